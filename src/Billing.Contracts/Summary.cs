@@ -1,9 +1,11 @@
 namespace BillingBooks.Billing.Contracts;
 
 /// <summary>
-/// GET /api/v1/datasets/{id}/summary?through=CURSOR: what Billing says the dataset's sent invoices add up to,
-/// counting only changes up to and including <c>through</c>, so Books can reconcile against exactly what it
-/// imported (SPEC 3.5). Void and deleted invoices and deleted payments count for nothing.
+/// GET /api/v1/datasets/{id}/summary: what Billing says the dataset's invoices in the feed (sent, changed,
+/// partly paid, paid) add up to, read in one consistent snapshot, so Books can reconcile (SPEC 3.5).
+/// <see cref="Through"/> is the feed cursor of the newest change the snapshot includes: Books compares only
+/// when it has imported exactly up to that cursor (otherwise it fetches the rest first). Void and deleted
+/// invoices, drafts, quotes and deleted payments count for nothing.
 /// </summary>
 public sealed record DatasetSummary(
     string Through,
