@@ -163,4 +163,14 @@ public class SalesJournalTests
         Assert.Equal(Cad(135.60m), company.Read(r => r.Customers.Balance(acme.Id)));
         Assert.Empty(company.Read(r => r.Checks.Run()));
     }
+
+    [Fact]
+    public void Given_taxes_must_be_known_and_in_the_invoice_currency()
+    {
+        using var company = new TestCompany();
+        var acme = company.AddCustomer("Acme");
+        Assert.IsType<UnknownTax>(company.Write(w => w.Sales.Post(new(acme.Id, "1", Day(2, 1), [new("x", Cad(1m))], Taxes: [new("VAT", Cad(0.2m))]))).Error);
+        Assert.IsType<CurrencyMismatch>(company.Write(w => w.Sales.Post(new(acme.Id, "1", Day(2, 1), [new("x", Cad(1m))], Taxes: [new("HST", Usd(0.13m))]))).Error);
+        Assert.IsType<InvalidInput>(company.Write(w => w.Sales.Post(new(acme.Id, "1", Day(2, 1), [new("x", Cad(1m))], Taxes: [new("HST", Cad(0.13m)), new("hst", Cad(0.13m))]))).Error);
+    }
 }
