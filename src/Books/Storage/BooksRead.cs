@@ -1,0 +1,247 @@
+using BillingBooks.Books.Accounts;
+using BillingBooks.Books.Checks;
+using BillingBooks.Books.Customers;
+using BillingBooks.Books.Journals;
+using BillingBooks.Books.Reports;
+using BillingBooks.Books.Settings;
+using BillingBooks.Books.Taxes;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace BillingBooks.Books.Storage;
+
+/// <summary>
+/// A read scope: one consistent snapshot of the company file, and every feature of Books reached from it
+/// (<c>read.Accounts.List()</c>, <c>read.Reports.TrialBalance(date)</c>, ...). Methods that change the books
+/// are on the same feature objects but only work inside <see cref="CompanyFile.Write{T}"/> (a <see cref="BooksWrite"/>).
+/// </summary>
+public class BooksRead : IDisposable
+{
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private CompanySettings? _settings;
+    private LinkedAccountSettings? _linked;
+    private Dictionary<int, Account>? _accounts;
+    private readonly SqliteConnection _connection;
+    private readonly SqliteTransaction _transaction;
+    private readonly Dictionary<(int Account, int Day), long> _pendingDays = [];
+    private readonly PendingRows _entries = new("INSERT INTO entry (id, kind, date, memo, customer_id, reverses, posted_at)", 7);
+    private readonly PendingRows _postings = new("INSERT INTO posting (entry_id, line_no, account, amount, currency, foreign_amount, rate, memo)", 8);
+    private readonly PendingRows _audit = new("INSERT INTO audit_trail (at, action, entry_id, detail)", 4);
+    private readonly PendingRows _days = new("INSERT INTO account_day (account, date, amount)", 3, " ON CONFLICT (account, date) DO UPDATE SET amount = amount + excluded.amount");
+    private long? _lastEntryId;
+
+    internal BooksRead(SqliteConnection connection, SqliteTransaction transaction, TimeProvider clock, bool writable)
+    {
+        _connection = connection;
+        _transaction = transaction;
+        Clock = clock;
+        Writable = writable;
+        Accounts = new ChartOfAccounts(this);
+        LinkedAccounts = new LinkedAccounts(this);
+        Settings = new CompanySetup(this);
+        ExchangeRates = new ExchangeRates(this);
+        CreditCards = new CreditCardsAccepted(this);
+        Taxes = new SalesTaxes(this);
+        TaxCodes = new TaxCodes(this);
+        Customers = new CustomerList(this);
+        Entries = new EntryLedger(this);
+        Sales = new SalesJournal(this);
+        Receipts = new ReceiptsJournal(this);
+        General = new GeneralJournal(this);
+        Reports = new FinancialReports(this);
+        Checks = new IntegrityChecks(this);
+        Hledger = new HledgerExport(this);
+    }
+
+    /// <summary>
+    /// The open connection, for extension modules like Books.Sync that own tables in the company file.
+    /// Use it only with <see cref="Transaction"/>; never commit, roll back or close it (the scope does).
+    /// Getting it first writes out entries Books is still holding, so everything posted so far is in the tables.
+    /// </summary>
+    public SqliteConnection Connection
+    {
+        get
+        {
+            Flush();
+            return _connection;
+        }
+    }
+
+    /// <summary>The scope's transaction, for extension modules like Books.Sync that own tables in the company file.</summary>
+    public SqliteTransaction Transaction
+    {
+        get
+        {
+            Flush();
+            return _transaction;
+        }
+    }
+
+    public TimeProvider Clock { get; }
+
+    public ChartOfAccounts Accounts { get; }
+
+    public LinkedAccounts LinkedAccounts { get; }
+
+    public CompanySetup Settings { get; }
+
+    public ExchangeRates ExchangeRates { get; }
+
+    public CreditCardsAccepted CreditCards { get; }
+
+    public SalesTaxes Taxes { get; }
+
+    public TaxCodes TaxCodes { get; }
+
+    public CustomerList Customers { get; }
+
+    /// <summary>Every journal entry: look up, list, reverse, audit trail.</summary>
+    public EntryLedger Entries { get; }
+
+    public SalesJournal Sales { get; }
+
+    public ReceiptsJournal Receipts { get; }
+
+    public GeneralJournal General { get; }
+
+    public FinancialReports Reports { get; }
+
+    public IntegrityChecks Checks { get; }
+
+    public HledgerExport Hledger { get; }
+
+    internal bool Writable { get; }
+
+    internal CompanySettings Company => _settings ??= CompanySetup.Load(this);
+
+    internal LinkedAccountSettings Linked => _linked ??= LinkedAccounts.Load(this);
+
+    internal IReadOnlyDictionary<int, Account> AccountMap => _accounts ??= ChartOfAccounts.Load(this);
+
+    /// <summary>Tax codes as loaded in this scope (set-up rarely changes; sales read it on every line).</summary>
+    internal IReadOnlyList<TaxCode>? TaxCodeCache { get; set; }
+
+    internal IReadOnlyList<(long Id, Tax Tax)>? TaxCache { get; set; }
+
+    /// <summary>Drops cached settings after a change inside this scope.</summary>
+    internal void Invalidate()
+    {
+        _settings = null;
+        _linked = null;
+        _accounts = null;
+        TaxCodeCache = null;
+        TaxCache = null;
+    }
+
+    /// <summary>Entry ids are handed out by the scope (one writer holds the file), saving a round trip per entry.</summary>
+    internal long NextEntryId()
+    {
+        _lastEntryId = (_lastEntryId ?? Scalar<long>("SELECT COALESCE(MAX(id), 0) FROM entry")) + 1;
+        return _lastEntryId.Value;
+    }
+
+    internal void RequireWrite()
+    {
+        if (!Writable)
+        {
+            throw new InvalidOperationException("This changes the books: call it inside CompanyFile.Write, not Read.");
+        }
+    }
+
+    internal IEnumerable<T> Query<T>(string sql, object? parameters = null, bool buffered = true) =>
+        Connection.Query<T>(sql, parameters, Transaction, buffered);
+
+    internal T? QuerySingleOrDefault<T>(string sql, object? parameters = null) =>
+        Connection.QuerySingleOrDefault<T>(sql, parameters, Transaction);
+
+    internal T? Scalar<T>(string sql, object? parameters = null) =>
+        Connection.ExecuteScalar<T>(sql, parameters, Transaction);
+
+    internal int Execute(string sql, object? parameters = null)
+    {
+        RequireWrite();
+        return Connection.Execute(sql, parameters, Transaction);
+    }
+
+    /// <summary>Queues an entry row (written by <see cref="Flush"/>).</summary>
+    internal void AddEntry(long id, string kind, string date, string memo, long? customer, long? reverses, string at) =>
+        _entries.Add(id, kind, date, memo, customer, reverses, at);
+
+    internal void AddPosting(long entry, int line, int account, long amount, string? currency, long? foreign, string? rate, string? memo) =>
+        _postings.Add(entry, line, account, amount, currency, foreign, rate, memo);
+
+    internal void AddAudit(string at, string action, long entry, string detail) => _audit.Add(at, action, entry, detail);
+
+    /// <summary>Adds a posting to its account's total for the day (written by <see cref="FlushDays"/>).</summary>
+    internal void AddToDay(int account, DateOnly date, long amount)
+    {
+        var key = (account, date.DayNumber);
+        _pendingDays[key] = checked(_pendingDays.GetValueOrDefault(key) + amount);
+    }
+
+    /// <summary>
+    /// Writes the queued entries, postings, audit records and day totals, many rows per statement: called before
+    /// every query of the scope, whenever an extension module takes the connection, and before commit, so nothing
+    /// ever reads around them.
+    /// </summary>
+    internal void Flush()
+    {
+        if (_entries.IsEmpty && _pendingDays.Count == 0)
+        {
+            return;
+        }
+
+        _entries.Flush(this);
+        _postings.Flush(this);
+        _audit.Flush(this);
+        foreach (var ((account, day), amount) in _pendingDays)
+        {
+            _days.Add(account, SqlFormats.Date(DateOnly.FromDayNumber(day)), amount);
+        }
+
+        _pendingDays.Clear();
+        _days.Flush(this);
+    }
+
+    /// <summary>A prepared command kept for the scope's life: the hot posting path binds and runs it per row.</summary>
+    internal SqliteCommand Prepared(string sql, params string[] parameterNames)
+    {
+        if (_commands.TryGetValue(sql, out var command))
+        {
+            return command;
+        }
+
+        command = _connection.CreateCommand();
+#pragma warning disable CA2100 // Constant SQL from this assembly, values go through parameters.
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        command.Transaction = _transaction;
+        foreach (var name in parameterNames)
+        {
+            command.Parameters.Add(new SqliteParameter(name, null));
+        }
+
+        command.Prepare();
+        _commands[sql] = command;
+        return command;
+    }
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            foreach (var command in _commands.Values)
+            {
+                command.Dispose();
+            }
+
+            _commands.Clear();
+        }
+    }
+}
