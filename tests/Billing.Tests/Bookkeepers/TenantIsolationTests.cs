@@ -84,6 +84,8 @@ public abstract class TenantIsolationTests<T>(T fixture) : ApiTestBase<T>(fixtur
         var invoice = await owner.SentAsync(Api.Invoice(customer.Id) with { Reference = Secret });
         var payment = await owner.PayAsync(customer.Id, "1.00", (invoice.Id, "1.00"));
         var quote = await owner.OkAsync<InvoiceResponse>(HttpMethod.Post, "api/v1/quotes", Api.Invoice(customer.Id) with { Reference = Secret });
+        var recurring = await owner.OkAsync<RecurringResponse>(HttpMethod.Post, "api/v1/recurring", new RecurringRequest(
+            Api.Invoice(customer.Id) with { Reference = Secret }, Frequencies.Monthly, new DateOnly(2030, 1, 31), null, null));
         var invitation = await owner.OkAsync<Invitation>(HttpMethod.Post, "api/v1/bookkeepers", new InvitationRequest($"third-{Guid.NewGuid():N}@example.com"));
         Assert.NotNull(outsider);
         return new Dictionary<string, string>(StringComparer.Ordinal)
@@ -95,7 +97,7 @@ public abstract class TenantIsolationTests<T>(T fixture) : ApiTestBase<T>(fixtur
             ["bookkeepers"] = invitation.Id,
             ["clients"] = invitation.Id,
             ["datasets"] = owner.AccountId,
-            ["recurring"] = "1",
+            ["recurring"] = recurring.Id,
         };
     }
 
