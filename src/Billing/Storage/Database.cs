@@ -17,6 +17,9 @@ public sealed class Database : IAsyncDisposable
 {
     private readonly NpgsqlDataSource? _postgres;
 
+    // SQLite has one writer at a time; queueing writers here (async, in order) beats its busy-timeout sleep loop.
+    private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
+
     private Database(Dialect dialect, string connectionString)
     {
         Dialect = dialect;
@@ -104,19 +107,25 @@ public sealed class Database : IAsyncDisposable
     /// <summary>A write not tied to one account (signup, tokens). SQLite: BEGIN IMMEDIATE, writers queue.</summary>
     public async Task<Session> BeginAsync(CancellationToken cancel = default)
     {
-        var connection = await OpenAsync(cancel).ConfigureAwait(false);
-        DbTransaction transaction = connection is SqliteConnection sqlite
-            ? sqlite.BeginTransaction(deferred: false)
-            : await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancel).ConfigureAwait(false);
-        return new Session(connection, transaction);
+        if (_postgres is not null)
+        {
+            var pg = await OpenAsync(cancel).ConfigureAwait(false);
+            return new Session(pg, await pg.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancel).ConfigureAwait(false));
+        }
+
+        await _sqliteWriter.WaitAsync(cancel).ConfigureAwait(false);
+        try
+        {
+            var connection = (SqliteConnection)await OpenAsync(cancel).ConfigureAwait(false);
+            return new Session(connection, connection.BeginTransaction(deferred: false), _sqliteWriter);
+        }
+        catch
+        {
+            _sqliteWriter.Release();
+            throw;
+        }
     }
 
-    /// <summary>
-    /// A write to one account's books. It first locks the account's row, so writes to one account are serialized
-    /// and the feed sequences they take are in commit order: a reader of the feed can never see a later
-    /// sequence committed before an earlier one (SPEC 1.8, the cursor never skips). Returns null when the
-    /// account does not exist.
-    /// </summary>
 #pragma warning restore CA1849
 
     public async Task<AccountWrite?> BeginAccountWriteAsync(AccountId account, CancellationToken cancel = default)
@@ -137,6 +146,7 @@ public sealed class Database : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _sqliteWriter.Dispose();
         if (_postgres is not null)
         {
             await _postgres.DisposeAsync().ConfigureAwait(false);
