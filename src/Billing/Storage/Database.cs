@@ -131,18 +131,21 @@ public sealed class Database : IAsyncDisposable
     public async Task<AccountWrite?> BeginAccountWriteAsync(AccountId account, CancellationToken cancel = default)
     {
         var session = await BeginAsync(cancel).ConfigureAwait(false);
-        var lastSeq = await session.Connection.QuerySingleOrDefaultAsync<long?>(
-            "UPDATE accounts SET last_seq = last_seq WHERE id = @account RETURNING last_seq",
+        // The profile comes along: nearly every write needs it, and this saves a round trip.
+        var locked = await session.Connection.QuerySingleOrDefaultAsync<LockedAccount>(
+            "UPDATE accounts SET last_seq = last_seq WHERE id = @account RETURNING last_seq AS LastSeq, profile AS Profile",
             new { account = account.Value },
             session.Transaction).ConfigureAwait(false);
-        if (lastSeq is null)
+        if (locked is null)
         {
             await session.DisposeAsync().ConfigureAwait(false);
             return null;
         }
 
-        return new AccountWrite(session, account, lastSeq.Value);
+        return new AccountWrite(session, account, locked.LastSeq, locked.Profile);
     }
+
+    private sealed record LockedAccount(long LastSeq, string Profile);
 
     public async ValueTask DisposeAsync()
     {

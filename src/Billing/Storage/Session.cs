@@ -39,12 +39,15 @@ public class Session(DbConnection connection, DbTransaction transaction, Semapho
 }
 
 /// <summary>A write holding the account's row lock; hands out the account's feed sequences.</summary>
-public sealed class AccountWrite(Session session, AccountId account, long lastSeq) : Session(session.Connection, session.Transaction, session.TakeWriter())
+public sealed class AccountWrite(Session session, AccountId account, long lastSeq, string profileJson) : Session(session.Connection, session.Transaction, session.TakeWriter())
 {
     private long _lastSeq = lastSeq;
     private readonly long _firstSeq = lastSeq;
 
     public AccountId Account { get; } = account;
+
+    /// <summary>The account's profile JSON as locked (kept current by Profiles.WriteAsync).</summary>
+    public string ProfileJson { get; set; } = profileJson;
 
     public long NextSeq() => ++_lastSeq;
 
