@@ -75,27 +75,11 @@ public static class InvoiceStore
     {
         ArgumentNullException.ThrowIfNull(write);
         ArgumentNullException.ThrowIfNull(state);
-        var totals = state.Compute();
+        // The id is not known yet: the id column is the truth (reads put it back into the state).
         var id = await write.QuerySingleAsync<long>(
             "INSERT INTO invoices (account_id, kind, customer_id, number, number_key, number_value, status, date, due_date, currency, total, paid, deleted, revision, in_feed, doc) " +
-            "VALUES (@account, @kind, @customer, @number, @key, @value, @status, @date, @due, @currency, @total, 0, 0, @revision, 0, @doc) RETURNING id",
-            new
-            {
-                account = write.Account.Value,
-                kind = state.Kind,
-                customer = state.CustomerId,
-                number = state.Number,
-                key = NumberKey(state.Number),
-                value = NumberValue(state.Number),
-                status = state.Stage,
-                date = Date(state.Date),
-                due = Date(state.DueDate),
-                currency = state.Currency,
-                total = totals.Total.MinorUnits,
-                revision = (long)state.Revision,
-                // The id is not known yet; the id column is the truth (Parse puts it back).
-                doc = Serialize(state),
-            }).ConfigureAwait(false);
+            "VALUES (@account, @kind, @customer, @number, @key, @value, @status, @date, @due, @currency, @total, @paid, @deleted, @revision, @inFeed, @doc) RETURNING id",
+            Columns(write, state, paid: 0, deleted: false)).ConfigureAwait(false);
         return state with { Id = id };
     }
 
@@ -104,30 +88,11 @@ public static class InvoiceStore
     {
         ArgumentNullException.ThrowIfNull(write);
         ArgumentNullException.ThrowIfNull(state);
-        var totals = state.Compute();
         await write.ExecuteAsync(
             "UPDATE invoices SET customer_id = @customer, number = @number, number_key = @key, number_value = @value, status = @status, date = @date, " +
             "due_date = @due, currency = @currency, total = @total, paid = @paid, deleted = @deleted, revision = @revision, in_feed = @inFeed, doc = @doc " +
             "WHERE account_id = @account AND id = @id",
-            new
-            {
-                account = write.Account.Value,
-                id = state.Id,
-                customer = state.CustomerId,
-                number = state.Number,
-                key = NumberKey(state.Number),
-                value = NumberValue(state.Number),
-                status = state.StatusWith(paid, totals.Total.MinorUnits),
-                date = Date(state.Date),
-                due = Date(state.DueDate),
-                currency = state.Currency,
-                total = totals.Total.MinorUnits,
-                paid,
-                deleted = deleted ? 1L : 0L,
-                revision = (long)state.Revision,
-                inFeed = state.InFeed ? 1L : 0L,
-                doc = Serialize(state),
-            }).ConfigureAwait(false);
+            Columns(write, state, paid, deleted)).ConfigureAwait(false);
         if (state.InFeed)
         {
             await Feed.WriteAsync(write, ChangeKinds.Invoice, state.Id, deleted, InvoiceViews.ToDocument(state, paid)).ConfigureAwait(false);
@@ -151,6 +116,31 @@ public static class InvoiceStore
             "SELECT doc FROM invoice_versions WHERE account_id = @account AND invoice_id = @id ORDER BY revision",
             new { account = account.Value, id = id.Value }).ConfigureAwait(false);
         return docs.Select(Parse).ToArray();
+    }
+
+    private static object Columns(AccountWrite write, InvoiceState state, long paid, bool deleted)
+    {
+        var total = state.Compute().Total.MinorUnits;
+        return new
+        {
+            account = write.Account.Value,
+            id = state.Id,
+            kind = state.Kind,
+            customer = state.CustomerId,
+            number = state.Number,
+            key = NumberKey(state.Number),
+            value = NumberValue(state.Number),
+            status = state.StatusWith(paid, total),
+            date = Date(state.Date),
+            due = Date(state.DueDate),
+            currency = state.Currency,
+            total,
+            paid,
+            deleted = deleted ? 1L : 0L,
+            revision = (long)state.Revision,
+            inFeed = state.InFeed ? 1L : 0L,
+            doc = Serialize(state),
+        };
     }
 
     public static string NumberKey(string number) => number.Trim().ToUpperInvariant();
