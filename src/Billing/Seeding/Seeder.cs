@@ -146,6 +146,8 @@ internal sealed class Seeder(Database db, SeedOptions options, PasswordHasher<Ac
             result.Add(new SeededCustomer(customer, deleted));
         }
 
+        insert.Flush();
+        feed.Flush();
         await write.CommitAsync().ConfigureAwait(false);
         return result;
     }
@@ -227,6 +229,13 @@ internal sealed class Seeder(Database db, SeedOptions options, PasswordHasher<Ac
 
                 WriteFeed(feed, write, ChangeKinds.Payment, id, version, deleted, JsonSerializer.Serialize(document, Json.Options));
             }
+
+            // In foreign-key order (PostgreSQL sends each table with one COPY here).
+            insertInvoice.Flush();
+            insertVersion.Flush();
+            insertPayment.Flush();
+            insertApplication.Flush();
+            feed.Flush();
         }
 
         await write.CommitAsync().ConfigureAwait(false);
