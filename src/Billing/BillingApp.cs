@@ -5,6 +5,7 @@ using BillingBooks.Billing.Bookkeepers;
 using BillingBooks.Billing.Changes;
 using BillingBooks.Billing.Customers;
 using BillingBooks.Billing.Invoices;
+using BillingBooks.Billing.Pages;
 using BillingBooks.Billing.Payments;
 using BillingBooks.Billing.Reports;
 using BillingBooks.Billing.Storage;
@@ -59,6 +60,7 @@ public static class BillingApp
             });
         });
         builder.Services.AddOpenApi();
+        builder.AddBillingPages();
 
         var app = builder.Build();
         app.UseExceptionHandler(error => error.Run(HandleUnexpectedAsync));
@@ -80,6 +82,8 @@ public static class BillingApp
         books.MapInvoices();
         books.MapPayments();
         books.MapReports();
+        books.MapInvoiceDelivery();
+        app.MapBillingPages();
         return app;
     }
 
