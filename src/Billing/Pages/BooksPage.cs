@@ -16,7 +16,7 @@ public abstract class BooksPage : PageModel
 
     public Dictionary<string, string?> Values { get; } = new(StringComparer.Ordinal);
 
-    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+    public IReadOnlyDictionary<string, string[]> Errors { get; protected set; } = new Dictionary<string, string[]>();
 
     /// <summary>A problem that belongs to no field (shown at the top of the form).</summary>
     public string? Message { get; set; }
