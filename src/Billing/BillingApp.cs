@@ -7,6 +7,7 @@ using BillingBooks.Billing.Customers;
 using BillingBooks.Billing.Invoices;
 using BillingBooks.Billing.Pages;
 using BillingBooks.Billing.Payments;
+using BillingBooks.Billing.Recurring;
 using BillingBooks.Billing.Reports;
 using BillingBooks.Billing.Storage;
 using BillingBooks.Billing.Web;
@@ -38,6 +39,7 @@ public static class BillingApp
         db.Migrate();
         builder.Services.AddSingleton(db);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<TokenCache>();
         builder.Services.Configure<AccountOptions>(builder.Configuration.GetSection("Billing"));
         builder.Services.AddSingleton(sp => new PasswordHasher<AccountRow>(Options.Create(new PasswordHasherOptions
         {
@@ -60,6 +62,7 @@ public static class BillingApp
             });
         });
         builder.Services.AddOpenApi();
+        builder.Services.AddHostedService<RecurringInvoiceGenerator>();
         builder.AddBillingPages();
 
         var app = builder.Build();
@@ -81,6 +84,7 @@ public static class BillingApp
         books.MapCustomers();
         books.MapInvoices();
         books.MapPayments();
+        books.MapRecurring();
         books.MapReports();
         books.MapInvoiceDelivery();
         app.MapBillingPages();

@@ -17,6 +17,9 @@ public sealed class Database : IAsyncDisposable
 {
     private readonly NpgsqlDataSource? _postgres;
 
+    // SQLite has one writer at a time; queueing writers here (async, in order) beats its busy-timeout sleep loop.
+    private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
+
     private Database(Dialect dialect, string connectionString)
     {
         Dialect = dialect;
@@ -104,39 +107,49 @@ public sealed class Database : IAsyncDisposable
     /// <summary>A write not tied to one account (signup, tokens). SQLite: BEGIN IMMEDIATE, writers queue.</summary>
     public async Task<Session> BeginAsync(CancellationToken cancel = default)
     {
-        var connection = await OpenAsync(cancel).ConfigureAwait(false);
-        DbTransaction transaction = connection is SqliteConnection sqlite
-            ? sqlite.BeginTransaction(deferred: false)
-            : await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancel).ConfigureAwait(false);
-        return new Session(connection, transaction);
+        if (_postgres is not null)
+        {
+            var pg = await OpenAsync(cancel).ConfigureAwait(false);
+            return new Session(pg, await pg.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancel).ConfigureAwait(false));
+        }
+
+        await _sqliteWriter.WaitAsync(cancel).ConfigureAwait(false);
+        try
+        {
+            var connection = (SqliteConnection)await OpenAsync(cancel).ConfigureAwait(false);
+            return new Session(connection, connection.BeginTransaction(deferred: false), _sqliteWriter);
+        }
+        catch
+        {
+            _sqliteWriter.Release();
+            throw;
+        }
     }
 
-    /// <summary>
-    /// A write to one account's books. It first locks the account's row, so writes to one account are serialized
-    /// and the feed sequences they take are in commit order: a reader of the feed can never see a later
-    /// sequence committed before an earlier one (SPEC 1.8, the cursor never skips). Returns null when the
-    /// account does not exist.
-    /// </summary>
 #pragma warning restore CA1849
 
     public async Task<AccountWrite?> BeginAccountWriteAsync(AccountId account, CancellationToken cancel = default)
     {
         var session = await BeginAsync(cancel).ConfigureAwait(false);
-        var lastSeq = await session.Connection.QuerySingleOrDefaultAsync<long?>(
-            "UPDATE accounts SET last_seq = last_seq WHERE id = @account RETURNING last_seq",
+        // The profile comes along: nearly every write needs it, and this saves a round trip.
+        var locked = await session.Connection.QuerySingleOrDefaultAsync<LockedAccount>(
+            "UPDATE accounts SET last_seq = last_seq WHERE id = @account RETURNING last_seq AS LastSeq, profile AS Profile",
             new { account = account.Value },
             session.Transaction).ConfigureAwait(false);
-        if (lastSeq is null)
+        if (locked is null)
         {
             await session.DisposeAsync().ConfigureAwait(false);
             return null;
         }
 
-        return new AccountWrite(session, account, lastSeq.Value);
+        return new AccountWrite(session, account, locked.LastSeq, locked.Profile);
     }
+
+    private sealed record LockedAccount(long LastSeq, string Profile);
 
     public async ValueTask DisposeAsync()
     {
+        _sqliteWriter.Dispose();
         if (_postgres is not null)
         {
             await _postgres.DisposeAsync().ConfigureAwait(false);

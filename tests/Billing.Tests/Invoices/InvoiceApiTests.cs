@@ -223,3 +223,34 @@ public abstract class InvoiceApiTests<T>(T fixture) : ApiTestBase<T>(fixture)
 public sealed class SqliteInvoiceApiTests(SqliteBilling fixture) : InvoiceApiTests<SqliteBilling>(fixture);
 
 public sealed class PostgresInvoiceApiTests(PostgresBilling fixture) : InvoiceApiTests<PostgresBilling>(fixture);
+
+public abstract class RecurringApiTests<T>(T fixture) : ApiTestBase<T>(fixture)
+    where T : BillingFixture
+{
+    [Fact]
+    public async Task A_recurring_invoice_is_stored_with_its_schedule_and_checked_like_an_invoice()
+    {
+        if (Billing is not { } billing)
+        {
+            return;
+        }
+
+        using var api = await Api.ReadyAsync(billing);
+        var customer = await api.CustomerAsync();
+        var created = await api.OkAsync<RecurringResponse>(HttpMethod.Post, "api/v1/recurring", new RecurringRequest(
+            Api.Invoice(customer.Id) with { Date = new DateOnly(2030, 1, 31), DueDate = new DateOnly(2030, 2, 14) },
+            Frequencies.Monthly, new DateOnly(2030, 1, 31), new DateOnly(2030, 12, 31), ["ap@example.com"]));
+        Assert.Equal(new DateOnly(2030, 1, 31), created.NextDate);
+        Assert.Equal(["ap@example.com"], created.Recipients);
+        var list = await api.OkAsync<RecurringList>(HttpMethod.Get, "api/v1/recurring");
+        Assert.Equal(created.Id, Assert.Single(list.Items).Id);
+
+        var bad = await api.ProblemAsync(System.Net.HttpStatusCode.UnprocessableEntity, HttpMethod.Post, "api/v1/recurring", new RecurringRequest(
+            Api.Invoice(customer.Id, Api.Line("-1", "1.00")), "daily", new DateOnly(2030, 1, 1), new DateOnly(2029, 1, 1), ["nobody"]));
+        Assert.Equal(["frequency", "recipients[0]", "stopDate", "template.lines[0].quantity"], bad.Errors!.Keys.Order(StringComparer.Ordinal));
+    }
+}
+
+public sealed class SqliteRecurringApiTests(SqliteBilling fixture) : RecurringApiTests<SqliteBilling>(fixture);
+
+public sealed class PostgresRecurringApiTests(PostgresBilling fixture) : RecurringApiTests<PostgresBilling>(fixture);
