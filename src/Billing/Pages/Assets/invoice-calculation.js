@@ -52,6 +52,26 @@
   }
 
   // Allocation.Allocate: floor shares, then the leftover minor units to the largest remainders (ties: earlier line).
+  // Each share is computed as .NET decimal does it, magnitude * (weight / weightSum): the ratio rounded to 28
+  // decimals, the product to 96 bits (both half to even), so near-ties order exactly as on the server.
+  const TWO_96 = 1n << 96n;
+  function halfEven(n, d) {
+    let q = n / d;
+    const twice = 2n * (n % d);
+    if (twice > d || (twice === d && (q & 1n) === 1n)) q += 1n;
+    return q;
+  }
+  function decimalShare(magnitude, weight, weightSum) {
+    let p = magnitude * halfEven(weight * pow10(28), weightSum), s = 28;
+    if (p >= TWO_96) {
+      let k = 0;
+      while (p / pow10(k) >= TWO_96) k++;
+      p = halfEven(p, pow10(k));
+      s -= k;
+      if (p >= TWO_96) { p = halfEven(p, TEN); s -= 1; }
+    }
+    return [p, s];
+  }
   function allocate(totalMinor, weightsMinor) {
     const count = weightsMinor.length;
     const sign = totalMinor < 0n ? -1n : 1n;
@@ -60,10 +80,11 @@
     const parts = [], remainders = [];
     let given = 0n;
     for (let i = 0; i < count; i++) {
-      const numerator = weightSum === 0n ? magnitude : magnitude * weightsMinor[i];
-      const denominator = weightSum === 0n ? BigInt(count) : weightSum;
-      parts.push(numerator / denominator);
-      remainders.push([numerator % denominator, denominator]);
+      // All-zero weights split evenly (equal remainders: the earlier lines get the leftover).
+      const [p, s] = weightSum === 0n ? [magnitude, 0] : decimalShare(magnitude, weightsMinor[i], weightSum);
+      const unit = weightSum === 0n ? BigInt(count) : pow10(s);
+      parts.push(p / unit);
+      remainders.push([p % unit, unit]);
       given += parts[i];
     }
     const order = [...Array(count).keys()].sort((i, j) => {
