@@ -59,6 +59,11 @@ public abstract class BooksPage : PageModel
         {
             case 401:
                 return RedirectToPage("/Account/Login");
+            case 403 when ReadOnly && HttpMethods.IsGet(Request.Method):
+                // The client ended the contract: access ended at once; back to the client list.
+                PageSession.ChooseDataset(HttpContext, null);
+                Notice = problem.Detail;
+                return LocalRedirect("/clients");
             case 403:
                 return StatusCode(403, problem.Detail ?? "Forbidden");
             case 404:

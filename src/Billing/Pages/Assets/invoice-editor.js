@@ -26,7 +26,7 @@
     for (let t = 0; t < 3; t++) {
       const tax = taxes[t];
       const head = form.querySelector('[data-tax-head="' + t + '"]');
-      if (head) head.textContent = tax ? tax.name : "";
+      if (head) { head.textContent = tax ? tax.name : ""; head.hidden = !tax; }
       form.querySelectorAll('[data-tax-cell="' + t + '"]').forEach((cell) => {
         cell.hidden = !tax;
         const box = cell.querySelector("input");
