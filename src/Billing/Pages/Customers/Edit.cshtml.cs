@@ -15,6 +15,11 @@ public sealed class EditModel : BooksPage
 
     public async Task<IActionResult> OnGetAsync()
     {
+        if (IsNew && ReadOnly)
+        {
+            return LocalRedirect("/customers");
+        }
+
         if (IsNew)
         {
             Values["defaultContact"] = "0";

@@ -43,6 +43,12 @@ public sealed class EditModel : BooksPage
 
     public async Task<IActionResult> OnGetAsync(string? customer)
     {
+        if (ReadOnly)
+        {
+            // A bookkeeper sees no editor; the document itself is on its own page.
+            return LocalRedirect(Id is null ? "/" + Section : $"/{Section}/{Uri.EscapeDataString(Id)}");
+        }
+
         if (Id is not null)
         {
             var invoice = await Api.GetAsync<InvoiceResponse>($"api/v1/{Section}/{Uri.EscapeDataString(Id)}");
