@@ -82,10 +82,11 @@ public class BookkeeperFlowTests
 
         // Tampering: the read-only form submitted anyway is refused by the server (403), and nothing changes.
         await bookkeeper.GotoAsync($"/customers/{customer.Id}");
-        await bookkeeper.EvalOnSelectorAsync("input[name=name]", "e => { e.readOnly = false; e.value = 'Hacked'; }");
-        var response = await bookkeeper.RunAndWaitForResponseAsync(
-            () => bookkeeper.EvalOnSelectorAsync("#customer-form", "f => f.submit()"),
-            r => r.Request.Method == "POST");
+        var token = await bookkeeper.InputValueAsync("#customer-form input[name=__RequestVerificationToken]");
+        var tampered = bookkeeper.Context.APIRequest.CreateFormData();
+        tampered.Set("__RequestVerificationToken", token);
+        tampered.Set("name", "Hacked");
+        var response = await bookkeeper.Context.APIRequest.PostAsync($"/customers/{customer.Id}", new APIRequestContextOptions { Form = tampered });
         Assert.Equal(403, response.Status);
         var unchanged = await api.GetFromJsonAsync<CustomerResponse>($"api/v1/customers/{customer.Id}", Owner.Web);
         Assert.Equal("Globex", unchanged!.Name);
