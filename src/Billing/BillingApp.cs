@@ -81,6 +81,7 @@ public static class BillingApp
         // The books' endpoints: the tenant is resolved (and access checked) for every request, failing closed.
         var books = app.MapGroup("/api/v1").RequireAuthorization().WithMetadata(new TenantScoped());
         books.MapProfile();
+        books.MapLogo();
         books.MapCustomers();
         books.MapInvoices();
         books.MapPayments();
