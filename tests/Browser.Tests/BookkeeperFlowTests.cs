@@ -12,7 +12,7 @@ public class BookkeeperFlowTests
     private static async Task<IPage> SignUpAsync(IBrowser browser, Uri baseAddress, string email, string company)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
-        context.SetDefaultTimeout(10_000);
+        context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/signup");
         await page.FillAsync("input[name=companyName]", company);

@@ -24,7 +24,7 @@ public class InvoicingFlowTests
         using var _ = playwright;
         await using var __ = browser;
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = billing.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        context.SetDefaultTimeout(10_000);
+        context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
 
         // Sign up.
@@ -54,6 +54,14 @@ public class InvoicingFlowTests
         await page.WaitForSelectorAsync(".notice");
         Assert.Equal("HST", await page.InputValueAsync("input[name='taxes[0].name']"));
         Assert.Equal("13", await page.InputValueAsync("input[name='taxes[0].rate']"));
+
+        // The logo: a text file named .png is refused by its content, next to the field; a real PNG is kept.
+        await page.SetInputFilesAsync("#f-logo", new FilePayload { Name = "logo.png", MimeType = "image/png", Buffer = "not an image"u8.ToArray() });
+        await page.ClickAsync("#upload-logo");
+        Assert.Contains("PNG, JPEG or GIF", await page.TextContentAsync("#f-logo-error"), StringComparison.Ordinal);
+        await page.SetInputFilesAsync("#f-logo", new FilePayload { Name = "logo.png", MimeType = "image/png", Buffer = Logo });
+        await page.ClickAsync("#upload-logo");
+        await page.WaitForSelectorAsync("img.logo");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("profile"), FullPage = true });
 
         // A customer with a contact; a bad email is shown next to its field and what was typed stays.
@@ -125,6 +133,11 @@ public class InvoicingFlowTests
         {
             await attachment.Content!.DecodeToAsync(pdfBytes);
             var pdfText = PdfText(pdfBytes.ToArray());
+            using (var document = PdfDocument.Open(pdfBytes.ToArray()))
+            {
+                Assert.NotEmpty(document.GetPage(1).GetImages());
+            }
+
             foreach (var expected in new[] { "Maple Consulting", "100 King St W", "Northwind Traders", "Strategy workshop, hours", "HST 13%", "11.70 CAD", "326.69 CAD", "Amount owing" })
             {
                 Assert.Contains(expected, pdfText, StringComparison.Ordinal);
@@ -143,7 +156,12 @@ public class InvoicingFlowTests
         Assert.Contains("Northwind Traders", PdfText(await pdf.BodyAsync()), StringComparison.Ordinal);
         Assert.Equal(404, (await customer.APIRequest.GetAsync(link[..^4] + "AAAA")).Status);
 
-        // The owner records the cheque: the invoice is paid, the dashboard owes nothing.
+        // The dashboard shows what is owed; the owner records the cheque and the invoice is paid.
+        var invoiceUrl = page.Url;
+        await page.GotoAsync("/");
+        Assert.Contains("326.69 CAD", await page.TextContentAsync("[data-outstanding=CAD]"), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("dashboard") });
+        await page.GotoAsync(invoiceUrl);
         await page.ClickAsync("#payment-dialog summary");
         Assert.Equal("326.69", await page.InputValueAsync("input[name=amount]"));
         await page.FillAsync("input[name=chequeNumber]", "1001");
@@ -158,13 +176,15 @@ public class InvoicingFlowTests
         await page.GotoAsync("/invoices?status=paid");
         Assert.Contains("326.69 CAD", await page.TextContentAsync("#invoice-list"), StringComparison.Ordinal);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("invoices") });
-        await page.GotoAsync("/");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("dashboard") });
 
         // Without the cookie's own token the API stays bearer-only: the page session does not open it.
         var api = await context.APIRequest.GetAsync("/api/v1/customers");
         Assert.Equal((int)HttpStatusCode.Unauthorized, api.Status);
     }
+
+    /// <summary>A 16 x 16 green PNG.</summary>
+    private static readonly byte[] Logo = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAFklEQVR4nGOQz48hCTGMahjVMHw1AAArCuoBmzyAHQAAAABJRU5ErkJggg==");
 
     internal static string PdfText(byte[] pdf)
     {

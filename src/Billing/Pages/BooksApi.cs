@@ -34,14 +34,27 @@ public sealed class BooksApi(IHttpClientFactory clients, IServer server, IHttpCo
 
     public Task<ApiResult<NoContent>> DeleteAsync(string path) => SendAsync<NoContent>(HttpMethod.Delete, path, null);
 
-    /// <summary>Raw bytes (the PDF), or the problem.</summary>
-    public async Task<ApiResult<byte[]>> GetBytesAsync(string path)
+    /// <summary>A file (the PDF, the logo) with its content type, or the problem.</summary>
+    public async Task<ApiResult<Download>> GetFileAsync(string path)
     {
         using var request = NewRequest(HttpMethod.Get, path, null);
         using var response = await Client().SendAsync(request, Http.RequestAborted).ConfigureAwait(false);
         return response.IsSuccessStatusCode
-            ? new ApiResult<byte[]>(await response.Content.ReadAsByteArrayAsync(Http.RequestAborted).ConfigureAwait(false), null)
-            : new ApiResult<byte[]>(null, await ProblemOf(response).ConfigureAwait(false));
+            ? new ApiResult<Download>(
+                new Download(
+                    await response.Content.ReadAsByteArrayAsync(Http.RequestAborted).ConfigureAwait(false),
+                    response.Content.Headers.ContentType?.MediaType ?? "application/octet-stream"),
+                null)
+            : new ApiResult<Download>(null, await ProblemOf(response).ConfigureAwait(false));
+    }
+
+    /// <summary>A raw body (the logo), with its content type.</summary>
+    public async Task<ApiResult<NoContent>> PutBytesAsync(string path, byte[] body, string contentType)
+    {
+        using var request = NewRequest(HttpMethod.Put, path, null);
+        request.Content = new ByteArrayContent(body);
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        return await ReadAsync<NoContent>(request).ConfigureAwait(false);
     }
 
     /// <summary>Without a session: sign up and sign in.</summary>
@@ -132,6 +145,9 @@ public sealed class BooksApi(IHttpClientFactory clients, IServer server, IHttpCo
         return uri.Uri;
     }
 }
+
+/// <summary>A file the API answered with.</summary>
+public sealed record Download(byte[] Content, string ContentType);
 
 /// <summary>The value of an answer without a body (204).</summary>
 public sealed record NoContent;

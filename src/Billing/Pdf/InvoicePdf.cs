@@ -29,7 +29,7 @@ public static class InvoicePdf
         var top = Margin;
         if (logo is not null)
         {
-            using var stream = new MemoryStream(logo.Data);
+            using var stream = new MemoryStream(logo.Image);
             using var image = XImage.FromStream(stream);
             var scale = Math.Min(160 / image.PointWidth, 56 / image.PointHeight);
             page.Graphics.DrawImage(image, Margin, top, image.PointWidth * scale, image.PointHeight * scale);

@@ -37,14 +37,14 @@ public sealed class ShowModel : BooksPage
 
     public async Task<IActionResult> OnGetPdfAsync()
     {
-        var pdf = await Api.GetBytesAsync(Path + "/pdf");
+        var pdf = await Api.GetFileAsync(Path + "/pdf");
         if (pdf.Problem is not null)
         {
             return Show(pdf.Problem);
         }
 
         var invoice = await Api.GetAsync<InvoiceResponse>(Path);
-        return File(pdf.Value!, "application/pdf", invoice.Value is null ? "invoice.pdf" : InvoiceDeliveryEndpoints.FileName(invoice.Value));
+        return File(pdf.Value!.Content, "application/pdf", invoice.Value is null ? "invoice.pdf" : InvoiceDeliveryEndpoints.FileName(invoice.Value));
     }
 
     public async Task<IActionResult> OnPostSendAsync()

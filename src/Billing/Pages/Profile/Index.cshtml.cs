@@ -1,14 +1,14 @@
 using BillingBooks.Billing.Contracts;
-using BillingBooks.Billing.Pdf;
-using BillingBooks.Billing.Storage;
 using Microsoft.AspNetCore.Mvc;
 
 namespace BillingBooks.Billing.Pages.Profile;
 
 /// <summary>The account's own profile (never a client's: a bookkeeper edits only their own).</summary>
 [RequestSizeLimit(2 * 1024 * 1024)]
-public sealed class IndexModel(Database db) : BooksPage
+public sealed class IndexModel : BooksPage
 {
+    private const int MaxLogoBytes = 1024 * 1024;
+
     public static readonly string[] Provinces = ["ON", "QC", "BC", "AB", "MB", "SK", "NS", "NB", "NL", "PE", "YT", "NT", "NU"];
 
     public bool HasLogo { get; private set; }
@@ -57,55 +57,51 @@ public sealed class IndexModel(Database db) : BooksPage
         return LocalRedirect("/profile");
     }
 
+    /// <summary>The upload goes to PUT /api/v1/profile/logo, which checks its size and that its bytes are the image type claimed.</summary>
     public async Task<IActionResult> OnPostLogoAsync(IFormFile? logo)
     {
-        var profile = await Api.GetAsync<ProfileDocument>("api/v1/profile");
-        if (Failed(profile) is { } failed)
+        ApiResult<NoContent> saved;
+        if (logo is null || logo.Length == 0)
         {
-            return failed;
+            saved = new ApiResult<NoContent>(null, new Problem("about:blank", "Invalid input", 422, null, new Dictionary<string, string[]> { ["logo"] = ["choose a PNG or JPEG file of at most 1 MB"] }));
         }
-
-        Fill(profile.Value!);
-        byte[] data = [];
-        if (logo is not null && logo.Length <= Logos.MaxBytes)
+        else if (logo.Length > MaxLogoBytes)
+        {
+            saved = new ApiResult<NoContent>(null, new Problem("about:blank", "Invalid input", 422, null, new Dictionary<string, string[]> { ["logo"] = [$"the file is {logo.Length / 1024} KB; a logo is at most 1 MB (1024 KB)"] }));
+        }
+        else
         {
             using var buffer = new MemoryStream();
             await logo.CopyToAsync(buffer, HttpContext.RequestAborted);
-            data = buffer.ToArray();
-        }
-        else if (logo is not null)
-        {
-            data = new byte[logo.Length > int.MaxValue ? int.MaxValue : (int)logo.Length];
+            saved = await Api.PutBytesAsync("api/v1/profile/logo", buffer.ToArray(), logo.ContentType);
         }
 
-        var (contentType, error) = Logos.Check(data);
-        if (error is not null)
+        if (saved.Problem is not null)
         {
+            var profile = await Api.GetAsync<ProfileDocument>("api/v1/profile");
+            if (profile.Value is not null)
+            {
+                Fill(profile.Value);
+            }
+
             await LoadLogoFlagAsync();
-            return OnForm(new Problem("about:blank", "Invalid input", 422, null, new Dictionary<string, string[]> { ["logo"] = [error] }));
+            var problem = saved.Problem.Status == 413
+                ? saved.Problem with { Status = 422, Errors = new Dictionary<string, string[]> { ["logo"] = ["a logo is at most 1 MB (1024 KB)"] } }
+                : saved.Problem;
+            return Show(problem);
         }
 
-        await using var session = await db.BeginAsync(HttpContext.RequestAborted);
-        await Logos.WriteAsync(session, OwnAccount(), contentType!, data);
-        await session.CommitAsync(HttpContext.RequestAborted);
         Notice = "Your logo is saved; it appears on your invoices.";
         return LocalRedirect("/profile");
     }
 
     public async Task<IActionResult> OnGetLogoAsync()
     {
-        await using var session = await db.BeginSnapshotAsync(HttpContext.RequestAborted);
-        var logo = await Logos.ReadAsync(session, OwnAccount());
-        return logo is null ? NotFound() : File(logo.Data, logo.ContentType);
+        var logo = await Api.GetFileAsync("api/v1/profile/logo");
+        return logo.Value is null ? NotFound() : File(logo.Value.Content, logo.Value.ContentType);
     }
 
-    private AccountId OwnAccount() => new(long.Parse(Session!.AccountId, System.Globalization.CultureInfo.InvariantCulture));
-
-    private async Task LoadLogoFlagAsync()
-    {
-        await using var session = await db.BeginSnapshotAsync(HttpContext.RequestAborted);
-        HasLogo = await Logos.ReadAsync(session, OwnAccount()) is not null;
-    }
+    private async Task LoadLogoFlagAsync() => HasLogo = (await Api.GetFileAsync("api/v1/profile/logo")).Ok;
 
     private void Fill(ProfileDocument p)
     {

@@ -57,7 +57,7 @@ public sealed class InvoiceModel(Database db, TimeProvider clock) : BooksPage
         await using var session = await db.BeginSnapshotAsync(HttpContext.RequestAborted);
         var target = await FindAsync(session);
         var logo = target is null ? null : await Logos.ReadAsync(session, target.Value.Account);
-        return logo is null ? NotFound() : File(logo.Data, logo.ContentType);
+        return logo is null ? NotFound() : File(logo.Image, logo.ContentType);
     }
 
     private async Task<(AccountId Account, InvoiceResponse Invoice)?> FindAsync(Session session)
