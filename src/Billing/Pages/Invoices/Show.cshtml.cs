@@ -95,6 +95,33 @@ public sealed class ShowModel : BooksPage
         return LocalRedirect("/invoices/" + invoice.Value.Id);
     }
 
+    /// <summary>A recurring invoice with this one as its template (the API keeps the gap between date and due date).</summary>
+    public async Task<IActionResult> OnPostRepeatAsync()
+    {
+        KeepPostedValues();
+        var current = await Api.GetAsync<InvoiceResponse>(Path);
+        if (Failed(current) is { } failed)
+        {
+            return failed;
+        }
+
+        var i = current.Value!;
+        var start = DateOnly.TryParse(Value("startDate"), CultureInfo.InvariantCulture, out var s) ? s : (DateOnly?)null;
+        var template = new InvoiceRequest(
+            i.CustomerId, null, start, start?.AddDays(i.DueDate.DayNumber - i.Date.DayNumber), i.Reference, i.Description, i.Currency, i.DiscountRule, i.Comments, i.ContactEmail,
+            i.Lines.Select(l => new InvoiceLineRequest(l.Unit, l.Description, l.Quantity, l.UnitPrice, l.Taxes)).ToArray());
+        var recipients = Value("autoSend").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var made = await Api.PostAsync<RecurringResponse>("api/v1/recurring", new RecurringRequest(
+            template, Posted("frequency"), start, DateOnly.TryParse(Value("stopDate"), CultureInfo.InvariantCulture, out var stop) ? stop : null, recipients));
+        if (made.Problem is null)
+        {
+            Notice = "The invoice repeats " + made.Value!.Frequency + "; see Recurring.";
+            return LocalRedirect("/recurring");
+        }
+
+        return await AfterAsync(made, "repeat", "");
+    }
+
     public async Task<IActionResult> OnPostPaymentAsync()
     {
         KeepPostedValues();
