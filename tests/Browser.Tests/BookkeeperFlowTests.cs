@@ -11,9 +11,7 @@ public class BookkeeperFlowTests
 {
     private static async Task<IPage> SignUpAsync(IBrowser browser, Uri baseAddress, string email, string company)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
-        context.SetDefaultTimeout(30_000);
-        var page = await context.NewPageAsync();
+        var page = await Chromium.NewPageAsync(browser, baseAddress);
         await page.GotoAsync("/signup");
         await page.FillAsync("input[name=companyName]", company);
         await page.FillAsync("input[name=email]", email);
@@ -54,6 +52,7 @@ public class BookkeeperFlowTests
         await owner.ClickAsync("#invite");
         await owner.WaitForSelectorAsync(".notice");
         Assert.Contains("pending", await owner.TextContentAsync("#bookkeepers"), StringComparison.Ordinal);
+        await owner.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("bookkeepers") });
 
         // The bookkeeper accepts and opens the client's books.
         var bookkeeper = await SignUpAsync(browser, billing.BaseAddress, "books@ledger.example", "Ledger & Co");

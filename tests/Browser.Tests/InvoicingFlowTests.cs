@@ -23,9 +23,8 @@ public class InvoicingFlowTests
         var (playwright, browser) = await Chromium.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = billing.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        context.SetDefaultTimeout(30_000);
-        var page = await context.NewPageAsync();
+        var page = await Chromium.NewPageAsync(browser, billing.BaseAddress, height: 900);
+        var context = page.Context;
 
         // Sign up.
         await page.GotoAsync("/signup");
@@ -41,11 +40,7 @@ public class InvoicingFlowTests
         await page.WaitForURLAsync("**/profile");
 
         // Profile and Ontario's HST from the presets.
-        await page.FillAsync("input[name='address.line1']", "100 King St W");
-        await page.FillAsync("input[name='address.city']", "Toronto");
-        await page.FillAsync("input[name='address.province']", "ON");
-        await page.FillAsync("input[name='address.postalCode']", "M5X 1A9");
-        await page.FillAsync("input[name='address.country']", "CA");
+        await Chromium.FillAddressAsync(page, "100 King St W", "Toronto", "ON", "CA", "M5X 1A9");
         await page.FillAsync("input[name=phone]", "416-555-0100");
         await page.ClickAsync("#save-profile");
         await page.WaitForSelectorAsync(".notice");
@@ -67,10 +62,7 @@ public class InvoicingFlowTests
         // A customer with a contact; a bad email is shown next to its field and what was typed stays.
         await page.GotoAsync("/customers/new");
         await page.FillAsync("input[name=name]", "Northwind Traders");
-        await page.FillAsync("input[name='address.line1']", "5 Harbour Rd");
-        await page.FillAsync("input[name='address.city']", "Halifax");
-        await page.FillAsync("input[name='address.province']", "NS");
-        await page.FillAsync("input[name='address.country']", "CA");
+        await Chromium.FillAddressAsync(page, "5 Harbour Rd", "Halifax", "NS", "CA");
         await page.FillAsync("input[name='contacts[0].firstName']", "Ada");
         await page.FillAsync("input[name='contacts[0].lastName']", "Lovelace");
         await page.FillAsync("input[name='contacts[0].email']", "ada-at-northwind");

@@ -25,9 +25,8 @@ public class QuotesAndReportsTests
         var (playwright, browser) = await Chromium.LaunchAsync();
         using var _ = playwright;
         await using var ___ = browser;
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = billing.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
-        context.SetDefaultTimeout(30_000);
-        var page = await context.NewPageAsync();
+        var page = await Chromium.NewPageAsync(browser, billing.BaseAddress);
+        var context = page.Context;
         await page.GotoAsync("/login");
         await page.FillAsync("input[name=email]", "quotes@example.com");
         await page.FillAsync("input[name=password]", "wrong password!");

@@ -100,30 +100,6 @@ public static class InvoiceDeliveryEndpoints
             return body.Error.ToResult();
         }
 
-        var send = body.Value!;
-        var recipients = (send.Recipients ?? []).Select(r => r?.Trim() ?? "").Where(r => r.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
-        var errors = new FieldErrors();
-        if (recipients.Length == 0)
-        {
-            errors.Add("recipients", "at least one recipient is needed: pick a contact or type an email address");
-        }
-        else if (recipients.Length > MaxRecipients)
-        {
-            errors.Add("recipients", $"at most {MaxRecipients} recipients");
-        }
-
-        foreach (var bad in recipients.Where(r => !MailboxAddress.TryParse(r, out var m) || !m.Address.Contains('@', StringComparison.Ordinal)))
-        {
-            errors.Add("recipients", $"'{bad}' is not an email address like name@example.com");
-        }
-
-        errors.MaxLength("subject", send.Subject, 255);
-        errors.MaxLength("message", send.Message, 10_000);
-        if (!errors.IsEmpty)
-        {
-            return errors.ToError().ToResult();
-        }
-
         if (!WireId.TryParse(id, out var value))
         {
             return InvoiceEndpoints.NotFoundFor(s.Kind).ToResult();
@@ -134,6 +110,14 @@ public static class InvoiceDeliveryEndpoints
         if (write is null || stored is null)
         {
             return InvoiceEndpoints.NotFoundFor(s.Kind).ToResult();
+        }
+
+        // Whose record it is comes first (404), then what the body says (422).
+        var send = body.Value!;
+        var recipients = Recipients(send);
+        if (recipients.Error is not null)
+        {
+            return recipients.Error.ToResult();
         }
 
         var profile = await Profiles.ReadAsync(write, s.Tenant.Account).ConfigureAwait(false);
@@ -165,7 +149,7 @@ public static class InvoiceDeliveryEndpoints
         var message = new MimeMessage();
         message.From.Add(new MailboxAddress(company, s.Mailer.Options.From));
         message.ReplyTo.Add(MailboxAddress.Parse(s.Caller.Email));
-        foreach (var recipient in recipients)
+        foreach (var recipient in recipients.Value!)
         {
             message.To.Add(MailboxAddress.Parse(recipient));
         }
@@ -196,6 +180,29 @@ public static class InvoiceDeliveryEndpoints
 
         await write.CommitAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
         return Results.Json(invoice, Json.Options);
+    }
+
+    private static Result<string[]> Recipients(SendRequest send)
+    {
+        var recipients = (send.Recipients ?? []).Select(r => r?.Trim() ?? "").Where(r => r.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        var errors = new FieldErrors();
+        if (recipients.Length == 0)
+        {
+            errors.Add("recipients", "at least one recipient is needed: pick a contact or type an email address");
+        }
+        else if (recipients.Length > MaxRecipients)
+        {
+            errors.Add("recipients", $"at most {MaxRecipients} recipients");
+        }
+
+        foreach (var bad in recipients.Where(r => !MailboxAddress.TryParse(r, out var m) || !m.Address.Contains('@', StringComparison.Ordinal)))
+        {
+            errors.Add("recipients", $"'{bad}' is not an email address like name@example.com");
+        }
+
+        errors.MaxLength("subject", send.Subject, 255);
+        errors.MaxLength("message", send.Message, 10_000);
+        return errors.IsEmpty ? recipients : errors.ToError();
     }
 
     /// <summary>Where customers reach the service: --public-url, else the browser's origin the pages forwarded, else this request's.</summary>

@@ -88,6 +88,27 @@ public abstract class BooksPage : PageModel
         return Page();
     }
 
+    /// <summary>After an action: on success the notice and a redirect to <paramref name="next"/>, else the problem shown on the reloaded page.</summary>
+    protected async Task<IActionResult> AfterAsync<T>(ApiResult<T> result, string notice, string next, Func<Task<IActionResult>> reload)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.Problem is not null)
+        {
+            return await ShowAndReloadAsync(result.Problem, reload);
+        }
+
+        Notice = notice;
+        return LocalRedirect(next);
+    }
+
+    /// <summary>After a failed action: the problem on the page, with the page's data loaded again by <paramref name="reload"/>.</summary>
+    protected async Task<IActionResult> ShowAndReloadAsync(Problem problem, Func<Task<IActionResult>> reload)
+    {
+        ArgumentNullException.ThrowIfNull(reload);
+        var shown = Show(problem);
+        return shown is Microsoft.AspNetCore.Mvc.RazorPages.PageResult ? await reload() : shown;
+    }
+
     /// <summary>For pages that only read: an API problem becomes the matching status page.</summary>
     protected IActionResult? Failed<T>(ApiResult<T> result)
     {

@@ -43,6 +43,27 @@ public static class Chromium
         return (playwright, browser);
     }
 
+    /// <summary>A page in a fresh context (its own cookies) whose relative URLs go to <paramref name="baseAddress"/>.</summary>
+    public static async Task<IPage> NewPageAsync(IBrowser browser, Uri baseAddress, int width = 1280, int height = 800)
+    {
+        ArgumentNullException.ThrowIfNull(browser);
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), ViewportSize = new ViewportSize { Width = width, Height = height } });
+        // Generous: the machine is shared, and each test runs a billing process next to the browser.
+        context.SetDefaultTimeout(30_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Fills the address fields of the profile and customer forms.</summary>
+    public static async Task FillAddressAsync(IPage page, string line1, string city, string province, string country, string? postalCode = null)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.FillAsync("input[name='address.line1']", line1);
+        await page.FillAsync("input[name='address.city']", city);
+        await page.FillAsync("input[name='address.province']", province);
+        await page.FillAsync("input[name='address.postalCode']", postalCode ?? "");
+        await page.FillAsync("input[name='address.country']", country);
+    }
+
     public static string ScreenshotPath(string name)
     {
         var folder = System.IO.Path.Combine(Billing.Testing.BillingProcess.FindRepositoryRoot(), "docs", "screenshots");

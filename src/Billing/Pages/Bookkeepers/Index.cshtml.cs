@@ -23,17 +23,7 @@ public sealed class IndexModel : BooksPage
     public async Task<IActionResult> OnPostEndAsync(string invitation) =>
         await AfterAsync(await Api.PostAsync<Invitation>($"api/v1/bookkeepers/{Uri.EscapeDataString(invitation)}/end", null), "The contract is ended; the bookkeeper's access ended with it.");
 
-    private async Task<IActionResult> AfterAsync(ApiResult<Invitation> result, string notice)
-    {
-        if (result.Problem is null)
-        {
-            Notice = notice;
-            return LocalRedirect("/bookkeepers");
-        }
-
-        var shown = Show(result.Problem);
-        return shown is Microsoft.AspNetCore.Mvc.RazorPages.PageResult ? await LoadAsync() : shown;
-    }
+    private Task<IActionResult> AfterAsync(ApiResult<Invitation> result, string notice) => AfterAsync(result, notice, "/bookkeepers", LoadAsync);
 
     private async Task<IActionResult> LoadAsync()
     {

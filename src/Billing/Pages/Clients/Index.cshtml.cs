@@ -30,17 +30,7 @@ public sealed class IndexModel : BooksPage
         return LocalRedirect("/");
     }
 
-    private async Task<IActionResult> AfterAsync(ApiResult<Invitation> result, string notice)
-    {
-        if (result.Problem is null)
-        {
-            Notice = notice;
-            return LocalRedirect("/clients");
-        }
-
-        var shown = Show(result.Problem);
-        return shown is Microsoft.AspNetCore.Mvc.RazorPages.PageResult ? await LoadAsync() : shown;
-    }
+    private Task<IActionResult> AfterAsync(ApiResult<Invitation> result, string notice) => AfterAsync(result, notice, "/clients", LoadAsync);
 
     private async Task<IActionResult> LoadAsync()
     {

@@ -72,12 +72,7 @@ public sealed class EditModel : BooksPage
         Values["website"] = c.Website;
         Values["currency"] = c.Currency;
         Values["language"] = c.Language;
-        Values["address.line1"] = c.Address.Line1;
-        Values["address.line2"] = c.Address.Line2;
-        Values["address.city"] = c.Address.City;
-        Values["address.province"] = c.Address.Province;
-        Values["address.postalCode"] = c.Address.PostalCode;
-        Values["address.country"] = c.Address.Country;
+        AddressForm.Fill(Values, c.Address);
         for (var i = 0; i < c.Contacts.Count && i < ContactRows; i++)
         {
             var p = Row(i);
@@ -113,7 +108,7 @@ public sealed class EditModel : BooksPage
 
         return new CustomerRequest(
             Posted("name"),
-            new Address(Posted("address.line1"), Posted("address.line2"), Posted("address.city"), Posted("address.province"), Posted("address.postalCode"), Posted("address.country")),
+            AddressForm.Read(Posted),
             Posted("phone"),
             Posted("fax"),
             Posted("website"),

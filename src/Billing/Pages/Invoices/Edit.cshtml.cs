@@ -82,8 +82,7 @@ public sealed class EditModel : BooksPage
             : await Api.PutAsync<InvoiceResponse>($"api/v1/{Section}/{Uri.EscapeDataString(Id)}", request);
         if (saved.Problem is not null)
         {
-            var shown = Show(saved.Problem);
-            return shown is PageResult ? await PrepareAsync() : shown;
+            return await ShowAndReloadAsync(saved.Problem, PrepareAsync);
         }
 
         Notice = $"{Noun} {saved.Value!.Number} is saved.";

@@ -146,17 +146,10 @@ public sealed class ShowModel : BooksPage
         return await AfterAsync(recorded, "payment", $"A payment of {Amounts.Format(amount, current.Value.Currency)} is recorded.");
     }
 
-    private async Task<IActionResult> AfterAsync<T>(ApiResult<T> result, string? panel, string notice)
+    private Task<IActionResult> AfterAsync<T>(ApiResult<T> result, string? panel, string notice)
     {
-        if (result.Problem is null)
-        {
-            Notice = notice;
-            return LocalRedirect(string.Create(CultureInfo.InvariantCulture, $"/{Section}/{Id}"));
-        }
-
         _panel = panel;
-        var shown = Show(result.Problem);
-        return shown is Microsoft.AspNetCore.Mvc.RazorPages.PageResult ? await LoadAsync() : shown;
+        return AfterAsync(result, notice, string.Create(CultureInfo.InvariantCulture, $"/{Section}/{Id}"), LoadAsync);
     }
 
     private async Task<IActionResult> LoadAsync()

@@ -49,8 +49,7 @@ public sealed class IndexModel : BooksPage
         var deleted = await Api.DeleteAsync($"api/v1/payments/{Uri.EscapeDataString(payment)}");
         if (deleted.Problem is not null)
         {
-            var shown = Show(deleted.Problem);
-            return shown is Microsoft.AspNetCore.Mvc.RazorPages.PageResult ? await OnGetAsync() : shown;
+            return await ShowAndReloadAsync(deleted.Problem, OnGetAsync);
         }
 
         Notice = "The payment is deleted; its invoices are open again.";

@@ -114,12 +114,7 @@ public sealed class IndexModel : BooksPage
         Values["timeZone"] = p.TimeZone;
         Values["invoiceComments"] = p.InvoiceComments;
         Values["quoteComments"] = p.QuoteComments;
-        Values["address.line1"] = p.Address?.Line1;
-        Values["address.line2"] = p.Address?.Line2;
-        Values["address.city"] = p.Address?.City;
-        Values["address.province"] = p.Address?.Province;
-        Values["address.postalCode"] = p.Address?.PostalCode;
-        Values["address.country"] = p.Address?.Country;
+        AddressForm.Fill(Values, p.Address);
         Values["province"] = p.Address?.Province;
         TaxForm.Fill(Values, p.Taxes);
     }
@@ -127,7 +122,7 @@ public sealed class IndexModel : BooksPage
     private ProfileDocument Read() => new(
         Posted("companyName"),
         Posted("contactName"),
-        new Address(Posted("address.line1"), Posted("address.line2"), Posted("address.city"), Posted("address.province"), Posted("address.postalCode"), Posted("address.country")),
+        AddressForm.Read(Posted),
         Posted("phone"),
         Posted("fax"),
         Posted("website"),

@@ -31,8 +31,7 @@ public sealed class IndexModel : BooksPage
         var deleted = await Api.DeleteAsync($"api/v1/recurring/{Uri.EscapeDataString(schedule)}");
         if (deleted.Problem is not null)
         {
-            var shown = Show(deleted.Problem);
-            return shown is Microsoft.AspNetCore.Mvc.RazorPages.PageResult ? await OnGetAsync() : shown;
+            return await ShowAndReloadAsync(deleted.Problem, OnGetAsync);
         }
 
         Notice = "The recurring invoice is stopped; the invoices it made stay.";
