@@ -20,11 +20,20 @@ public partial class CustomerLinkTests
         return Link().Match(caught.Message.TextBody ?? "").Value;
     }
 
-    [Fact]
-    public async Task A_link_opens_its_invoice_until_it_is_voided_or_deleted_and_a_forged_one_never()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task A_link_opens_its_invoice_until_it_is_voided_or_deleted_and_a_forged_one_never(string database)
     {
+        await using var pg = database == "postgres" ? await TestPostgres.CreateDatabaseAsync() : null;
+        if (database == "postgres" && pg is null)
+        {
+            Console.WriteLine(TestPostgres.MissingMessage);
+            return;
+        }
+
         await using var mail = new MailCatcher();
-        await using var billing = await BillingProcess.StartAsync(extraArguments: ["--smtp", mail.Address]);
+        await using var billing = await BillingProcess.StartAsync(pg?.AsBillingDatabase(), extraArguments: ["--smtp", mail.Address]);
         var (api, _) = await BillingApi.SignUpAsync(billing.BaseAddress, "links@example.com");
         using var __ = api;
         await Owner.CompleteProfileAsync(api, "Link Co");
