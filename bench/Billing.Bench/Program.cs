@@ -71,11 +71,15 @@ namespace BillingBooks.Billing.Bench
 
             // Warm up, then measure.
             await RunForAsync(workers, invoice, TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+            using var server = Process.GetProcessById(billing.ProcessId);
+            var cpuBefore = server.TotalProcessorTime;
             var (count, errors, latencies, elapsed) = await RunForAsync(workers, invoice, TimeSpan.FromSeconds(seconds)).ConfigureAwait(false);
+            server.Refresh();
+            var cpuPerRequest = (server.TotalProcessorTime - cpuBefore).TotalMilliseconds / count;
             latencies.Sort();
             double P(double q) => latencies[(int)Math.Min(latencies.Count - 1, q * latencies.Count)];
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"invoice create on {(database is null ? "SQLite" : "PostgreSQL")}: {count / elapsed.TotalSeconds:F0} req/s, {errors} errors, concurrency {concurrency}, p50 {P(0.50):F2} ms, p99 {P(0.99):F2} ms, max {latencies[^1]:F2} ms ({count} requests in {elapsed.TotalSeconds:F1} s)"));
+                $"invoice create on {(database is null ? "SQLite" : "PostgreSQL")}: {count / elapsed.TotalSeconds:F0} req/s, {errors} errors, concurrency {concurrency}, p50 {P(0.50):F2} ms, p99 {P(0.99):F2} ms, max {latencies[^1]:F2} ms ({count} requests in {elapsed.TotalSeconds:F1} s); server CPU {cpuPerRequest * 1000:F0} us per request (= {1000 / cpuPerRequest:F0} req/s per core)"));
             foreach (var (client, _) in workers)
             {
                 client.Dispose();

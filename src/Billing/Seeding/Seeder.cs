@@ -216,9 +216,10 @@ internal sealed class Seeder(Database db, SeedOptions options, PasswordHasher<Ac
             foreach (var (id, document, deleted, version) in payments)
             {
                 var currency = Currency.Get(document.Currency);
+                var json = JsonSerializer.Serialize(document, Json.Options);
                 insertPayment.Run(
                     id, account.Value, long.Parse(document.CustomerId, CultureInfo.InvariantCulture), document.Currency, Money.Money.Parse(document.Amount, currency).MinorUnits,
-                    Date(document.Date), deleted ? 1L : 0L, (long)version, JsonSerializer.Serialize(document, Json.Options));
+                    Date(document.Date), deleted ? 1L : 0L, (long)version, json);
                 if (!deleted)
                 {
                     foreach (var application in document.Applications)
@@ -227,7 +228,7 @@ internal sealed class Seeder(Database db, SeedOptions options, PasswordHasher<Ac
                     }
                 }
 
-                WriteFeed(feed, write, ChangeKinds.Payment, id, version, deleted, JsonSerializer.Serialize(document, Json.Options));
+                WriteFeed(feed, write, ChangeKinds.Payment, id, version, deleted, json);
             }
 
             // In foreign-key order (PostgreSQL sends each table with one COPY here).
