@@ -1,4 +1,6 @@
+using BillingBooks.Billing.Accounts;
 using BillingBooks.Billing.Email;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace BillingBooks.Billing.Pages;
@@ -22,6 +24,12 @@ public static class BillingPages
             options.Conventions.AllowAnonymousToPage("/Account/Login");
             options.Conventions.AllowAnonymousToPage("/Account/Signup");
             options.Conventions.AllowAnonymousToPage("/View/Invoice");
+            // Sign-in and sign-up pages count against the caller's address like the API's own endpoints.
+            foreach (var page in new[] { "/Account/Login", "/Account/Signup" })
+            {
+                options.Conventions.AddPageApplicationModelConvention(page, model =>
+                    model.EndpointMetadata.Add(new EnableRateLimitingAttribute(AccountEndpoints.AuthRateLimit)));
+            }
         });
         builder.Services.AddAuthentication().AddCookie(CookieScheme, cookie =>
         {

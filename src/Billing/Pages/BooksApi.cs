@@ -61,6 +61,8 @@ public sealed class BooksApi(IHttpClientFactory clients, IServer server, IHttpCo
     public async Task<ApiResult<T>> AnonymousPostAsync<T>(string path, object body)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(BaseAddress(), path)) { Content = JsonContent.Create(body, options: Json.Options) };
+        // The browser's address, for a rate limiter that trusts it from loopback (the call itself comes from 127.0.0.1).
+        request.Headers.Add("X-Forwarded-For", Http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
         return await ReadAsync<T>(request).ConfigureAwait(false);
     }
 
