@@ -30,7 +30,8 @@ public class BookkeeperFlowTests
             return;
         }
 
-        await using var billing = await BillingProcess.StartAsync();
+        var mailFolder = Directory.CreateTempSubdirectory("billing-mail-").FullName;
+        await using var billing = await BillingProcess.StartAsync(extraArguments: ["--mail-dir", mailFolder]);
         var (playwright, browser) = await Chromium.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
@@ -52,6 +53,11 @@ public class BookkeeperFlowTests
         await owner.ClickAsync("#invite");
         await owner.WaitForSelectorAsync(".notice");
         Assert.Contains("pending", await owner.TextContentAsync("#bookkeepers"), StringComparison.Ordinal);
+        var invitationMail = await MimeKit.MimeMessage.LoadAsync(Assert.Single(Directory.GetFiles(mailFolder, "*.eml")));
+        Assert.Equal("books@ledger.example", invitationMail.To.Mailboxes.Single().Address);
+        Assert.Equal("Acme Widgets invites you as their bookkeeper", invitationMail.Subject);
+        Assert.Contains("/clients", invitationMail.TextBody, StringComparison.Ordinal);
+        Directory.Delete(mailFolder, recursive: true);
         await owner.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("bookkeepers") });
 
         // The bookkeeper accepts and opens the client's books.

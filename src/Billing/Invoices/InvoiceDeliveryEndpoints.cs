@@ -206,8 +206,10 @@ public static class InvoiceDeliveryEndpoints
     }
 
     /// <summary>Where customers reach the service: --public-url, else the browser's origin the pages forwarded, else this request's.</summary>
-    private static string PublicOrigin(IConfiguration configuration, HttpRequest request)
+    public static string PublicOrigin(IConfiguration configuration, HttpRequest request)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(request);
         var configured = configuration["public-url"];
         if (!string.IsNullOrWhiteSpace(configured))
         {

@@ -1,10 +1,12 @@
 using BillingBooks.Billing.Contracts;
+using BillingBooks.Billing.Email;
+using BillingBooks.Billing.Invoices;
 using Microsoft.AspNetCore.Mvc;
 
 namespace BillingBooks.Billing.Pages.Bookkeepers;
 
 /// <summary>The owner's side: invite a bookkeeper by email, withdraw a pending invitation, end a contract.</summary>
-public sealed class IndexModel : BooksPage
+public sealed class IndexModel(Mailer mailer, IConfiguration configuration) : BooksPage
 {
     public IReadOnlyList<Invitation> Invitations { get; private set; } = [];
 
@@ -14,7 +16,18 @@ public sealed class IndexModel : BooksPage
     {
         KeepPostedValues();
         var invited = await Api.PostAsync<Invitation>("api/v1/bookkeepers", new InvitationRequest(Posted("email")));
-        return await AfterAsync(invited, $"{Posted("email")} is invited; they accept it under Clients after signing in with that email.");
+        if (invited.Value is not { } invitation)
+        {
+            return await AfterAsync(invited, "");
+        }
+
+        // The invitation stands either way; the email only tells the bookkeeper about it.
+        var profile = await Api.GetAsync<ProfileDocument>("api/v1/profile");
+        var mail = InvitationMail.Compose(mailer.Options.From, invitation.ClientEmail, profile.Value?.CompanyName, invitation.BookkeeperEmail, InvoiceDeliveryEndpoints.PublicOrigin(configuration, Request));
+        var failure = await mailer.SendAsync(mail, HttpContext.RequestAborted);
+        return await AfterAsync(invited, failure is null
+            ? $"{invitation.BookkeeperEmail} is invited by email; they accept it under Clients after signing in with that address."
+            : $"{invitation.BookkeeperEmail} is invited (they see it under Clients when they sign in), but the email was not sent: {failure}");
     }
 
     public async Task<IActionResult> OnPostWithdrawAsync(string invitation) =>
