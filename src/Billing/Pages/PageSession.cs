@@ -14,6 +14,7 @@ public sealed record PageSession(string AccountId, string Email, string ApiToken
 {
     private const string TokenClaim = "billing:api-token";
     private const string ClientCookie = "billing.client";
+    private const string ClientNameCookie = "billing.client-name";
 
     public static PageSession? From(ClaimsPrincipal user)
     {
@@ -36,6 +37,7 @@ public sealed record PageSession(string AccountId, string Email, string ApiToken
             ],
             BillingPages.CookieScheme);
         http.Response.Cookies.Delete(ClientCookie);
+        http.Response.Cookies.Delete(ClientNameCookie);
         return http.SignInAsync(
             BillingPages.CookieScheme,
             new ClaimsPrincipal(identity),
@@ -46,6 +48,7 @@ public sealed record PageSession(string AccountId, string Email, string ApiToken
     {
         ArgumentNullException.ThrowIfNull(http);
         http.Response.Cookies.Delete(ClientCookie);
+        http.Response.Cookies.Delete(ClientNameCookie);
         return http.SignOutAsync(BillingPages.CookieScheme);
     }
 
@@ -57,21 +60,25 @@ public sealed record PageSession(string AccountId, string Email, string ApiToken
         return string.IsNullOrEmpty(value) || !long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? null : value;
     }
 
-    public static void ChooseDataset(HttpContext http, string? clientAccountId)
+    /// <summary>The name shown in the read-only banner (display only; access is the contract's).</summary>
+    public static string? DatasetName(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return Dataset(http) is null ? null : http.Request.Cookies[ClientNameCookie];
+    }
+
+    public static void ChooseDataset(HttpContext http, string? clientAccountId, string? clientName = null)
     {
         ArgumentNullException.ThrowIfNull(http);
         if (clientAccountId is null)
         {
             http.Response.Cookies.Delete(ClientCookie);
+            http.Response.Cookies.Delete(ClientNameCookie);
             return;
         }
 
-        http.Response.Cookies.Append(ClientCookie, clientAccountId, new CookieOptions
-        {
-            HttpOnly = true,
-            SameSite = SameSiteMode.Strict,
-            Secure = http.Request.IsHttps,
-            IsEssential = true,
-        });
+        var options = new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = http.Request.IsHttps, IsEssential = true };
+        http.Response.Cookies.Append(ClientCookie, clientAccountId, options);
+        http.Response.Cookies.Append(ClientNameCookie, clientName ?? clientAccountId, options);
     }
 }

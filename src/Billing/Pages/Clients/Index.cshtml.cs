@@ -23,9 +23,9 @@ public sealed class IndexModel : BooksPage
     }
 
     /// <summary>The client switcher: the API checks the contract on every request, so choosing grants nothing by itself.</summary>
-    public IActionResult OnPostSwitch(string? client)
+    public IActionResult OnPostSwitch(string? client, string? name)
     {
-        PageSession.ChooseDataset(HttpContext, string.IsNullOrEmpty(client) ? null : client);
+        PageSession.ChooseDataset(HttpContext, string.IsNullOrEmpty(client) ? null : client, name);
         Notice = client is null ? "Back in your own books." : "You are viewing a client's books, read-only.";
         return LocalRedirect("/");
     }
