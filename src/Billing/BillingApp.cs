@@ -5,6 +5,7 @@ using BillingBooks.Billing.Bookkeepers;
 using BillingBooks.Billing.Changes;
 using BillingBooks.Billing.Customers;
 using BillingBooks.Billing.Invoices;
+using BillingBooks.Billing.Pages;
 using BillingBooks.Billing.Payments;
 using BillingBooks.Billing.Recurring;
 using BillingBooks.Billing.Reports;
@@ -62,6 +63,7 @@ public static class BillingApp
         });
         builder.Services.AddOpenApi();
         builder.Services.AddHostedService<RecurringInvoiceGenerator>();
+        builder.AddBillingPages();
 
         var app = builder.Build();
         app.UseExceptionHandler(error => error.Run(HandleUnexpectedAsync));
@@ -85,6 +87,8 @@ public static class BillingApp
         books.MapPayments();
         books.MapRecurring();
         books.MapReports();
+        books.MapInvoiceDelivery();
+        app.MapBillingPages();
         return app;
     }
 

@@ -1,0 +1,58 @@
+using System.Globalization;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
+
+namespace BillingBooks.Billing.Email;
+
+/// <summary>Delivers a message: over SMTP with MailKit when <c>--smtp</c> is given, else as an .eml file in the mail folder.</summary>
+public sealed class Mailer(MailOptions options, ILogger<Mailer> log, TimeProvider clock)
+{
+    public MailOptions Options => options;
+
+    public void AnnounceWhereMailGoes()
+    {
+        if (options.Host is null)
+        {
+            Directory.CreateDirectory(options.MailDirectory);
+            log.LogWarning("No --smtp given: mail is written as .eml files to {MailDirectory}", options.MailDirectory);
+        }
+        else
+        {
+            log.LogWarning("Mail is sent through SMTP {Host}:{Port}", options.Host, options.Port);
+        }
+    }
+
+    /// <summary>Delivers <paramref name="message"/>; null when done, else why it could not be (the mail server's answer).</summary>
+    public async Task<string?> SendAsync(MimeMessage message, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (options.Host is null)
+        {
+            Directory.CreateDirectory(options.MailDirectory);
+            var name = clock.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8] + ".eml";
+            await message.WriteToAsync(Path.Combine(options.MailDirectory, name), cancel).ConfigureAwait(false);
+            return null;
+        }
+
+        using var smtp = new SmtpClient();
+        try
+        {
+            await smtp.ConnectAsync(options.Host, options.Port, SecureSocketOptions.StartTlsWhenAvailable, cancel).ConfigureAwait(false);
+            if (!string.IsNullOrEmpty(options.User))
+            {
+                await smtp.AuthenticateAsync(options.User, options.Password ?? "", cancel).ConfigureAwait(false);
+            }
+
+            await smtp.SendAsync(message, cancel).ConfigureAwait(false);
+            await smtp.DisconnectAsync(quit: true, cancel).ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or AuthenticationException or IOException or System.Net.Sockets.SocketException)
+        {
+            // The mail server is outside our control: its refusal is an expected failure to report, not a bug.
+            log.LogWarning(e, "Mail to {Recipients} was not delivered", string.Join(", ", message.To));
+            return $"The mail server {options.Host}:{options.Port} did not take the message: {e.Message}";
+        }
+    }
+}

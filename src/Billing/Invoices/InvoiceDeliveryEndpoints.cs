@@ -1,0 +1,223 @@
+using BillingBooks.Billing.Accounts;
+using BillingBooks.Billing.Contracts;
+using BillingBooks.Billing.Customers;
+using BillingBooks.Billing.Email;
+using BillingBooks.Billing.Pdf;
+using BillingBooks.Billing.Storage;
+using BillingBooks.Billing.Web;
+using Dapper;
+using MimeKit;
+
+namespace BillingBooks.Billing.Invoices;
+
+/// <summary>What the send dialog posts (SPEC 1.5).</summary>
+public sealed record SendRequest(IReadOnlyList<string>? Recipients, string? Subject, string? Message, bool AttachPdf, bool SendCopy);
+
+/// <summary>
+/// /api/v1/invoices/{id}/send and /pdf (and the same for quotes): email a document with its secret link and PDF,
+/// and download the PDF. Sending a draft marks it sent in the same transaction, which commits only once the mail
+/// server took the message: a failed delivery leaves nothing changed.
+/// </summary>
+public static class InvoiceDeliveryEndpoints
+{
+    public const int MaxRecipients = 20;
+
+    public static void MapInvoiceDelivery(this RouteGroupBuilder books)
+    {
+        ArgumentNullException.ThrowIfNull(books);
+        foreach (var (path, kind) in new[] { ("/invoices", InvoiceKinds.Invoice), ("/quotes", InvoiceKinds.Quote) })
+        {
+            var group = books.MapGroup(path).WithTags(kind == InvoiceKinds.Quote ? "Quotes" : "Invoices");
+            group.MapGet("/{id}/pdf", (Tenant tenant, string id, Database db, TimeProvider clock, HttpContext http) => PdfAsync(tenant, kind, id, db, clock, http))
+                .Produces(StatusCodes.Status200OK, contentType: "application/pdf");
+            group.MapPost("/{id}/send", (Tenant tenant, Caller caller, string id, Database db, TimeProvider clock, Mailer mailer, IConfiguration configuration, HttpRequest request) =>
+                    SendAsync(new Sender(tenant, caller, kind, db, clock, mailer, configuration), id, request))
+                .Accepts<SendRequest>("application/json").Produces<InvoiceResponse>();
+        }
+    }
+
+    /// <summary>The document as the PDF shows it, for the API and the customer's link alike.</summary>
+    public static async Task<(InvoiceResponse Invoice, byte[] Pdf)?> RenderAsync(Session session, AccountId account, string kind, long id, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var stored = await InvoiceStore.GetAsync(session, account, kind, new InvoiceId(id)).ConfigureAwait(false);
+        if (stored is null)
+        {
+            return null;
+        }
+
+        var profile = await Profiles.ReadAsync(session, account).ConfigureAwait(false);
+        var response = InvoiceViews.ToResponse(stored.State, stored.Paid, Profiles.Today(profile, clock));
+        return (response, await RenderAsync(session, account, response, profile).ConfigureAwait(false));
+    }
+
+    private static async Task<byte[]> RenderAsync(Session session, AccountId account, InvoiceResponse invoice, ProfileDocument profile)
+    {
+        var customer = await CustomerStore.GetAsync(session, account, new CustomerId(long.Parse(invoice.CustomerId, System.Globalization.CultureInfo.InvariantCulture))).ConfigureAwait(false)
+            ?? await DeletedCustomerAsync(session, account, invoice.CustomerId).ConfigureAwait(false);
+        var logo = await Logos.ReadAsync(session, account).ConfigureAwait(false);
+        return InvoicePdf.Render(invoice, profile, customer, logo);
+    }
+
+    /// <summary>A soft-deleted customer still names its old invoices.</summary>
+    private static async Task<CustomerResponse> DeletedCustomerAsync(Session session, AccountId account, string id)
+    {
+        var name = await session.Connection.QuerySingleOrDefaultAsync<string>(
+            "SELECT name FROM customers WHERE account_id = @account AND id = @id",
+            new { account = account.Value, id = long.Parse(id, System.Globalization.CultureInfo.InvariantCulture) },
+            session.Transaction).ConfigureAwait(false);
+        return new CustomerResponse(id, name ?? "", new Address(null, null, null, null, null, null), null, null, null, null, "CAD", [], null, 0);
+    }
+
+    public static string FileName(InvoiceResponse invoice)
+    {
+        ArgumentNullException.ThrowIfNull(invoice);
+        var safe = new string(invoice.Number.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray());
+        return $"{(invoice.Kind == InvoiceKinds.Quote ? "quote" : "invoice")}-{safe}.pdf";
+    }
+
+    private static async Task<IResult> PdfAsync(Tenant tenant, string kind, string id, Database db, TimeProvider clock, HttpContext http)
+    {
+        if (!WireId.TryParse(id, out var value))
+        {
+            return InvoiceEndpoints.NotFoundFor(kind).ToResult();
+        }
+
+        await using var session = await db.BeginSnapshotAsync(http.RequestAborted).ConfigureAwait(false);
+        var rendered = await RenderAsync(session, tenant.Account, kind, value, clock).ConfigureAwait(false);
+        return rendered is null
+            ? InvoiceEndpoints.NotFoundFor(kind).ToResult()
+            : Results.File(rendered.Value.Pdf, "application/pdf", FileName(rendered.Value.Invoice));
+    }
+
+    private sealed record Sender(Tenant Tenant, Caller Caller, string Kind, Database Db, TimeProvider Clock, Mailer Mailer, IConfiguration Configuration);
+
+    private static async Task<IResult> SendAsync(Sender s, string id, HttpRequest request)
+    {
+        var body = await JsonBody.ReadAsync<SendRequest>(request).ConfigureAwait(false);
+        if (body.Error is not null)
+        {
+            return body.Error.ToResult();
+        }
+
+        if (!WireId.TryParse(id, out var value))
+        {
+            return InvoiceEndpoints.NotFoundFor(s.Kind).ToResult();
+        }
+
+        await using var write = await s.Db.BeginAccountWriteAsync(s.Tenant.Account, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        var stored = write is null ? null : await InvoiceStore.GetAsync(write, s.Tenant.Account, s.Kind, new InvoiceId(value)).ConfigureAwait(false);
+        if (write is null || stored is null)
+        {
+            return InvoiceEndpoints.NotFoundFor(s.Kind).ToResult();
+        }
+
+        // Whose record it is comes first (404), then what the body says (422).
+        var send = body.Value!;
+        var recipients = Recipients(send);
+        if (recipients.Error is not null)
+        {
+            return recipients.Error.ToResult();
+        }
+
+        var profile = await Profiles.ReadAsync(write, s.Tenant.Account).ConfigureAwait(false);
+        var state = stored.State;
+        if (state.Stage == InvoiceStatuses.Void)
+        {
+            return new Refused("A void invoice is not sent; copy it into a new invoice instead.").ToResult();
+        }
+
+        if (state.Stage is InvoiceStatuses.Draft or InvoiceStatuses.QuoteDraft)
+        {
+            var why = Profiles.MissingForSending(profile) ?? InvoiceRules.WhyNotSendable(state, state.Compute());
+            if (why is not null)
+            {
+                return new Refused(why).ToResult();
+            }
+
+            // The same transition as mark-sent: an invoice enters the change feed the first time it is sent.
+            state = s.Kind == InvoiceKinds.Quote
+                ? state with { Stage = InvoiceStatuses.QuoteSent }
+                : state with { Stage = InvoiceStatuses.Sent, InFeed = true };
+            await InvoiceStore.SaveAsync(write, state, stored.Paid).ConfigureAwait(false);
+        }
+
+        var invoice = InvoiceViews.ToResponse(state, stored.Paid, Profiles.Today(profile, s.Clock));
+        var token = await InvoiceLinks.CreateAsync(write, s.Tenant.Account, state.Id, s.Clock.GetUtcNow()).ConfigureAwait(false);
+        var company = profile.CompanyName ?? profile.ContactName ?? s.Caller.Email;
+        var noun = s.Kind == InvoiceKinds.Quote ? "quote" : "invoice";
+        var message = new MimeMessage();
+        message.From.Add(new MailboxAddress(company, s.Mailer.Options.From));
+        message.ReplyTo.Add(MailboxAddress.Parse(s.Caller.Email));
+        foreach (var recipient in recipients.Value!)
+        {
+            message.To.Add(MailboxAddress.Parse(recipient));
+        }
+
+        if (send.SendCopy)
+        {
+            message.Bcc.Add(MailboxAddress.Parse(s.Caller.Email));
+        }
+
+        message.Subject = string.IsNullOrWhiteSpace(send.Subject) ? $"New {noun} from {company}" : send.Subject.Trim();
+        var link = $"{PublicOrigin(s.Configuration, request)}/view/{token}";
+        var text = (string.IsNullOrWhiteSpace(send.Message) ? $"Please find {noun} {invoice.Number} attached." : send.Message.Trim()) +
+                   $"\n\nView your {noun} online: {link}\n\n{noun[..1].ToUpperInvariant()}{noun[1..]} {invoice.Number}, total {Pages.Amounts.Format(invoice.Total, invoice.Currency)}" +
+                   (s.Kind == InvoiceKinds.Quote ? "" : $", owing {Pages.Amounts.Format(invoice.Owing, invoice.Currency)}, due {invoice.DueDate:yyyy-MM-dd}") + $".\n\n{company}\n";
+        var builder = new BodyBuilder { TextBody = text };
+        if (send.AttachPdf)
+        {
+            var pdf = new MemoryStream(await RenderAsync(write, s.Tenant.Account, invoice, profile).ConfigureAwait(false));
+            await builder.Attachments.AddAsync(FileName(invoice), pdf, new ContentType("application", "pdf"), request.HttpContext.RequestAborted).ConfigureAwait(false);
+        }
+
+        message.Body = builder.ToMessageBody();
+        var failure = await s.Mailer.SendAsync(message, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        if (failure is not null)
+        {
+            return new Refused(failure + " Nothing was changed; check the address or try again.").ToResult();
+        }
+
+        await write.CommitAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
+        return Results.Json(invoice, Json.Options);
+    }
+
+    private static Result<string[]> Recipients(SendRequest send)
+    {
+        var recipients = (send.Recipients ?? []).Select(r => r?.Trim() ?? "").Where(r => r.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        var errors = new FieldErrors();
+        if (recipients.Length == 0)
+        {
+            errors.Add("recipients", "at least one recipient is needed: pick a contact or type an email address");
+        }
+        else if (recipients.Length > MaxRecipients)
+        {
+            errors.Add("recipients", $"at most {MaxRecipients} recipients");
+        }
+
+        foreach (var bad in recipients.Where(r => !MailboxAddress.TryParse(r, out var m) || !m.Address.Contains('@', StringComparison.Ordinal)))
+        {
+            errors.Add("recipients", $"'{bad}' is not an email address like name@example.com");
+        }
+
+        errors.MaxLength("subject", send.Subject, 255);
+        errors.MaxLength("message", send.Message, 10_000);
+        return errors.IsEmpty ? recipients : errors.ToError();
+    }
+
+    /// <summary>Where customers reach the service: --public-url, else the browser's origin the pages forwarded, else this request's.</summary>
+    public static string PublicOrigin(IConfiguration configuration, HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(request);
+        var configured = configuration["public-url"];
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured.TrimEnd('/');
+        }
+
+        var host = request.Headers["X-Forwarded-Host"].ToString();
+        var scheme = request.Headers["X-Forwarded-Proto"].ToString();
+        return host.Length > 0 && scheme is "http" or "https" ? $"{scheme}://{host}" : $"{request.Scheme}://{request.Host}";
+    }
+}

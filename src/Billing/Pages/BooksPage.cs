@@ -1,0 +1,118 @@
+using BillingBooks.Billing.Contracts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace BillingBooks.Billing.Pages;
+
+/// <summary>
+/// What every signed-in page has: the API, the form's values (what was typed survives a failed save) and the
+/// API's field errors keyed by the same names as the inputs ("address.city", "lines[2].quantity").
+/// </summary>
+public abstract class BooksPage : PageModel
+{
+    private BooksApi? _api;
+
+    protected BooksApi Api => _api ??= HttpContext.RequestServices.GetRequiredService<BooksApi>();
+
+    public Dictionary<string, string?> Values { get; } = new(StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, string[]> Errors { get; protected set; } = new Dictionary<string, string[]>();
+
+    /// <summary>A problem that belongs to no field (shown at the top of the form).</summary>
+    public string? Message { get; set; }
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    /// <summary>True when a bookkeeper looks at a client's books: no edit controls are shown.</summary>
+    public bool ReadOnly => PageSession.Dataset(HttpContext) is not null;
+
+    public PageSession? Session => PageSession.From(User);
+
+    public string Value(string name) => Values.TryGetValue(name, out var v) ? v ?? "" : "";
+
+    public bool Checked(string name) => Values.TryGetValue(name, out var v) && v is "true" or "on";
+
+    /// <summary>Keeps every posted field (all values of a repeated one joined by '\n').</summary>
+    protected void KeepPostedValues()
+    {
+        foreach (var (key, value) in Request.Form)
+        {
+            if (!key.StartsWith("__", StringComparison.Ordinal))
+            {
+                Values[key] = string.Join('\n', value.Select(v => v ?? ""));
+            }
+        }
+    }
+
+    protected string? Posted(string name)
+    {
+        var v = Values.TryGetValue(name, out var s) ? s?.Trim() : null;
+        return string.IsNullOrEmpty(v) ? null : v;
+    }
+
+    /// <summary>Shows the API's problem on the page, or answers with its status when it is not about the form.</summary>
+    protected IActionResult Show(Problem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        switch (problem.Status)
+        {
+            case 401:
+                return RedirectToPage("/Account/Login");
+            case 403 when ReadOnly && HttpMethods.IsGet(Request.Method):
+                // The client ended the contract: access ended at once; back to the client list.
+                PageSession.ChooseDataset(HttpContext, null);
+                Notice = problem.Detail;
+                return LocalRedirect("/clients");
+            case 403:
+                return StatusCode(403, problem.Detail ?? "Forbidden");
+            case 404:
+                return NotFound();
+        }
+
+        return OnForm(problem);
+    }
+
+    /// <summary>Shows the problem on the form: each field's error next to it, the rest at the top.</summary>
+    protected IActionResult OnForm(Problem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+
+        Errors = problem.Errors ?? new Dictionary<string, string[]>();
+        Message = problem.Errors is { Count: > 0 } ? "Please correct the fields marked below." : problem.Detail;
+        if (problem.Errors is { Count: > 0 } && problem.Errors.Keys.Any(k => !Values.ContainsKey(k)))
+        {
+            Message += " " + string.Join(" ", problem.Errors.Where(e => !Values.ContainsKey(e.Key)).Select(e => $"{e.Key}: {string.Join("; ", e.Value)}."));
+        }
+
+        return Page();
+    }
+
+    /// <summary>After an action: on success the notice and a redirect to <paramref name="next"/>, else the problem shown on the reloaded page.</summary>
+    protected async Task<IActionResult> AfterAsync<T>(ApiResult<T> result, string notice, string next, Func<Task<IActionResult>> reload)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.Problem is not null)
+        {
+            return await ShowAndReloadAsync(result.Problem, reload);
+        }
+
+        Notice = notice;
+        return LocalRedirect(next);
+    }
+
+    /// <summary>After a failed action: the problem on the page, with the page's data loaded again by <paramref name="reload"/>.</summary>
+    protected async Task<IActionResult> ShowAndReloadAsync(Problem problem, Func<Task<IActionResult>> reload)
+    {
+        ArgumentNullException.ThrowIfNull(reload);
+        var shown = Show(problem);
+        return shown is Microsoft.AspNetCore.Mvc.RazorPages.PageResult ? await reload() : shown;
+    }
+
+    /// <summary>For pages that only read: an API problem becomes the matching status page.</summary>
+    protected IActionResult? Failed<T>(ApiResult<T> result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Problem is null ? null : Show(result.Problem);
+    }
+}

@@ -1,0 +1,122 @@
+using System.Globalization;
+using BillingBooks.Billing.Contracts;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BillingBooks.Billing.Pages.Customers;
+
+public sealed class EditModel : BooksPage
+{
+    public const int ContactRows = 4;
+
+    [FromRoute]
+    public string? Id { get; set; }
+
+    public bool IsNew => Id is null or "new";
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (IsNew && ReadOnly)
+        {
+            return LocalRedirect("/customers");
+        }
+
+        if (IsNew)
+        {
+            Values["defaultContact"] = "0";
+            return Page();
+        }
+
+        var customer = await Api.GetAsync<CustomerResponse>($"api/v1/customers/{Uri.EscapeDataString(Id!)}");
+        if (Failed(customer) is { } failed)
+        {
+            return failed;
+        }
+
+        Fill(customer.Value!);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        KeepPostedValues();
+        var request = Read();
+        var saved = IsNew
+            ? await Api.PostAsync<CustomerResponse>("api/v1/customers", request)
+            : await Api.PutAsync<CustomerResponse>($"api/v1/customers/{Uri.EscapeDataString(Id!)}", request);
+        if (saved.Problem is not null)
+        {
+            return Show(saved.Problem);
+        }
+
+        Notice = $"Customer {saved.Value!.Name} is saved.";
+        return LocalRedirect("/customers");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync()
+    {
+        var deleted = await Api.DeleteAsync($"api/v1/customers/{Uri.EscapeDataString(Id ?? "")}");
+        if (deleted.Problem is not null)
+        {
+            return Show(deleted.Problem);
+        }
+
+        Notice = "The customer is deleted.";
+        return LocalRedirect("/customers");
+    }
+
+    private void Fill(CustomerResponse c)
+    {
+        Values["name"] = c.Name;
+        Values["phone"] = c.Phone;
+        Values["fax"] = c.Fax;
+        Values["website"] = c.Website;
+        Values["currency"] = c.Currency;
+        Values["language"] = c.Language;
+        AddressForm.Fill(Values, c.Address);
+        for (var i = 0; i < c.Contacts.Count && i < ContactRows; i++)
+        {
+            var p = Row(i);
+            Values[p + ".firstName"] = c.Contacts[i].FirstName;
+            Values[p + ".lastName"] = c.Contacts[i].LastName;
+            Values[p + ".email"] = c.Contacts[i].Email;
+            Values[p + ".phone"] = c.Contacts[i].Phone;
+            if (c.Contacts[i].IsDefault)
+            {
+                Values["defaultContact"] = i.ToString(CultureInfo.InvariantCulture);
+            }
+        }
+
+        Values["ownTaxes"] = c.Taxes is null ? null : "true";
+        TaxForm.Fill(Values, c.Taxes);
+    }
+
+    private CustomerRequest Read()
+    {
+        var contacts = new List<ContactDocument>();
+        for (var i = 0; i < ContactRows; i++)
+        {
+            var p = Row(i);
+            contacts.Add(new ContactDocument(Posted(p + ".firstName"), Posted(p + ".lastName"), Posted(p + ".email"), Posted(p + ".phone"),
+                Value("defaultContact") == i.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        // Trailing empty rows are the blank ones offered for new contacts; inner ones keep their place (and error paths).
+        while (contacts.Count > 0 && contacts[^1] is { FirstName: null, LastName: null, Email: null, Phone: null })
+        {
+            contacts.RemoveAt(contacts.Count - 1);
+        }
+
+        return new CustomerRequest(
+            Posted("name"),
+            AddressForm.Read(Posted),
+            Posted("phone"),
+            Posted("fax"),
+            Posted("website"),
+            Posted("language"),
+            Posted("currency"),
+            contacts,
+            Checked("ownTaxes") ? TaxForm.Read(Posted, Checked) : null);
+    }
+
+    private static string Row(int i) => string.Create(CultureInfo.InvariantCulture, $"contacts[{i}]");
+}

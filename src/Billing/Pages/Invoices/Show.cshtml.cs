@@ -1,0 +1,184 @@
+using System.Globalization;
+using BillingBooks.Billing.Contracts;
+using BillingBooks.Billing.Invoices;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BillingBooks.Billing.Pages.Invoices;
+
+/// <summary>An invoice or quote, with its actions: send (dialog), mark sent, record a payment, void, delete, convert, PDF.</summary>
+public sealed class ShowModel : BooksPage
+{
+    private string? _panel;
+
+    [FromRoute]
+    public string Section { get; set; } = "invoices";
+
+    [FromRoute]
+    public long Id { get; set; }
+
+    public bool IsQuote => Section == "quotes";
+
+    public string Noun => IsQuote ? "Quote" : "Invoice";
+
+    public InvoiceResponse? Invoice { get; private set; }
+
+    public CustomerResponse? Customer { get; private set; }
+
+    private string Path => string.Create(CultureInfo.InvariantCulture, $"api/v1/{Section}/{Id}");
+
+    public bool OpenPanel(string name) => _panel == name;
+
+    public bool IsRecipient(string email) =>
+        Values.TryGetValue("recipients", out var chosen)
+            ? (chosen ?? "").Split('\n').Contains(email, StringComparer.OrdinalIgnoreCase)
+            : string.Equals(email, Invoice?.ContactEmail, StringComparison.OrdinalIgnoreCase);
+
+    public Task<IActionResult> OnGetAsync() => LoadAsync();
+
+    public async Task<IActionResult> OnGetPdfAsync()
+    {
+        var pdf = await Api.GetFileAsync(Path + "/pdf");
+        if (pdf.Problem is not null)
+        {
+            return Show(pdf.Problem);
+        }
+
+        var invoice = await Api.GetAsync<InvoiceResponse>(Path);
+        return File(pdf.Value!.Content, "application/pdf", invoice.Value is null ? "invoice.pdf" : InvoiceDeliveryEndpoints.FileName(invoice.Value));
+    }
+
+    public async Task<IActionResult> OnPostSendAsync()
+    {
+        KeepPostedValues();
+        var recipients = Value("recipients").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Concat(Value("otherRecipients").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .ToArray();
+        var sent = await Api.PostAsync<InvoiceResponse>(Path + "/send", new SendRequest(recipients, Posted("subject"), Posted("message"), Checked("attachPdf"), Checked("sendCopy")));
+        return await AfterAsync(sent, "send", $"The {Noun.ToLowerInvariant()} is sent to {string.Join(", ", recipients)}.");
+    }
+
+    public async Task<IActionResult> OnPostMarkSentAsync() =>
+        await AfterAsync(await Api.PostAsync<InvoiceResponse>(Path + "/mark-sent", null), null, $"The {Noun.ToLowerInvariant()} is marked as sent.");
+
+    public async Task<IActionResult> OnPostVoidAsync() =>
+        await AfterAsync(await Api.PostAsync<InvoiceResponse>(Path + "/void", null), null, "The invoice is void; its customer link no longer opens it.");
+
+    public async Task<IActionResult> OnPostDeleteAsync()
+    {
+        var deleted = await Api.DeleteAsync(Path);
+        if (deleted.Problem is not null)
+        {
+            return await AfterAsync(deleted, null, "");
+        }
+
+        Notice = $"The {Noun.ToLowerInvariant()} is deleted.";
+        return LocalRedirect("/" + Section);
+    }
+
+    public async Task<IActionResult> OnPostConvertAsync()
+    {
+        KeepPostedValues();
+        if (!Checked("confirm"))
+        {
+            _panel = "convert";
+            Errors = new Dictionary<string, string[]> { ["confirm"] = ["tick the box to confirm the conversion"] };
+            return await LoadAsync();
+        }
+
+        var invoice = await Api.PostAsync<InvoiceResponse>(Path + "/convert", null);
+        if (invoice.Problem is not null)
+        {
+            return await AfterAsync(invoice, null, "");
+        }
+
+        Notice = $"Draft invoice {invoice.Value!.Number} is made from the quote.";
+        return LocalRedirect("/invoices/" + invoice.Value.Id);
+    }
+
+    /// <summary>A recurring invoice with this one as its template (the API keeps the gap between date and due date).</summary>
+    public async Task<IActionResult> OnPostRepeatAsync()
+    {
+        KeepPostedValues();
+        var current = await Api.GetAsync<InvoiceResponse>(Path);
+        if (Failed(current) is { } failed)
+        {
+            return failed;
+        }
+
+        var i = current.Value!;
+        var start = DateOnly.TryParse(Value("startDate"), CultureInfo.InvariantCulture, out var s) ? s : (DateOnly?)null;
+        var template = new InvoiceRequest(
+            i.CustomerId, null, start, start?.AddDays(i.DueDate.DayNumber - i.Date.DayNumber), i.Reference, i.Description, i.Currency, i.DiscountRule, i.Comments, i.ContactEmail,
+            i.Lines.Select(l => new InvoiceLineRequest(l.Unit, l.Description, l.Quantity, l.UnitPrice, l.Taxes)).ToArray());
+        var recipients = Value("autoSend").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var made = await Api.PostAsync<RecurringResponse>("api/v1/recurring", new RecurringRequest(
+            template, Posted("frequency"), start, DateOnly.TryParse(Value("stopDate"), CultureInfo.InvariantCulture, out var stop) ? stop : null, recipients));
+        if (made.Problem is null)
+        {
+            Notice = "The invoice repeats " + made.Value!.Frequency + "; see Recurring.";
+            return LocalRedirect("/recurring");
+        }
+
+        return await AfterAsync(made, "repeat", "");
+    }
+
+    public async Task<IActionResult> OnPostPaymentAsync()
+    {
+        KeepPostedValues();
+        var current = await Api.GetAsync<InvoiceResponse>(Path);
+        if (Failed(current) is { } failed)
+        {
+            return failed;
+        }
+
+        var amount = Posted("amount");
+        var payment = new PaymentRequest(
+            current.Value!.CustomerId,
+            DateOnly.TryParse(Value("date"), CultureInfo.InvariantCulture, out var date) ? date : null,
+            amount,
+            current.Value.Currency,
+            Posted("method"),
+            Posted("cardBrand"),
+            Posted("chequeNumber"),
+            Posted("reference"),
+            [new PaymentApplicationDocument(current.Value.Id, amount ?? "")]);
+        var recorded = await Api.PostAsync<PaymentDocument>("api/v1/payments", payment);
+        return await AfterAsync(recorded, "payment", $"A payment of {Amounts.Format(amount, current.Value.Currency)} is recorded.");
+    }
+
+    private Task<IActionResult> AfterAsync<T>(ApiResult<T> result, string? panel, string notice)
+    {
+        _panel = panel;
+        return AfterAsync(result, notice, string.Create(CultureInfo.InvariantCulture, $"/{Section}/{Id}"), LoadAsync);
+    }
+
+    private async Task<IActionResult> LoadAsync()
+    {
+        var invoice = await Api.GetAsync<InvoiceResponse>(Path);
+        if (Failed(invoice) is { } failed)
+        {
+            return failed;
+        }
+
+        Invoice = invoice.Value!;
+        var customer = await Api.GetAsync<CustomerResponse>("api/v1/customers/" + Invoice.CustomerId);
+        Customer = customer.Value;
+        // Defaults for the dialogs, unless the user typed something (a failed post keeps it).
+        if (!Values.ContainsKey("subject"))
+        {
+            var profile = await Api.GetAsync<ProfileDocument>("api/v1/profile");
+            var company = profile.Value?.CompanyName ?? profile.Value?.ContactName ?? Session?.Email;
+            Values["subject"] = $"New {Noun.ToLowerInvariant()} from {company}";
+            Values["attachPdf"] = "true";
+        }
+
+        if (!Values.ContainsKey("amount"))
+        {
+            Values["date"] = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            Values["amount"] = Invoice.Owing;
+            Values["method"] = "cheque";
+        }
+
+        return Page();
+    }
+}

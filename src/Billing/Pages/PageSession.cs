@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Security.Claims;
+using BillingBooks.Billing.Contracts;
+using Microsoft.AspNetCore.Authentication;
+
+namespace BillingBooks.Billing.Pages;
+
+/// <summary>
+/// The signed-in browser: an encrypted, HttpOnly cookie holding the account and the API token obtained at sign-in
+/// (so the session ends when the token expires or is revoked). A bookkeeper's chosen client is a second cookie;
+/// the API checks the contract on every request, so the cookie grants nothing by itself.
+/// </summary>
+public sealed record PageSession(string AccountId, string Email, string ApiToken)
+{
+    private const string TokenClaim = "billing:api-token";
+    private const string ClientCookie = "billing.client";
+    private const string ClientNameCookie = "billing.client-name";
+
+    public static PageSession? From(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var email = user.FindFirstValue(ClaimTypes.Email);
+        var token = user.FindFirstValue(TokenClaim);
+        return id is null || email is null || token is null ? null : new PageSession(id, email, token);
+    }
+
+    public static Task SignInAsync(HttpContext http, TokenResponse token)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(token);
+        var identity = new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.NameIdentifier, token.AccountId),
+                new Claim(ClaimTypes.Email, token.Email),
+                new Claim(TokenClaim, token.AccessToken),
+            ],
+            BillingPages.CookieScheme);
+        http.Response.Cookies.Delete(ClientCookie);
+        http.Response.Cookies.Delete(ClientNameCookie);
+        return http.SignInAsync(
+            BillingPages.CookieScheme,
+            new ClaimsPrincipal(identity),
+            new AuthenticationProperties { ExpiresUtc = token.ExpiresAt, IsPersistent = false });
+    }
+
+    public static Task SignOutAsync(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        http.Response.Cookies.Delete(ClientCookie);
+        http.Response.Cookies.Delete(ClientNameCookie);
+        return http.SignOutAsync(BillingPages.CookieScheme);
+    }
+
+    /// <summary>The client dataset a bookkeeper is looking at, or null for the caller's own books.</summary>
+    public static string? Dataset(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var value = http.Request.Cookies[ClientCookie];
+        return string.IsNullOrEmpty(value) || !long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? null : value;
+    }
+
+    /// <summary>The name shown in the read-only banner (display only; access is the contract's).</summary>
+    public static string? DatasetName(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return Dataset(http) is null ? null : http.Request.Cookies[ClientNameCookie];
+    }
+
+    public static void ChooseDataset(HttpContext http, string? clientAccountId, string? clientName = null)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        if (clientAccountId is null)
+        {
+            http.Response.Cookies.Delete(ClientCookie);
+            http.Response.Cookies.Delete(ClientNameCookie);
+            return;
+        }
+
+        var options = new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = http.Request.IsHttps, IsEssential = true };
+        http.Response.Cookies.Append(ClientCookie, clientAccountId, options);
+        http.Response.Cookies.Append(ClientNameCookie, clientName ?? clientAccountId, options);
+    }
+}

@@ -1,0 +1,116 @@
+using System.Net.Http.Json;
+using BillingBooks.Billing.Contracts;
+using BillingBooks.Billing.Testing;
+using BillingBooks.Browser.Tests.Support;
+using Microsoft.Playwright;
+
+namespace BillingBooks.Browser.Tests;
+
+/// <summary>SPEC 1.7 in the browser: invite, accept, read-only client books (no edit controls; tampered writes 403), end.</summary>
+public class BookkeeperFlowTests
+{
+    private static async Task<IPage> SignUpAsync(IBrowser browser, Uri baseAddress, string email, string company)
+    {
+        var page = await Chromium.NewPageAsync(browser, baseAddress);
+        await page.GotoAsync("/signup");
+        await page.FillAsync("input[name=companyName]", company);
+        await page.FillAsync("input[name=email]", email);
+        await page.FillAsync("input[name=password]", "correct horse battery");
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/profile");
+        return page;
+    }
+
+    [Fact]
+    public async Task A_bookkeeper_accepts_sees_the_clients_books_read_only_and_loses_them_when_the_contract_ends()
+    {
+        if (!Chromium.Available(out var why))
+        {
+            Console.WriteLine("Skipped: " + why);
+            return;
+        }
+
+        var mailFolder = Directory.CreateTempSubdirectory("billing-mail-").FullName;
+        await using var billing = await BillingProcess.StartAsync(extraArguments: ["--mail-dir", mailFolder]);
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+
+        // The owner's books, and an invitation from the Bookkeepers page.
+        var owner = await SignUpAsync(browser, billing.BaseAddress, "owner@acme.example", "Acme Widgets");
+        var (api, _) = await BillingApi.SignInAsync(billing.BaseAddress, "owner@acme.example", "correct horse battery");
+        using var ___ = api;
+        await Owner.CompleteProfileAsync(api, "Acme Widgets");
+        var customer = await Owner.AddCustomerAsync(api, "Globex", "hank@globex.example");
+        var invoice = await Owner.AddInvoiceAsync(api, customer.Id, "1200.00");
+        (await api.PostAsync($"api/v1/invoices/{invoice.Id}/mark-sent", null)).EnsureSuccessStatusCode();
+
+        await owner.GotoAsync("/bookkeepers");
+        await owner.FillAsync("input[name=email]", "owner@acme.example");
+        await owner.ClickAsync("#invite");
+        Assert.NotNull(await owner.TextContentAsync(".message"));
+        await owner.FillAsync("input[name=email]", "books@ledger.example");
+        await owner.ClickAsync("#invite");
+        await owner.WaitForSelectorAsync(".notice");
+        Assert.Contains("pending", await owner.TextContentAsync("#bookkeepers"), StringComparison.Ordinal);
+        var invitationMail = await MimeKit.MimeMessage.LoadAsync(Assert.Single(Directory.GetFiles(mailFolder, "*.eml")));
+        Assert.Equal("books@ledger.example", invitationMail.To.Mailboxes.Single().Address);
+        Assert.Equal("Acme Widgets invites you as their bookkeeper", invitationMail.Subject);
+        Assert.Contains("/clients", invitationMail.TextBody, StringComparison.Ordinal);
+        Directory.Delete(mailFolder, recursive: true);
+        await owner.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("bookkeepers") });
+
+        // The bookkeeper accepts and opens the client's books.
+        var bookkeeper = await SignUpAsync(browser, billing.BaseAddress, "books@ledger.example", "Ledger & Co");
+        await bookkeeper.GotoAsync("/clients");
+        await bookkeeper.ClickAsync("button.accept");
+        await bookkeeper.WaitForSelectorAsync("button.open-books");
+        await bookkeeper.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("bookkeeper-clients") });
+        await bookkeeper.ClickAsync("button.open-books");
+        await bookkeeper.WaitForSelectorAsync("#client-banner");
+        Assert.Contains("1,356.00 CAD", await bookkeeper.TextContentAsync(".stats"), StringComparison.Ordinal);
+        await bookkeeper.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("bookkeeper-dashboard") });
+
+        // Read-only: no edit controls anywhere.
+        await bookkeeper.GotoAsync("/customers");
+        Assert.Contains("Globex", await bookkeeper.TextContentAsync("table"), StringComparison.Ordinal);
+        Assert.Equal(0, await bookkeeper.Locator("#new-customer").CountAsync());
+        await bookkeeper.GotoAsync($"/customers/{customer.Id}");
+        Assert.Equal(0, await bookkeeper.Locator("#save-customer").CountAsync());
+        Assert.True(await bookkeeper.Locator("input[name=name]").IsEditableAsync() == false);
+        await bookkeeper.GotoAsync($"/invoices/{invoice.Id}");
+        Assert.Equal(0, await bookkeeper.Locator("#edit, #send, #record-payment, #void, #delete, #mark-sent").CountAsync());
+        Assert.Equal(1, await bookkeeper.Locator("#download-pdf").CountAsync());
+        await bookkeeper.GotoAsync("/reports");
+        Assert.Contains("Globex", await bookkeeper.TextContentAsync("#report"), StringComparison.Ordinal);
+        await bookkeeper.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("invoice-report") });
+
+        // Tampering: the read-only form submitted anyway is refused by the server (403), and nothing changes.
+        await bookkeeper.GotoAsync($"/customers/{customer.Id}");
+        var token = await bookkeeper.InputValueAsync("#customer-form input[name=__RequestVerificationToken]");
+        var tampered = bookkeeper.Context.APIRequest.CreateFormData();
+        tampered.Set("__RequestVerificationToken", token);
+        tampered.Set("name", "Hacked");
+        var response = await bookkeeper.Context.APIRequest.PostAsync($"/customers/{customer.Id}", new APIRequestContextOptions { Form = tampered });
+        Assert.Equal(403, response.Status);
+        var unchanged = await api.GetFromJsonAsync<CustomerResponse>($"api/v1/customers/{customer.Id}", Owner.Web);
+        Assert.Equal("Globex", unchanged!.Name);
+        await bookkeeper.GotoAsync("/invoices/edit");
+        Assert.EndsWith("/invoices", bookkeeper.Url, StringComparison.Ordinal);
+        Assert.Equal(0, await bookkeeper.Locator("#save-invoice").CountAsync());
+
+        // The owner ends the contract: the bookkeeper's next page is back at the client list.
+        await owner.GotoAsync("/bookkeepers");
+        await owner.ClickAsync("text=End contract");
+        await owner.WaitForSelectorAsync(".notice");
+        await bookkeeper.GotoAsync("/customers");
+        await bookkeeper.WaitForURLAsync("**/clients");
+        Assert.Equal(0, await bookkeeper.Locator("#client-banner").CountAsync());
+        Assert.Contains("ended", await bookkeeper.TextContentAsync("#clients"), StringComparison.Ordinal);
+
+        var cookies = await bookkeeper.Context.CookiesAsync();
+        var session = cookies.Single(c => c.Name == "billing.session");
+        Assert.True(session.HttpOnly);
+        Assert.Equal(SameSiteAttribute.Lax, session.SameSite);
+    }
+}
