@@ -15,7 +15,7 @@ namespace BillingBooks.Billing.Seeding;
 public static class SeedCommand
 {
     public const string Usage =
-        "usage: billing seed --email E --password P [--customers N] [--invoices N] [--payments N] [--random-seed S] [--sqlite PATH | --postgres CS]";
+        "usage: billing seed --email E --password P [--customers N] [--invoices N] [--payments N] [--random-seed S] [--history-days N] [--sqlite PATH | --postgres CS]";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -56,6 +56,7 @@ public sealed record SeedOptions(
     int Invoices,
     int Payments,
     int RandomSeed,
+    int HistoryDays,
     string? SqlitePath,
     string? Postgres,
     int PasswordHashIterations)
@@ -123,11 +124,18 @@ public sealed record SeedOptions(
             Number("invoices", 200, ref error),
             Number("payments", 100, ref error),
             Number("random-seed", 1, ref error),
+            Number("history-days", 730, ref error),
             Get("sqlite"),
             Get("postgres"),
             Number("Billing:PasswordHashIterations", 100_000, ref error));
         if (error.Length > 0)
         {
+            return null;
+        }
+
+        if (options.HistoryDays < 1)
+        {
+            error = "--history-days wants a whole number of days, 1 or more (invoices are dated within that many days before today)";
             return null;
         }
 

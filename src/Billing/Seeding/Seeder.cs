@@ -266,7 +266,7 @@ internal sealed class Seeder(Database db, SeedOptions options, PasswordHasher<Ac
             1 => new DiscountRequest("amount", Money.Money.FromMinorUnits(currency.MinorUnits == 0 ? 100 : 1000, currency).ToDecimalString()),
             _ => null,
         };
-        var date = _today.AddDays(-_random.Next(730));
+        var date = _today.AddDays(-_random.Next(options.HistoryDays));
         var roll = _random.Next(100);
         var stage = roll < 8 ? InvoiceStatuses.Draft : roll < 11 ? InvoiceStatuses.Void : roll < 16 ? InvoiceStatuses.Changed : InvoiceStatuses.Sent;
         var state = new InvoiceState(
@@ -321,7 +321,8 @@ internal sealed class Seeder(Database db, SeedOptions options, PasswordHasher<Ac
         var document = new PaymentDocument(
             id.ToString(CultureInfo.InvariantCulture),
             first.State.CustomerId.ToString(CultureInfo.InvariantCulture),
-            first.State.Date.AddDays(_random.Next(40)),
+            // Paid some days after the invoice, but never in the future.
+            Min(first.State.Date.AddDays(_random.Next(40)), _today),
             Money.Money.FromMinorUnits(amount, currency).ToDecimalString(),
             currency.Code,
             method,
@@ -349,4 +350,6 @@ internal sealed class Seeder(Database db, SeedOptions options, PasswordHasher<Ac
 
     private static string Ascii(string text) =>
         new string(text.Normalize(System.Text.NormalizationForm.FormD).Where(char.IsAsciiLetter).ToArray()).ToLowerInvariant();
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a <= b ? a : b;
 }

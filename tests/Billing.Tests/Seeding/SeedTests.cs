@@ -64,6 +64,37 @@ public class SeedTests
     }
 
     [Fact]
+    public async Task History_days_bounds_the_dates_and_no_payment_is_dated_in_the_future()
+    {
+        var directory = Directory.CreateTempSubdirectory("billing-seed-").FullName;
+        try
+        {
+            var database = new BillingDatabase.Sqlite(Path.Combine(directory, "recent.db"));
+            var (code, output) = await BillingProcess.SeedAsync(database, [.. Arguments, "--history-days", "30"]);
+            Assert.True(code == 0, output);
+            await using var billing = await BillingProcess.StartAsync(database);
+            var (client, token) = await BillingApi.SignInAsync(billing.BaseAddress, "seed@example.com", "seed password 1");
+            using var api = new Api(client, token.AccountId, "seed@example.com");
+            var feed = await api.FeedAsync();
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            Assert.All(feed.Where(c => c.Invoice is not null), c => Assert.InRange(c.Invoice!.Date, today.AddDays(-31), today));
+            Assert.All(feed.Where(c => c.Payment is not null), c => Assert.InRange(c.Payment!.Date, today.AddDays(-31), today));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task History_days_below_one_is_refused_with_what_to_pass()
+    {
+        var (code, output) = await BillingProcess.SeedAsync(new BillingDatabase.Sqlite(Path.Combine(Path.GetTempPath(), $"never-{Guid.NewGuid():N}.db")), [.. Arguments, "--history-days", "0"]);
+        Assert.Equal(1, code);
+        Assert.Contains("--history-days wants a whole number of days, 1 or more", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Seed_without_an_email_says_what_to_pass()
     {
         var (code, output) = await BillingProcess.SeedAsync(new BillingDatabase.Sqlite(Path.Combine(Path.GetTempPath(), $"never-{Guid.NewGuid():N}.db")), "--password", "0123456789");
