@@ -14,6 +14,8 @@ internal static class Text
 
     public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
+    public static string Kind(Journals.EntryKind kind) => kind.ToString().ToLowerInvariant();
+
     public static string YesNo(bool value) => value ? "yes" : "no";
 
     public static string OnOff(bool value) => value ? "on" : "off";

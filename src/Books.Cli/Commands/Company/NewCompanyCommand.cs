@@ -34,7 +34,7 @@ internal static class NewCompanyCommand
 
             using (created)
             {
-                var settings = created.Read(read => read.Settings());
+                var settings = created.Read(read => read.Settings.Get());
                 cli.Out.WriteLine($"Created {path}: {settings.Name}, home currency {settings.HomeCurrency.Code}, fiscal year {Options.Iso(settings.FiscalYearStart)} to {Options.Iso(settings.FiscalYearEnd)}.");
             }
 

@@ -14,7 +14,7 @@ internal sealed class CustomerOptions
     private readonly Option<string?> _taxCode = new("--tax-code") { Description = "The default tax code of the customer's sale lines, e.g. GP.", HelpName = "CODE" };
     private readonly Option<int?> _terms = new("--terms") { Description = "Days until an invoice is due (30 if never given).", HelpName = "DAYS" };
     private readonly Option<Money.Currency?> _currency = Options.Currency("--currency", "The currency the customer is invoiced in (a foreign one must be set up).");
-    private readonly Option<Accounts.AccountNumber?> _revenue = Options.Account("--revenue-account", "The customer's default revenue account.");
+    private readonly Option<BillingBooks.Books.Accounts.AccountNumber?> _revenue = Options.Account("--revenue-account", "The customer's default revenue account.");
 
     public void AddTo(Command command)
     {

@@ -35,7 +35,7 @@ internal static class ListSalesCommand
                 }
 
                 var all = read.Sales.List(days.From, days.To).Where(i => !parsed.GetValue(open) || (!i.Reversed && i.Owing.IsPositive)).ToArray();
-                return Result<(Dictionary<Customers.CustomerId, string>, Invoice[])>.Ok((names, all));
+                return Result<(Dictionary<BillingBooks.Books.Customers.CustomerId, string>, Invoice[])>.Ok((names, all));
             }),
             found =>
             {

@@ -38,8 +38,8 @@ internal static class ShowSaleCommand
 
                 grid.AddFooter($"Total {invoice.Currency.Code}", string.Empty, string.Empty, invoice.Total.ToDecimalString());
                 grid.AddFooter("Owing", string.Empty, string.Empty, invoice.Owing.ToDecimalString());
-                var format = parsed.GetValue(format);
-                if (format == OutputFormat.Table)
+                var shown = parsed.GetValue(format);
+                if (shown == OutputFormat.Table)
                 {
                     cli.Out.WriteLine($"Invoice {invoice.Number}  {customer.Name}  dated {Text.Iso(invoice.Date)}  due {Text.Iso(invoice.DueDate)}  entry {invoice.Entry}{(invoice.Reversed ? "  REVERSED" : string.Empty)}");
                     if (invoice.HomeTotal.Currency != invoice.Currency)
@@ -48,7 +48,7 @@ internal static class ShowSaleCommand
                     }
                 }
 
-                return Show.Write(cli, format, grid, InvoiceText.Json(invoice, customer.Name));
+                return Show.Write(cli, shown, grid, InvoiceText.Json(invoice, customer.Name));
             }));
         return command;
     }

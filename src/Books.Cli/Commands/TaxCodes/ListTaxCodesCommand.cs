@@ -34,7 +34,7 @@ internal static class ListTaxCodesCommand
                 {
                     code = c.Code,
                     description = c.Description,
-                    taxes = c.Taxes.Select(t => new { tax = t.TaxName, rate = Text.Number(t.Rate), status = TaxCodes.StatusName(t.Status) }),
+                    taxes = c.Taxes.Select(t => new { tax = t.TaxName, rate = Text.Number(t.Rate), status = BillingBooks.Books.Taxes.TaxCodes.StatusName(t.Status) }),
                 });
                 return Show.Write(cli, parsed.GetValue(format), grid, json);
             }));

@@ -10,7 +10,7 @@ internal static class TaxSpec
     public const string Shape = "NAME:RATE[:taxable|exempt|non-taxable]";
 
     public static string Describe(TaxCodeTax tax) =>
-        tax.Status == TaxStatus.Taxable ? $"{tax.TaxName} {Text.Number(tax.Rate)}%" : $"{tax.TaxName} {Taxes.TaxCodes.StatusName(tax.Status)}";
+        tax.Status == TaxStatus.Taxable ? $"{tax.TaxName} {Text.Number(tax.Rate)}%" : $"{tax.TaxName} {BillingBooks.Books.Taxes.TaxCodes.StatusName(tax.Status)}";
 
     public static bool TryParse(string text, out TaxCodeTax tax, out string error)
     {
@@ -33,7 +33,7 @@ internal static class TaxSpec
     {
         foreach (var candidate in Enum.GetValues<TaxStatus>())
         {
-            if (string.Equals(Taxes.TaxCodes.StatusName(candidate), text.Trim(), StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(BillingBooks.Books.Taxes.TaxCodes.StatusName(candidate), text.Trim(), StringComparison.OrdinalIgnoreCase))
             {
                 status = candidate;
                 return true;
