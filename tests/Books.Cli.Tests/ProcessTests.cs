@@ -22,6 +22,6 @@ public sealed class ProcessTests
         var run = BooksProcess.Run(NoEnvironment, "--bogus");
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(string.Empty, run.Stdout);
-        Assert.Equal("error: Unrecognized command or argument '--bogus' (see 'books --help')\n", run.Stderr);
+        Assert.Equal("error: '--bogus' is not an option or command of 'books' (see 'books --help')\n", run.Stderr);
     }
 }

@@ -86,26 +86,24 @@ internal static class Options
         CustomParser = result => ParseDecimal(result, name, name) ?? 0m,
     };
 
-    /// <summary>on/off (also yes/no, true/false).</summary>
-    public static Option<bool?> OnOff(string name, string description) => new(name)
+    /// <summary>on/off (also yes/no, true/false). Not a bool option: those take no value ("--x on" would fail).</summary>
+    public static Option<Toggle?> OnOff(string name, string description) => new(name)
     {
         Description = description,
         HelpName = "on|off",
         CustomParser = result =>
         {
-            var text = result.Tokens.Single().Value.ToUpperInvariant();
-            if (text is "ON" or "YES" or "TRUE")
+            var text = result.Tokens.Single().Value;
+            switch (text.ToUpperInvariant())
             {
-                return true;
+                case "ON" or "YES" or "TRUE":
+                    return Toggle.On;
+                case "OFF" or "NO" or "FALSE":
+                    return Toggle.Off;
+                default:
+                    result.AddError($"{name}: '{text}' is not on or off; write {name} on or {name} off");
+                    return null;
             }
-
-            if (text is "OFF" or "NO" or "FALSE")
-            {
-                return false;
-            }
-
-            result.AddError($"{name}: '{result.Tokens.Single().Value}' is not on or off; write {name} on or {name} off");
-            return null;
         },
     };
 

@@ -11,6 +11,7 @@ internal sealed record PaymentSpec(PaymentMethod Method, string? Card)
         Description = "cash (default), cheque, other, or card NAME (a card accepted, e.g. --method card Visa).",
         HelpName = "cash|cheque|card NAME|other",
         Arity = new ArgumentArity(1, 2),
+        AllowMultipleArgumentsPerToken = true,
         DefaultValueFactory = _ => new PaymentSpec(PaymentMethod.Cash, null),
         CustomParser = result =>
         {

@@ -56,12 +56,12 @@ internal static class SetSettingsCommand
 
             if (parsed.GetValue(cashBasis) is { } cash)
             {
-                changes.Add(s => s.SetCashBasis(cash));
+                changes.Add(s => s.SetCashBasis(cash == Toggle.On));
             }
 
             if (parsed.GetValue(foreign) is { } allow)
             {
-                changes.Add(s => s.SetAllowForeignCurrency(allow));
+                changes.Add(s => s.SetAllowForeignCurrency(allow == Toggle.On));
             }
 
             if (changes.Count == 0)
