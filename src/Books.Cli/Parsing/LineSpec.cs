@@ -80,7 +80,8 @@ internal sealed record LineSpec(string Description, string Amount, string? TaxCo
         }
         catch (JsonException bad)
         {
-            error = $"--from: {path} is not valid JSON ({bad.Message})";
+            var where = bad.LineNumber is { } line ? $" at line {line + 1}, position {bad.BytePositionInLine + 1}" : string.Empty;
+            error = $"--from: {path} is not valid JSON{where}; write an array of lines like [{{\"description\":\"Consulting\",\"amount\":\"100.00\",\"taxCode\":\"GP\"}}]";
             return false;
         }
     }

@@ -123,7 +123,7 @@ internal static class Options
             return new AccountNumber(number);
         }
 
-        result.AddError($"{name}: '{text}' is not an account number; give its 4 digits, e.g. 1060 (see `books accounts list`)");
+        result.AddError($"{name}: '{text}' is not an account number; give its 4 digits, e.g. 1060");
         return null;
     }
 

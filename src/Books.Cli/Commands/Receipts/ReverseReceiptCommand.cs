@@ -23,10 +23,16 @@ internal static class ReverseReceiptCommand
         var command = new Command("reverse", Help) { entry, date, reason };
         command.SetAction(parsed => cli.Write(
             parsed,
-            write => write.Receipts.Get(new EntryId(parsed.GetValue(entry))).Then(receipt =>
+            write => Receipt(write, new EntryId(parsed.GetValue(entry))).Then(receipt =>
                 write.Entries.Reverse(receipt.Entry, parsed.GetValue(date) ?? receipt.Date, parsed.GetValue(reason) ?? "reversed")
                     .Map(reversal => (Reversal: reversal, Receipt: receipt))),
             done => cli.Said($"Reversed receipt entry {done.Receipt.Entry} with entry {done.Reversal} dated {Text.Iso(parsed.GetValue(date) ?? done.Receipt.Date)}; its invoices owe {done.Receipt.Amount.ToDecimalString()} {done.Receipt.Amount.Currency.Code} again.")));
         return command;
     }
+
+    /// <summary>The receipt posted as this entry; another kind of entry is named as such, not as missing.</summary>
+    private static Result<Receipt> Receipt(Storage.BooksRead scope, EntryId id) =>
+        scope.Entries.Get(id).Then(entry => entry.Kind == EntryKind.Receipt
+            ? scope.Receipts.Get(id)
+            : new WrongEntryKind(id.Value, Text.Kind(entry.Kind), "receipt"));
 }
