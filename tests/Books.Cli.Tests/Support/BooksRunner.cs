@@ -5,7 +5,7 @@ namespace BillingBooks.Books.Cli.Tests.Support;
 
 /// <summary>
 /// Runs `books` in-process against real company files in a temp folder, with a fixed clock (2026-03-31 12:00
-/// UTC) and an environment of its own, and keeps a transcript of every run for golden comparison.
+/// UTC, a minute later after each run) and an environment of its own, and keeps a transcript of every run for golden comparison.
 /// </summary>
 public sealed class BooksRunner : IDisposable
 {
@@ -34,6 +34,9 @@ public sealed class BooksRunner : IDisposable
         using var stdout = new StringWriter(CultureInfo.InvariantCulture);
         using var stderr = new StringWriter(CultureInfo.InvariantCulture);
         var exit = BooksApp.Run(args, stdout, stderr, Environment, Clock);
+
+        // A minute between commands, as if typed: the audit trail shows its order in time.
+        Clock.Advance(TimeSpan.FromMinutes(1));
         var run = new CliRun(CommandLine.Format(args), exit, stdout.ToString(), stderr.ToString());
         _runs.Add(run);
         return run;

@@ -43,7 +43,7 @@ internal static class ListSalesCommand
                 var grid = new Grid(new Column("Invoice"), new Column("Date"), new Column("Due"), new Column("Customer"), new Column("Currency"), Column.Amount("Total"), Column.Amount("Owing"), new Column("Status"));
                 foreach (var invoice in invoices)
                 {
-                    grid.Add(invoice.Number, Text.Iso(invoice.Date), Text.Iso(invoice.DueDate), names[invoice.Customer], invoice.Currency.Code, invoice.Total.ToDecimalString(), invoice.Owing.ToDecimalString(), Status(invoice));
+                    grid.Add(invoice.Number, Text.Iso(invoice.Date), Text.Iso(invoice.DueDate), names[invoice.Customer], invoice.Currency.Code, invoice.Total.ToDecimalString(), invoice.Reversed ? string.Empty : invoice.Owing.ToDecimalString(), Status(invoice));
                 }
 
                 return Show.Write(cli, parsed.GetValue(format), grid, invoices.Select(i => InvoiceText.Json(i, names[i.Customer])));
