@@ -27,7 +27,7 @@ public static class BooksApp
             foreach (var help in root.Options.OfType<HelpOption>())
             {
                 // A fixed width keeps help the same in a pipe, a test and an 80-column terminal.
-                help.Action = new HelpAction { MaxWidth = 100 };
+                help.Action = new HelpAction { MaxWidth = 120 };
             }
 
             var parsed = root.Parse(args);

@@ -7,16 +7,11 @@ public sealed class HelpTests : IDisposable
 {
     private readonly BooksRunner _books = new();
 
-    public static TheoryData<string> Commands()
-    {
-        var data = new TheoryData<string>();
-        foreach (var path in Leaves(CommandRegistry.BuildRoot(new CliContext(TextWriter.Null, TextWriter.Null, new Dictionary<string, string?>(), TimeProvider.System, Terminal.None)), []))
-        {
-            data.Add(path);
-        }
+    /// <summary>Every runnable command, e.g. "sales post", in registry order.</summary>
+    public static IEnumerable<string> CommandPaths() =>
+        Leaves(CommandRegistry.BuildRoot(new CliContext(TextWriter.Null, TextWriter.Null, new Dictionary<string, string?>(), TimeProvider.System, Terminal.None)), []);
 
-        return data;
-    }
+    public static TheoryData<string> Commands() => [.. CommandPaths()];
 
     [Theory]
     [MemberData(nameof(Commands))]
