@@ -19,9 +19,7 @@ internal static class ReceiptsJournalCommand
     {
         var period = new Period();
         var format = Options.Format();
-        var command = new Command("receipts-journal", Help);
-        period.AddTo(command);
-        command.Options.Add(format);
+        var command = new Command("receipts-journal", Help) { period.From, period.To, format };
         command.SetAction(parsed => cli.Read(
             parsed,
             read => period.Get(parsed, read, cli.Today).Map(days => read.Reports.ReceiptsJournal(days.From, days.To)),
