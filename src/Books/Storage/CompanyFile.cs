@@ -154,6 +154,7 @@ public sealed class CompanyFile : IDisposable
             var result = work(scope);
             if (result.IsOk)
             {
+                scope.Flush();
                 transaction.Commit();
             }
             else
@@ -198,7 +199,7 @@ public sealed class CompanyFile : IDisposable
     }
 
     private static void Configure(SqliteConnection connection) =>
-        connection.Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
+        connection.Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;");
 
     private static void DeleteWithSidecars(string path)
     {
