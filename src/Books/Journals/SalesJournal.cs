@@ -75,7 +75,8 @@ public sealed class SalesJournal
         _scope.Execute(
             "INSERT INTO invoice_tax (entry_id, tax_id, account, amount, home_amount) SELECT @Entry, id, account, @Amount, @Home FROM tax WHERE name = @Name COLLATE NOCASE",
             p.Taxes.Select((t, i) => new { Entry = entry.Value, Amount = t.Amount.MinorUnits, Home = homeTaxes[i], Name = t.TaxName }));
-        return Get(entry);
+        var booked = Money.Money.FromMinorUnits(homeTotal, _scope.Company.HomeCurrency);
+        return new Invoice(entry, p.Customer.Id, p.Number, draft.Date, p.DueDate, p.Currency.Currency, p.Currency.Rate, p.Lines, p.Taxes, p.Subtotal, p.Total, p.Total, booked, booked, Reversed: false);
     }
 
     public Result<Invoice> Get(EntryId entry)
@@ -200,10 +201,14 @@ public sealed class SalesJournal
             lines.Add(new InvoiceLine(line.Description ?? "", line.Amount, code, account));
         }
 
-        if (!Taxes(draft, lines, currency.Currency).TryGetValue(out var taxes, out error))
+        if (!Taxes(draft, lines, currency.Currency).TryGetValue(out var unordered, out error))
         {
             return error;
         }
+
+        // In set-up order, as Get reads them back.
+        var rank = _scope.Taxes.List().Select((t, i) => (t.Name, i)).ToDictionary(t => t.Name, t => t.i, StringComparer.OrdinalIgnoreCase);
+        var taxes = unordered.OrderBy(t => rank[t.TaxName]).ToArray();
 
         var subtotal = Money.Money.Sum(lines.Select(l => l.Amount), currency.Currency);
         var total = subtotal + Money.Money.Sum(taxes.Select(t => t.Amount), currency.Currency);

@@ -118,12 +118,19 @@ public class BooksRead : IDisposable
 
     internal IReadOnlyDictionary<int, Account> AccountMap => _accounts ??= ChartOfAccounts.Load(this);
 
+    /// <summary>Tax codes as loaded in this scope (set-up rarely changes; sales read it on every line).</summary>
+    internal IReadOnlyList<TaxCode>? TaxCodeCache { get; set; }
+
+    internal IReadOnlyList<(long Id, Tax Tax)>? TaxCache { get; set; }
+
     /// <summary>Drops cached settings after a change inside this scope.</summary>
     internal void Invalidate()
     {
         _settings = null;
         _linked = null;
         _accounts = null;
+        TaxCodeCache = null;
+        TaxCache = null;
     }
 
     /// <summary>Entry ids are handed out by the scope (one writer holds the file), saving a round trip per entry.</summary>

@@ -46,9 +46,15 @@ public sealed class CompanyFile : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(company);
-        if (File.Exists(path))
+        if (File.Exists(path) || Directory.Exists(path))
         {
             return new CompanyFileExists(path);
+        }
+
+        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            return new InvalidInput("company file", $"the folder {folder} does not exist; create it first or choose another path.");
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
