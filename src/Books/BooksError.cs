@@ -7,15 +7,20 @@ namespace BillingBooks.Books;
 /// An expected failure: the message says what is wrong and how to fix it. Message texts are pinned by the
 /// CLI's golden tests; change them deliberately. Subtypes carry the facts so callers can react without parsing.
 /// </summary>
-public abstract record BooksError(string Message);
+public abstract record BooksError(string Message)
+{
+    /// <summary>"an asset", "a liability": the article English wants before a type name.</summary>
+    protected static string Article(string word) =>
+        word.Length > 0 && "aeiouAEIOU".Contains(word[0], StringComparison.Ordinal) ? "an" : "a";
+}
 
 // ---- Company file -------------------------------------------------------------------------------------------
 
 public sealed record NotACompanyFile(string Path, string Reason)
-    : BooksError($"{Path} is not a BillingBooks company file ({Reason}). Open the right file, or create one with `books company create`.");
+    : BooksError($"{Path} is not a BillingBooks company file ({Reason}). Open the right file, or create one with `books new FILE --name NAME`.");
 
 public sealed record CompanyFileNotFound(string Path)
-    : BooksError($"{Path} does not exist. Check the path, or create the company with `books company create`.");
+    : BooksError($"{Path} does not exist. Check the path, or create the company with `books new FILE --name NAME`.");
 
 public sealed record CompanyFileExists(string Path)
     : BooksError($"{Path} already exists. Choose another file name, or open it instead of creating it.");
@@ -44,7 +49,7 @@ public sealed record DuplicateAccountNumber(int Number)
     : BooksError($"Account {Number.ToString(CultureInfo.InvariantCulture)} already exists. Choose another number, or rename the existing account.");
 
 public sealed record AccountNumberOutOfRange(int Number, string Type, int Low, int High)
-    : BooksError($"Account {Number.ToString(CultureInfo.InvariantCulture)} cannot be a {Type} account: {Type} accounts are numbered {Low.ToString(CultureInfo.InvariantCulture)}-{High.ToString(CultureInfo.InvariantCulture)}. Pick a number in that range.");
+    : BooksError($"Account {Number.ToString(CultureInfo.InvariantCulture)} cannot be {Article(Type)} {Type} account: {Type} accounts are numbered {Low.ToString(CultureInfo.InvariantCulture)}-{High.ToString(CultureInfo.InvariantCulture)}. Pick a number in that range.");
 
 public sealed record AccountInUse(int Number, string Use)
     : BooksError($"Account {Number.ToString(CultureInfo.InvariantCulture)} is in use ({Use}), so it cannot be removed. Make it inactive instead with `books accounts deactivate {Number.ToString(CultureInfo.InvariantCulture)}`.");
@@ -53,7 +58,7 @@ public sealed record LinkedAccountInUse(int Number, string Role)
     : BooksError($"Account {Number.ToString(CultureInfo.InvariantCulture)} is the {Role} linked account. Link another account to {Role} first.");
 
 public sealed record WrongAccountType(int Number, string Role, string Expected)
-    : BooksError($"Account {Number.ToString(CultureInfo.InvariantCulture)} cannot be used as {Role}: it must be a {Expected} account.");
+    : BooksError($"Account {Number.ToString(CultureInfo.InvariantCulture)} cannot be used as {Role}: it must be {Article(Expected)} {Expected} account.");
 
 public sealed record ReservedAccount(int Number, string Role)
     : BooksError($"Account {Number.ToString(CultureInfo.InvariantCulture)} is the {Role} linked account and only Books posts to it (sales and receipts for Accounts Receivable; current earnings is computed). Record the transaction as a sale or receipt, or use another account.");
@@ -61,19 +66,19 @@ public sealed record ReservedAccount(int Number, string Role)
 // ---- Settings -----------------------------------------------------------------------------------------------
 
 public sealed record OutsideFiscalYear(DateOnly Date, DateOnly Start, DateOnly End)
-    : BooksError($"{Iso(Date)} is outside the fiscal year {Iso(Start)} to {Iso(End)}. Use a date in the fiscal year, or change the fiscal year with `books settings fiscal-year`.")
+    : BooksError($"{Iso(Date)} is outside the fiscal year {Iso(Start)} to {Iso(End)}. Use a date in the fiscal year, or change the fiscal year with `books settings set --fiscal-start YYYY-MM-DD`.")
 {
     internal static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
 public sealed record ForeignCurrencyDisabled(string Currency)
-    : BooksError($"{Currency} is a foreign currency and foreign-currency transactions are off. Turn them on with `books settings foreign-currency on` and add {Currency} with `books currencies add {Currency}`.");
+    : BooksError($"{Currency} is a foreign currency and foreign-currency transactions are off. Turn them on with `books settings set --allow-foreign-currency on` and add {Currency} with `books currencies add {Currency}`.");
 
 public sealed record UnknownCurrency(string Currency)
     : BooksError($"{Currency} is not set up as a foreign currency. Add it with `books currencies add {Currency}`.");
 
 public sealed record MissingExchangeRate(string Currency, DateOnly Date)
-    : BooksError($"There is no {Currency} exchange rate on or before {OutsideFiscalYear.Iso(Date)}. Add one with `books currencies rate {Currency} {OutsideFiscalYear.Iso(Date)} RATE` (home units per 1 {Currency}), or give the rate on the transaction.");
+    : BooksError($"There is no {Currency} exchange rate on or before {OutsideFiscalYear.Iso(Date)}. Add one with `books rates set {Currency} {OutsideFiscalYear.Iso(Date)} RATE` (home units per 1 {Currency}), or give the rate on the transaction.");
 
 public sealed record CurrencyMismatch(string Expected, string Actual, string Where)
     : BooksError($"{Where} is in {Actual} but must be in {Expected}. Enter it in {Expected}.");
@@ -82,7 +87,7 @@ public sealed record HomeCurrencyLocked(string Currency)
     : BooksError($"The home currency is {Currency} and entries are already posted in it, so it cannot change. Create a new company file for another home currency.");
 
 public sealed record UnknownCreditCard(string Name)
-    : BooksError($"'{Name}' is not a credit card accepted. Add it with `books cards add \"{Name}\" --fee PERCENT --fee-account NNNN --deposit-account NNNN`.");
+    : BooksError($"'{Name}' is not a credit card accepted. Add it with `books credit-cards add \"{Name}\" --fee PERCENT --fee-account NNNN --deposit-account NNNN`.");
 
 // ---- Taxes --------------------------------------------------------------------------------------------------
 
@@ -90,7 +95,7 @@ public sealed record UnknownTax(string Name)
     : BooksError($"There is no tax named '{Name}'. Add it with `books taxes add \"{Name}\" --account NNNN`.");
 
 public sealed record UnknownTaxCode(string Code)
-    : BooksError($"There is no tax code '{Code}'. List codes with `books taxcodes list` or add it with `books taxcodes add {Code} ...`.");
+    : BooksError($"There is no tax code '{Code}'. List codes with `books tax-codes list` or add it with `books tax-codes add {Code} --tax NAME:RATE`.");
 
 public sealed record TaxInUse(string Name, string Use)
     : BooksError($"'{Name}' is in use ({Use}), so it cannot be removed.");

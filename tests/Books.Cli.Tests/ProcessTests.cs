@@ -48,7 +48,7 @@ public sealed class ProcessTests : IDisposable
         var file = _books.PathOf("missing.books");
         var run = BooksProcess.Run(new Dictionary<string, string> { ["BOOKS_FILE"] = file }, "accounts", "list");
         Assert.Equal(1, run.ExitCode);
-        Assert.Equal($"error: {file} does not exist. Check the path, or create the company with `books company create`.\n", run.Stderr);
+        Assert.Equal($"error: {file} does not exist. Check the path, or create the company with `books new FILE --name NAME`.\n", run.Stderr);
         Assert.False(File.Exists(file));
     }
 

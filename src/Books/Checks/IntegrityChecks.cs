@@ -1,5 +1,6 @@
 using System.Globalization;
 using BillingBooks.Books.Storage;
+using BillingBooks.Money;
 
 namespace BillingBooks.Books.Checks;
 
@@ -81,28 +82,28 @@ public sealed class IntegrityChecks
 
     private void AllocationsWithinInvoices(List<CheckFailure> failures)
     {
-        foreach (var (number, total, allocated) in _scope.Query<(string Number, long Total, long Allocated)>(
+        foreach (var (number, currency, total, allocated) in _scope.Query<(string Number, string Currency, long Total, long Allocated)>(
                      """
-                     SELECT i.number, i.total, SUM(a.amount) FROM invoice i
+                     SELECT i.number, i.currency, i.total, SUM(a.amount) FROM invoice i
                      JOIN allocation a ON a.invoice_id = i.entry_id JOIN receipt r ON r.entry_id = a.receipt_id AND r.reversed = 0
                      GROUP BY i.entry_id HAVING SUM(a.amount) > i.total
                      """))
         {
-            failures.Add(new("allocations", $"invoice {number}", $"Invoice {number} has {Units(allocated)} allocated but its total is {Units(total)} (in its currency)."));
+            failures.Add(new("allocations", $"invoice {number}", $"Invoice {number} has {In(currency, allocated)} allocated but its total is {In(currency, total)}."));
         }
     }
 
     private void OwingIsTotalLessAllocations(List<CheckFailure> failures)
     {
-        foreach (var row in _scope.Query<(string Number, long Total, long Owing, long HomeTotal, long HomeOwing, long Allocated, long HomeAllocated)>(
+        foreach (var row in _scope.Query<(string Number, string Currency, long Total, long Owing, long HomeTotal, long HomeOwing, long Allocated, long HomeAllocated)>(
                      """
-                     SELECT i.number, i.total, i.owing, i.home_total, i.home_owing,
+                     SELECT i.number, i.currency, i.total, i.owing, i.home_total, i.home_owing,
                             COALESCE(SUM(CASE WHEN r.reversed = 0 THEN a.amount END), 0), COALESCE(SUM(CASE WHEN r.reversed = 0 THEN a.home_amount END), 0)
                      FROM invoice i LEFT JOIN allocation a ON a.invoice_id = i.entry_id LEFT JOIN receipt r ON r.entry_id = a.receipt_id
                      GROUP BY i.entry_id
                      """).Where(r => r.Owing != r.Total - r.Allocated || r.HomeOwing != r.HomeTotal - r.HomeAllocated || r.Owing < 0))
         {
-            failures.Add(new("invoice owing", $"invoice {row.Number}", $"Invoice {row.Number} owes {Units(row.Owing)} but total {Units(row.Total)} less allocations {Units(row.Allocated)} is {Units(row.Total - row.Allocated)} (home: {Amount(row.HomeOwing)} vs {Amount(row.HomeTotal - row.HomeAllocated)})."));
+            failures.Add(new("invoice owing", $"invoice {row.Number}", $"Invoice {row.Number} owes {In(row.Currency, row.Owing)} but total {In(row.Currency, row.Total)} less allocations {In(row.Currency, row.Allocated)} is {In(row.Currency, row.Total - row.Allocated)} (home: {Amount(row.HomeOwing)} vs {Amount(row.HomeTotal - row.HomeAllocated)})."));
         }
     }
 
@@ -154,5 +155,9 @@ public sealed class IntegrityChecks
 
     private string Amount(long units) => Money.Money.FromMinorUnits(units, _scope.Company.HomeCurrency).ToString();
 
-    private static string Units(long units) => units.ToString(CultureInfo.InvariantCulture) + " minor units";
+    // The invoice's own currency; a code the file should never hold still prints, as raw minor units.
+    private static string In(string currency, long units) =>
+        Currency.TryGet(currency, out var known)
+            ? Money.Money.FromMinorUnits(units, known).ToString()
+            : units.ToString(CultureInfo.InvariantCulture) + " minor units of " + currency;
 }

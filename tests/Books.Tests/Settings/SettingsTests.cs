@@ -60,7 +60,7 @@ public class SettingsTests
         Assert.Equal(1.40m, company.Read(r => r.ExchangeRates.RateOn(Currency.USD, Day(6, 1))).Value);
         Assert.Equal(1m, company.Read(r => r.ExchangeRates.RateOn(Currency.CAD, Day(6, 1))).Value);
         var missing = Assert.IsType<MissingExchangeRate>(company.Read(r => r.ExchangeRates.RateOn(Currency.USD, new DateOnly(2025, 12, 31))).Error);
-        Assert.Contains("books currencies rate USD 2025-12-31 RATE", missing.Message, StringComparison.Ordinal);
+        Assert.Contains("books rates set USD 2025-12-31 RATE", missing.Message, StringComparison.Ordinal);
     }
 
     [Fact]
