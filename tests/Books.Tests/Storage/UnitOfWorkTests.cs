@@ -54,16 +54,16 @@ public class UnitOfWorkTests
     public void An_extension_module_writes_its_tables_in_the_same_transaction()
     {
         using var company = new TestCompany();
-        company.Ok(w => { w.Connection.Execute("CREATE TABLE sync_cursor (position INTEGER)", transaction: w.Transaction); return Result<Unit>.Ok(Unit.Value); });
+        company.Ok(w => { w.Connection.Execute("CREATE TABLE extension_cursor (position INTEGER)", transaction: w.Transaction); return Result<Unit>.Ok(Unit.Value); });
 
         var failed = company.Write(w =>
         {
-            w.Connection.Execute("INSERT INTO sync_cursor VALUES (42)", transaction: w.Transaction);
+            w.Connection.Execute("INSERT INTO extension_cursor VALUES (42)", transaction: w.Transaction);
             return w.Customers.Add(new("Acme")).Then(_ => w.Customers.Add(new("ACME")));
         });
 
         Assert.IsType<DuplicateName>(failed.Error);
-        Assert.Equal(0, company.Read(r => r.Connection.ExecuteScalar<long>("SELECT COUNT(*) FROM sync_cursor", transaction: r.Transaction)));
+        Assert.Equal(0, company.Read(r => r.Connection.ExecuteScalar<long>("SELECT COUNT(*) FROM extension_cursor", transaction: r.Transaction)));
         Assert.Empty(company.Read(r => r.Customers.List()));
     }
 
@@ -71,10 +71,10 @@ public class UnitOfWorkTests
     public void Entries_posted_in_the_scope_are_in_the_tables_when_an_extension_takes_the_connection()
     {
         using var company = new TestCompany();
-        company.Ok(w => { w.Connection.Execute("CREATE TABLE sync_source (entry_id INTEGER NOT NULL REFERENCES entry (id))", transaction: w.Transaction); return Result<Unit>.Ok(Unit.Value); });
+        company.Ok(w => { w.Connection.Execute("CREATE TABLE extension_source (entry_id INTEGER NOT NULL REFERENCES entry (id))", transaction: w.Transaction); return Result<Unit>.Ok(Unit.Value); });
         company.Ok(w => w.General.Post(new(Day(2, 1), "x", [GeneralLine.Debit(new(1060), Cad(1m)), GeneralLine.Credit(new(3010), Cad(1m))]))
-            .Map(id => w.Connection.Execute("INSERT INTO sync_source VALUES (@Value)", new { id.Value }, w.Transaction)));
-        Assert.Equal(1, company.Read(r => r.Connection.ExecuteScalar<long>("SELECT COUNT(*) FROM sync_source JOIN entry ON entry.id = sync_source.entry_id", transaction: r.Transaction)));
+            .Map(id => w.Connection.Execute("INSERT INTO extension_source VALUES (@Value)", new { id.Value }, w.Transaction)));
+        Assert.Equal(1, company.Read(r => r.Connection.ExecuteScalar<long>("SELECT COUNT(*) FROM extension_source JOIN entry ON entry.id = extension_source.entry_id", transaction: r.Transaction)));
     }
 
     [Fact]
