@@ -70,7 +70,7 @@ public static class PostingRules
         ArgumentNullException.ThrowIfNull(payment);
         ArgumentNullException.ThrowIfNull(setup);
         ArgumentNullException.ThrowIfNull(invoiceLabel);
-        var label = $"Payment {payment.Reference ?? payment.ChequeNumber ?? payment.Id} of {payment.Date:yyyy-MM-dd}";
+        var label = PaymentLabel(payment);
         foreach (var application in payment.Applications)
         {
             if (invoiceLabel(application.InvoiceId) is { } waiting)
@@ -108,6 +108,12 @@ public static class PostingRules
         var allocations = payment.Applications.Select(a => new AllocationDraft(a.InvoiceId, Money.Money.Parse(a.Amount, currency))).ToList();
         return new ReceiptDraft(source, payment.CustomerId, payment.Date, Money.Money.Parse(payment.Amount, currency), payment.Method,
             account, card, rate, allocations, payment.Reference ?? payment.ChequeNumber);
+    }
+
+    public static string PaymentLabel(PaymentDocument payment)
+    {
+        ArgumentNullException.ThrowIfNull(payment);
+        return string.Create(CultureInfo.InvariantCulture, $"Payment {payment.Reference ?? payment.ChequeNumber ?? payment.Id} of {payment.Date:yyyy-MM-dd}");
     }
 
     /// <summary>The code whose taxes are exactly <paramref name="wanted"/> (names case-insensitive, equal rates).</summary>

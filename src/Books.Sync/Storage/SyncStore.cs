@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Text.Json;
+using BillingBooks.Billing.Contracts;
+using BillingBooks.Books.Sync.Client;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace BillingBooks.Books.Sync.Storage;
+
+/// <summary>
+/// Books.Sync's tables in the company file (migrations 0100-0199), always used inside the caller's
+/// transaction so that entries, source references, conflicts and the cursor commit together.
+/// </summary>
+public sealed class SyncStore(SqliteConnection connection, SqliteTransaction transaction)
+{
+    public SyncSettings Settings()
+    {
+        var row = connection.QuerySingle<SettingsRow>(
+            """
+            SELECT server, email, last_email AS lastEmail, mode, client_email AS clientEmail, track_sales AS trackSales,
+                   track_payments AS trackPayments, paypal_account AS payPalAccount, other_payments_account AS otherPaymentsAccount,
+                   dataset, cursor, first_synced_at AS firstSyncedAt, last_synced_at AS lastSyncedAt
+            FROM sync_settings WHERE id = 1
+            """, transaction: transaction);
+        return new SyncSettings(row.Server, row.Email, row.LastEmail, row.Mode == "client" ? SyncMode.Client : SyncMode.Own, row.ClientEmail,
+            ToInt(row.TrackSales), ToInt(row.TrackPayments), ToInt(row.PayPalAccount), ToInt(row.OtherPaymentsAccount),
+            row.Dataset, row.Cursor, Instant(row.FirstSyncedAt), Instant(row.LastSyncedAt));
+    }
+
+    public void Save(SyncSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        connection.Execute(
+            """
+            UPDATE sync_settings SET server = @Server, email = @Email, last_email = @LastEmail, mode = @Mode, client_email = @ClientEmail,
+                track_sales = @TrackSales, track_payments = @TrackPayments, paypal_account = @PayPalAccount,
+                other_payments_account = @OtherPaymentsAccount, dataset = @Dataset, cursor = @Cursor,
+                first_synced_at = @FirstSyncedAt, last_synced_at = @LastSyncedAt
+            WHERE id = 1
+            """,
+            new
+            {
+                settings.Server, settings.Email, settings.LastEmail, Mode = settings.Mode == SyncMode.Client ? "client" : "own", settings.ClientEmail,
+                settings.TrackSales, settings.TrackPayments, settings.PayPalAccount, settings.OtherPaymentsAccount, settings.Dataset, settings.Cursor,
+                FirstSyncedAt = Text(settings.FirstSyncedAt), LastSyncedAt = Text(settings.LastSyncedAt),
+            }, transaction);
+    }
+
+    public bool IsImported(SourceRef source) =>
+        connection.ExecuteScalar<long>(
+            "SELECT COUNT(*) FROM sync_source WHERE dataset = @Dataset AND kind = @Kind AND record_id = @Id AND version = @Version",
+            new { source.Dataset, source.Kind, source.Id, source.Version }, transaction) > 0;
+
+    /// <summary>The newest imported version of a record, if any.</summary>
+    public ImportedVersion? Latest(string dataset, RecordKey record) =>
+        connection.QueryFirstOrDefault<ImportedVersion>(
+            """
+            SELECT dataset, kind, record_id AS id, version, books_id AS booksId, reversal_id AS reversalId, deleted, payload
+            FROM sync_source WHERE dataset = @dataset AND kind = @Kind AND record_id = @Id ORDER BY version DESC LIMIT 1
+            """, new { dataset, record.Kind, record.Id }, transaction);
+
+    /// <summary>The imported version whose Books entry is <paramref name="entryId"/>.</summary>
+    public ImportedVersion? ByEntry(long entryId) =>
+        connection.QueryFirstOrDefault<ImportedVersion>(
+            """
+            SELECT dataset, kind, record_id AS id, version, books_id AS booksId, reversal_id AS reversalId, deleted, payload
+            FROM sync_source WHERE books_id = @entryId AND kind <> 'customer'
+            """, new { entryId }, transaction);
+
+    /// <summary>Records a version as imported; the unique key refuses a second import of it.</summary>
+    public void Imported(SourceRef source, long? booksId, bool deleted, Change change, DateTimeOffset at) =>
+        connection.Execute(
+            """
+            INSERT INTO sync_source (dataset, kind, record_id, version, books_id, deleted, payload, imported_at)
+            VALUES (@Dataset, @Kind, @Id, @Version, @booksId, @deleted, @payload, @at)
+            """,
+            new { source.Dataset, source.Kind, source.Id, source.Version, booksId, deleted, payload = JsonSerializer.Serialize(change, SyncClient.Json), at = Text(at) },
+            transaction);
+
+    public void Reversed(SourceRef source, long reversalId) =>
+        connection.Execute(
+            "UPDATE sync_source SET reversal_id = @reversalId WHERE dataset = @Dataset AND kind = @Kind AND record_id = @Id AND version = @Version",
+            new { reversalId, source.Dataset, source.Kind, source.Id, source.Version }, transaction);
+
+    /// <summary>A receipt re-posted after the invoice it pays was adjusted: the version now lives in a new entry.</summary>
+    public void Reposted(SourceRef source, long? entryId) =>
+        connection.Execute(
+            "UPDATE sync_source SET books_id = @entryId, reversal_id = NULL WHERE dataset = @Dataset AND kind = @Kind AND record_id = @Id AND version = @Version",
+            new { entryId, source.Dataset, source.Kind, source.Id, source.Version }, transaction);
+
+    public IReadOnlyList<StoredConflict> Conflicts() =>
+        connection.Query<StoredConflict>(
+            """
+            SELECT dataset, kind, record_id AS id, version, label, problem, fix, position, payload, first_seen AS firstSeen
+            FROM sync_conflict ORDER BY seq
+            """, transaction: transaction).AsList();
+
+    public StoredConflict? Conflict(string dataset, RecordKey record) =>
+        connection.QueryFirstOrDefault<StoredConflict>(
+            """
+            SELECT dataset, kind, record_id AS id, version, label, problem, fix, position, payload, first_seen AS firstSeen
+            FROM sync_conflict WHERE dataset = @dataset AND kind = @Kind AND record_id = @Id
+            """, new { dataset, record.Kind, record.Id }, transaction);
+
+    /// <summary>Quarantines a record (or updates its reason); a conflict keeps its first place in the retry order.</summary>
+    public void Quarantine(string dataset, SyncIssue issue, Change change, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(issue);
+        connection.Execute(
+            """
+            INSERT INTO sync_conflict (dataset, kind, record_id, version, label, problem, fix, position, seq, payload, first_seen, last_tried)
+            VALUES (@dataset, @Kind, @Id, @Version, @Label, @Problem, @Fix, @position,
+                    (SELECT COALESCE(MAX(seq), 0) + 1 FROM sync_conflict), @payload, @at, @at)
+            ON CONFLICT (dataset, kind, record_id) DO UPDATE SET version = excluded.version, label = excluded.label,
+                problem = excluded.problem, fix = excluded.fix, position = excluded.position, payload = excluded.payload,
+                last_tried = excluded.last_tried
+            """,
+            new
+            {
+                dataset, issue.Record.Kind, issue.Record.Id, issue.Version, issue.Label, issue.Problem, issue.Fix, position = change.Cursor,
+                payload = JsonSerializer.Serialize(change, SyncClient.Json), at = Text(at),
+            }, transaction);
+    }
+
+    public bool Release(string dataset, RecordKey record) =>
+        connection.Execute("DELETE FROM sync_conflict WHERE dataset = @dataset AND kind = @Kind AND record_id = @Id",
+            new { dataset, record.Kind, record.Id }, transaction) > 0;
+
+    /// <summary>Runs <paramref name="work"/> so that what it wrote is undone when it reports failure (SQLite savepoint).</summary>
+    public T Atomically<T>(Func<T> work, Func<T, bool> succeeded)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(succeeded);
+        connection.Execute("SAVEPOINT sync_record", transaction: transaction);
+        var result = work();
+        if (!succeeded(result)) connection.Execute("ROLLBACK TO sync_record", transaction: transaction);
+        connection.Execute("RELEASE sync_record", transaction: transaction);
+        return result;
+    }
+
+    private static int? ToInt(long? value) => value is null ? null : checked((int)value.Value);
+
+    private static string? Text(DateTimeOffset? at) => at?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset? Instant(string? text) =>
+        text is null ? null : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+
+    private sealed record SettingsRow(
+        string? Server, string? Email, string? LastEmail, string Mode, string? ClientEmail, long? TrackSales, long? TrackPayments,
+        long? PayPalAccount, long? OtherPaymentsAccount, string? Dataset, string? Cursor, string? FirstSyncedAt, string? LastSyncedAt);
+}
+
+/// <summary>A row of sync_source: one imported version and where it lives in Books.</summary>
+public sealed record ImportedVersion(string Dataset, string Kind, string Id, long Version, long? BooksId, long? ReversalId, long Deleted, string Payload)
+{
+    public SourceRef Source => new(Dataset, Kind, Id, checked((int)Version));
+
+    /// <summary>Posted and not reversed: this version is what Books shows now.</summary>
+    public bool Live => BooksId is not null && ReversalId is null && Deleted == 0;
+
+    public Change Change => JsonSerializer.Deserialize<Change>(Payload, SyncClient.Json) ?? throw new InvalidOperationException($"Empty payload for {Source}.");
+}
+
+/// <summary>A row of sync_conflict.</summary>
+public sealed record StoredConflict(string Dataset, string Kind, string Id, long Version, string Label, string Problem, string? Fix, string Position, string Payload, string FirstSeen)
+{
+    public Change Change => JsonSerializer.Deserialize<Change>(Payload, SyncClient.Json) ?? throw new InvalidOperationException($"Empty payload for conflict {Kind} {Id}.");
+
+    public SyncIssue Issue => new(new RecordKey(Kind, Id), checked((int)Version), Label, Problem, Fix);
+}
