@@ -80,7 +80,7 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
         var receipts = new List<ImportedVersion>();
         if (live is not null && ReverseInvoice(live, out receipts) is { } blocked) return blocked;
         var posted = books.PostSale(mapped.Draft!, customerId);
-        if (!posted.Succeeded) return new SyncIssue(source.Record, source.Version, $"Invoice {invoice.Number}", posted.Error.Message, null);
+        if (!posted.IsOk) return new SyncIssue(source.Record, source.Version, $"Invoice {invoice.Number}", posted.Error.Message, null);
         Record(source, posted.Value, deleted: false, change, latest);
         RepostReceipts(receipts);
         if (live is null) tally.InvoiceImported(); else tally.InvoiceAdjusted();
@@ -95,8 +95,8 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
         {
             if (live is not null)
             {
-                var reversal = books.Reverse(live.BooksId!.Value);
-                if (!reversal.Succeeded) return new SyncIssue(source.Record, source.Version, Label(payment), reversal.Error.Message, null);
+                var reversal = books.Reverse(live.BooksId!.Value, $"{source.Record} changed in Billing (version {source.Version})");
+                if (!reversal.IsOk) return new SyncIssue(source.Record, source.Version, Label(payment), reversal.Error.Message, null);
                 store.Reversed(live.Source, reversal.Value);
                 tally.PaymentReversed();
             }
@@ -121,15 +121,15 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
         if (mapped.Issue is { } issue) return issue;
         if (live is not null)
         {
-            var reversal = books.Reverse(live.BooksId!.Value);
-            if (!reversal.Succeeded) return new SyncIssue(source.Record, source.Version, Label(payment), reversal.Error.Message, null);
+            var reversal = books.Reverse(live.BooksId!.Value, $"{source.Record} changed in Billing (version {source.Version})");
+            if (!reversal.IsOk) return new SyncIssue(source.Record, source.Version, Label(payment), reversal.Error.Message, null);
             store.Reversed(live.Source, reversal.Value);
         }
         var allocations = mapped.Draft!.Allocations
             .Select(a => (store.Latest(dataset, new RecordKey(ChangeKinds.Invoice, a.InvoiceId))!.BooksId!.Value, a.Amount))
             .ToList();
         var posted = books.PostReceipt(mapped.Draft, customerId, allocations);
-        if (!posted.Succeeded) return new SyncIssue(source.Record, source.Version, Label(payment), posted.Error.Message, null);
+        if (!posted.IsOk) return new SyncIssue(source.Record, source.Version, Label(payment), posted.Error.Message, null);
         entry = posted.Value;
         return null;
     }
@@ -143,13 +143,13 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
         {
             var imported = store.ByEntry(receipt);
             if (imported is null) continue; // entered in Books by hand: the engine refuses the reversal below and says why
-            var undone = books.Reverse(receipt);
-            if (!undone.Succeeded) return new SyncIssue(live.Source.Record, live.Source.Version, label, undone.Error.Message, null);
+            var undone = books.Reverse(receipt, $"re-posted after {label} changed in Billing");
+            if (!undone.IsOk) return new SyncIssue(live.Source.Record, live.Source.Version, label, undone.Error.Message, null);
             store.Reversed(imported.Source, undone.Value);
             suspended.Add(imported);
         }
-        var reversal = books.Reverse(live.BooksId.Value);
-        if (!reversal.Succeeded) return new SyncIssue(live.Source.Record, live.Source.Version, label, reversal.Error.Message, null);
+        var reversal = books.Reverse(live.BooksId.Value, $"{label} changed in Billing");
+        if (!reversal.IsOk) return new SyncIssue(live.Source.Record, live.Source.Version, label, reversal.Error.Message, null);
         store.Reversed(live.Source, reversal.Value);
         return null;
     }

@@ -26,4 +26,4 @@ public sealed record TaxRate(string Name, decimal Rate)
 }
 
 /// <summary>The accounts the Synchronization Setup chose (numbers of the chart of accounts).</summary>
-public sealed record SyncAccounts(string TrackSales, string TrackPayments, string? PayPal, string? OtherPayments);
+public sealed record SyncAccounts(int TrackSales, int TrackPayments, int? PayPal, int? OtherPayments);

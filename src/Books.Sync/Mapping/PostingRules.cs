@@ -17,7 +17,7 @@ public static class PostingRules
     }
 
     /// <param name="customerRevenueAccount">The Books customer's default revenue account, when it has one.</param>
-    public static Mapped<SalesDraft> Invoice(SourceRef source, InvoiceDocument invoice, BooksSetup setup, string? customerRevenueAccount)
+    public static Mapped<BillingSale> Invoice(SourceRef source, InvoiceDocument invoice, BooksSetup setup, int? customerRevenueAccount)
     {
         ArgumentNullException.ThrowIfNull(invoice);
         ArgumentNullException.ThrowIfNull(setup);
@@ -29,7 +29,7 @@ public static class PostingRules
         foreach (var tax in invoice.Taxes) taxes[tax.Name] = tax;
 
         var revenue = customerRevenueAccount ?? setup.Accounts.TrackSales;
-        var lines = new List<SalesLineDraft>();
+        var lines = new List<BillingSaleLine>();
         foreach (var line in invoice.Lines.OrderBy(l => l.Position))
         {
             var wanted = line.Taxes
@@ -43,11 +43,11 @@ public static class PostingRules
                 return new SyncIssue(source.Record, source.Version, label, $"line {line.Position} needs {what}", FixCommands.TaxCode(setup.File, wanted));
             }
             var description = string.Join(" ", new[] { line.Unit, line.Description }.Where(s => !string.IsNullOrWhiteSpace(s)));
-            lines.Add(new SalesLineDraft(description, Money.Money.Parse(line.DiscountedAmount, currency), code, revenue));
+            lines.Add(new BillingSaleLine(description, Money.Money.Parse(line.DiscountedAmount, currency), code, revenue));
         }
 
         var taxAmounts = invoice.Taxes
-            .Select(t => new TaxAmountDraft(t.Name, ParseDecimal(t.Rate), Money.Money.Parse(t.Amount, currency)))
+            .Select(t => new BillingTax(t.Name, ParseDecimal(t.Rate), Money.Money.Parse(t.Amount, currency)))
             .Where(t => !t.Amount.IsZero)
             .ToList();
         var total = Money.Money.Parse(invoice.Total, currency);
@@ -59,13 +59,13 @@ public static class PostingRules
                 $"its discounted lines plus taxes make {posted} but its total is {total}; correct the invoice in Billing, then sync again", null);
         }
 
-        return new SalesDraft(source, invoice.CustomerId, invoice.Number, invoice.Date, invoice.DueDate, currency.Code, rate,
+        return new BillingSale(source, invoice.CustomerId, invoice.Number, invoice.Date, invoice.DueDate, currency.Code, rate,
             lines, taxAmounts, total, invoice.Description ?? invoice.Reference);
     }
 
     /// <param name="invoiceLabel">For an invoice the payment applies to: null when it is posted in Books
     /// (the payment can go), else how to name it ("Invoice 1042, in conflict").</param>
-    public static Mapped<ReceiptDraft> Payment(SourceRef source, PaymentDocument payment, BooksSetup setup, Func<string, string?> invoiceLabel)
+    public static Mapped<BillingReceipt> Payment(SourceRef source, PaymentDocument payment, BooksSetup setup, Func<string, string?> invoiceLabel)
     {
         ArgumentNullException.ThrowIfNull(payment);
         ArgumentNullException.ThrowIfNull(setup);
@@ -80,7 +80,7 @@ public static class PostingRules
         var currency = Resolve(source, label, payment.Currency, payment.Date, setup, out var rate, out var currencyIssue);
         if (currencyIssue is not null) return currencyIssue;
 
-        string? account = null;
+        int? account = null;
         string? card = null;
         switch (payment.Method)
         {
@@ -105,8 +105,8 @@ public static class PostingRules
                 break;
         }
 
-        var allocations = payment.Applications.Select(a => new AllocationDraft(a.InvoiceId, Money.Money.Parse(a.Amount, currency))).ToList();
-        return new ReceiptDraft(source, payment.CustomerId, payment.Date, Money.Money.Parse(payment.Amount, currency), payment.Method,
+        var allocations = payment.Applications.Select(a => new BillingAllocation(a.InvoiceId, Money.Money.Parse(a.Amount, currency))).ToList();
+        return new BillingReceipt(source, payment.CustomerId, payment.Date, Money.Money.Parse(payment.Amount, currency), payment.Method,
             account, card, rate, allocations, payment.Reference ?? payment.ChequeNumber);
     }
 

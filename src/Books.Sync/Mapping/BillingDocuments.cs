@@ -10,7 +10,7 @@ public sealed record CustomerDraft(SourceRef Source, string Name, CustomerDocume
 /// Billing computed it. Amounts are in the invoice currency; <see cref="ExchangeRate"/> is Books' rate for
 /// the date (1 in the home currency).
 /// </summary>
-public sealed record SalesDraft(
+public sealed record BillingSale(
     SourceRef Source,
     string CustomerId,
     string Number,
@@ -18,29 +18,29 @@ public sealed record SalesDraft(
     DateOnly DueDate,
     string Currency,
     decimal ExchangeRate,
-    IReadOnlyList<SalesLineDraft> Lines,
-    IReadOnlyList<TaxAmountDraft> Taxes,
+    IReadOnlyList<BillingSaleLine> Lines,
+    IReadOnlyList<BillingTax> Taxes,
     Money.Money Total,
     string? Description);
 
-public sealed record SalesLineDraft(string Description, Money.Money Amount, string TaxCode, string RevenueAccount);
+public sealed record BillingSaleLine(string Description, Money.Money Amount, string TaxCode, int RevenueAccount);
 
-public sealed record TaxAmountDraft(string Name, decimal Rate, Money.Money Amount);
+public sealed record BillingTax(string Name, decimal Rate, Money.Money Amount);
 
 /// <summary>
 /// A receipt to post: the deposit is either an account (cash, cheque, PayPal, other) or a Credit Cards
 /// Accepted entry by name (Books deposits to its account less its fee).
 /// </summary>
-public sealed record ReceiptDraft(
+public sealed record BillingReceipt(
     SourceRef Source,
     string CustomerId,
     DateOnly Date,
     Money.Money Amount,
     string Method,
-    string? DepositAccount,
+    int? DepositAccount,
     string? CardName,
     decimal ExchangeRate,
-    IReadOnlyList<AllocationDraft> Allocations,
+    IReadOnlyList<BillingAllocation> Allocations,
     string? Reference);
 
-public sealed record AllocationDraft(string InvoiceId, Money.Money Amount);
+public sealed record BillingAllocation(string InvoiceId, Money.Money Amount);
