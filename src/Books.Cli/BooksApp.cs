@@ -1,0 +1,50 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using BillingBooks.Books.Cli.Parsing;
+
+namespace BillingBooks.Books.Cli;
+
+/// <summary>
+/// The whole program as a function of its inputs, so tests run it in-process with captured writers, a fixed
+/// clock and their own environment. Exit codes: 0 done, 1 refused (bad input or a rule of the books),
+/// 70 a bug (with its stack trace).
+/// </summary>
+public static class BooksApp
+{
+    public const int Done = 0;
+    public const int Refused = 1;
+    public const int Bug = 70;
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, IDictionary<string, string?> environment, TimeProvider time, Terminal? terminal = null)
+    {
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        var cli = new CliContext(stdout, stderr, environment, time, terminal ?? Terminal.None);
+        var root = CommandRegistry.BuildRoot(cli);
+        foreach (var help in root.Options.OfType<HelpOption>())
+        {
+            // A fixed width keeps help the same in a pipe, a test and an 80-column terminal.
+            help.Action = new HelpAction { MaxWidth = 100 };
+        }
+
+        var parsed = root.Parse(args);
+        if (parsed.Action is ParseErrorAction)
+        {
+            return cli.Refuse(ParseErrors.Describe(parsed));
+        }
+
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+#pragma warning disable CA1031 // The one place a bug becomes exit code 70 with its stack trace, never a quiet failure.
+        catch (Exception bug)
+#pragma warning restore CA1031
+        {
+            stderr.WriteLine("books: internal error (this is a bug; please report it with the trace below)");
+            stderr.WriteLine(bug);
+            return Bug;
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace BillingBooks.Books.Cli.Output;
+
+public enum OutputFormat
+{
+    Table,
+    Csv,
+    Json,
+}

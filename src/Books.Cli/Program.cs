@@ -1,0 +1,10 @@
+using System.Collections;
+using BillingBooks.Books.Cli;
+
+var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
+foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
+{
+    environment[(string)entry.Key] = (string?)entry.Value;
+}
+
+return BooksApp.Run(args, Console.Out, Console.Error, environment, TimeProvider.System, Console.IsOutputRedirected ? Terminal.None : Terminal.Console);
