@@ -16,7 +16,7 @@ public abstract record SyncError(string Message)
         : SyncError($"{BookkeeperEmail} has no active bookkeeper contract with {ClientEmail} in Billing: ask the client to invite you (or to re-invite you if the contract ended), accept it, then sync again. Nothing was changed in Books.");
 
     public sealed record CashBasisOn(string File)
-        : SyncError($"Use cash-basis accounting is on in this company: Synchronize with Billing posts invoices on the accrual basis and cannot run. Turn it off first: books --file {File} settings cash-basis off");
+        : SyncError($"Use cash-basis accounting is on in this company: Synchronize with Billing posts invoices on the accrual basis and cannot run. Turn it off first: books --file {File} settings set --cash-basis off");
 
     public sealed record SetupIncomplete(string What, string Fix)
         : SyncError($"The Synchronization Setup is incomplete: {What}. {Fix}");

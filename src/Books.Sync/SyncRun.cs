@@ -20,7 +20,7 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
 
     public bool DryRun { get; init; }
 
-    public IProgress<SyncProgress>? Progress { get; init; }
+    public IProgress<SyncProgress>? Progress { get; set; }
 
     private readonly SyncTally _tally = new();
 

@@ -11,23 +11,23 @@ public static class FixCommands
 {
     public static string TaxCode(string file, IReadOnlyList<TaxRate> taxes)
     {
-        if (taxes.Count == 0) return $"books --file {Quote(file)} taxcodes add NT --description 'No tax'";
+        if (taxes.Count == 0) return $"books --file {Quote(file)} tax-codes add NT --description 'No tax'";
         var code = string.Concat(taxes.Select(t => char.ToUpperInvariant(t.Name.FirstOrDefault(char.IsLetterOrDigit, 'T'))));
         var parts = string.Join(' ', taxes.Select(t => $"--tax {Quote(t.Name)}:{Percent(t.Rate)}"));
-        return $"books --file {Quote(file)} taxcodes add {code} {parts}";
+        return $"books --file {Quote(file)} tax-codes add {code} {parts}";
     }
 
     public static string Rate(string file, string currency, DateOnly date) =>
-        $"books --file {Quote(file)} currencies rate {currency} {date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} RATE";
+        $"books --file {Quote(file)} rates set {currency} {date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} RATE";
 
     public static string AllowForeignCurrency(string file) =>
-        $"books --file {Quote(file)} settings foreign-currency on";
+        $"books --file {Quote(file)} settings set --allow-foreign-currency on";
 
     public static string Currency(string file, string currency) =>
         $"books --file {Quote(file)} currencies add {currency}";
 
     public static string CreditCard(string file, string brand) =>
-        $"books --file {Quote(file)} cards add {brand} --fee PERCENT --fee-account ACCOUNT --deposit-account ACCOUNT";
+        $"books --file {Quote(file)} credit-cards add {brand} --fee PERCENT --fee-account ACCOUNT --deposit-account ACCOUNT";
 
     public static string PaymentAccount(string file, string option) =>
         $"books --file {Quote(file)} settings billing-sync {option} ACCOUNT";

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using BillingBooks.Books.Cli.Output;
+using BillingBooks.Books.Storage;
+using BillingBooks.Books.Sync;
+using BillingBooks.Books.Sync.Client;
+using BillingBooks.Books.Sync.Storage;
+
+namespace BillingBooks.Books.Cli.Commands.Sync;
+
+/// <summary>`books sync`: Synchronize with Billing (SPEC 3). Exit 0 done, 2 done with open conflicts, 1 could not sync.</summary>
+internal static class SyncCommand
+{
+    public const int DoneWithConflicts = 2;
+    public const string PasswordVariable = "BOOKS_BILLING_PASSWORD";
+
+    private const string Help = """
+        Imports Billing's customers, invoices and payments into the company file, exactly once: each page of
+        Billing's change feed posts with its source references and the advanced cursor in one transaction.
+        Records that cannot be imported yet (no matching tax code, card, rate...) are listed with the command
+        that fixes them and retried at every later sync. The first run is the Synchronization Setup: on a
+        terminal it asks for what is missing; otherwise pass the flags. The password comes from the prompt,
+        --password-stdin or BOOKS_BILLING_PASSWORD, and is never stored.
+        Exit codes: 0 done; 2 done, open conflicts remain (listed); 1 could not sync (nothing changed).
+
+        Examples:
+          books --file acme.books sync --server https://billing.example --email me@acme.ca --track-payments 1060
+          echo "$PW" | books --file acme.books sync --password-stdin --dry-run
+          books --file acme.books sync --email keeper@books.ca --client-email owner@acme.ca --format json
+        """;
+
+    public static Command Create(CliContext cli)
+    {
+        var options = new SyncOptions();
+        var dryRun = new Option<bool>("--dry-run") { Description = "Show what would be created, adjusted and reversed, the conflicts and the effect on each account; change nothing." };
+        var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the Billing password from the first line of standard input." };
+        var pageSize = new Option<int>("--page-size") { Description = "Feed items per page (per transaction).", DefaultValueFactory = _ => 500, Hidden = true };
+        var format = SyncOptions.Format();
+        var command = new Command("sync", Help) { passwordStdin, dryRun, format, pageSize };
+        options.AddTo(command);
+        command.SetAction((parsed, cancellation) => Task.FromResult(cli.WithCompany(parsed, company =>
+        {
+            var answers = options.Answers(parsed);
+            var setup = SyncPrompts.Complete(cli, company, answers);
+            if (!setup.Succeeded) return cli.Refuse(setup.Error.Message);
+            var password = SyncPrompts.Password(cli, setup.Value, parsed.GetValue(passwordStdin));
+            if (!password.Succeeded) return cli.Refuse(password.Error.Message);
+            var credentials = new BillingCredentials(new Uri(setup.Value.Server!), setup.Value.Email!, password.Value,
+                setup.Value.Mode == SyncMode.Client ? setup.Value.ClientEmail : null);
+            using var client = SyncClient.Create(credentials, SyncClientOptions.FromEnvironment());
+            var run = new SyncRun(company, client, setup.Value, cli.Time) { DryRun = parsed.GetValue(dryRun), PageSize = Math.Max(1, parsed.GetValue(pageSize)) };
+            var report = SyncProgressBar.Run(cli, run, cancellation);
+            if (!report.Succeeded) return cli.Refuse(report.Error.Message);
+            SyncReportView.Write(cli, report.Value, parsed.GetValue(format)!);
+            return report.Value.HasOpenConflicts ? DoneWithConflicts : BooksApp.Done;
+        })));
+        return command;
+    }
+}
