@@ -1,0 +1,148 @@
+using System.Globalization;
+using BillingBooks.Money;
+
+namespace BillingBooks.Books;
+
+/// <summary>
+/// An expected failure: the message says what is wrong and how to fix it. Message texts are pinned by the
+/// CLI's golden tests; change them deliberately. Subtypes carry the facts so callers can react without parsing.
+/// </summary>
+public abstract record BooksError(string Message);
+
+// ---- Company file -------------------------------------------------------------------------------------------
+
+public sealed record NotACompanyFile(string Path, string Reason)
+    : BooksError($"{Path} is not a BillingBooks company file ({Reason}). Open the right file, or create one with `books company create`.");
+
+public sealed record CompanyFileNotFound(string Path)
+    : BooksError($"{Path} does not exist. Check the path, or create the company with `books company create`.");
+
+public sealed record CompanyFileExists(string Path)
+    : BooksError($"{Path} already exists. Choose another file name, or open it instead of creating it.");
+
+public sealed record NewerCompanyFile(string Path, int FileVersion, int SupportedVersion)
+    : BooksError($"{Path} was written by a newer version of Books (file version {FileVersion}, this version reads up to {SupportedVersion}). Install the newer Books to open it; the file was not changed.");
+
+// ---- Input --------------------------------------------------------------------------------------------------
+
+/// <summary>A value that does not fit its field: <see cref="Field"/> names it, the message says the fix.</summary>
+public sealed record InvalidInput(string Field, string Problem)
+    : BooksError($"{Field}: {Problem}");
+
+public sealed record DuplicateName(string Kind, string Name)
+    : BooksError($"A {Kind} named '{Name}' already exists. Choose another name, or change the existing {Kind}.");
+
+// ---- Accounts -----------------------------------------------------------------------------------------------
+
+public sealed record UnknownAccount(int Number)
+    : BooksError($"Account {Number.ToString(CultureInfo.InvariantCulture)} does not exist. List accounts with `books accounts list` or add it with `books accounts add {Number.ToString(CultureInfo.InvariantCulture)} --name ... --type revenue`.");
+
+public sealed record InactiveAccount(int Number)
+    : BooksError($"Account {Number.ToString(CultureInfo.InvariantCulture)} is inactive. Make it active with `books accounts activate {Number.ToString(CultureInfo.InvariantCulture)}`, or use another account.");
+
+public sealed record DuplicateAccountNumber(int Number)
+    : BooksError($"Account {Number.ToString(CultureInfo.InvariantCulture)} already exists. Choose another number, or rename the existing account.");
+
+public sealed record AccountNumberOutOfRange(int Number, string Type, int Low, int High)
+    : BooksError($"Account {Number.ToString(CultureInfo.InvariantCulture)} cannot be a {Type} account: {Type} accounts are numbered {Low.ToString(CultureInfo.InvariantCulture)}-{High.ToString(CultureInfo.InvariantCulture)}. Pick a number in that range.");
+
+public sealed record AccountInUse(int Number, string Use)
+    : BooksError($"Account {Number.ToString(CultureInfo.InvariantCulture)} is in use ({Use}), so it cannot be removed. Make it inactive instead with `books accounts deactivate {Number.ToString(CultureInfo.InvariantCulture)}`.");
+
+public sealed record LinkedAccountInUse(int Number, string Role)
+    : BooksError($"Account {Number.ToString(CultureInfo.InvariantCulture)} is the {Role} linked account. Link another account to {Role} first.");
+
+public sealed record WrongAccountType(int Number, string Role, string Expected)
+    : BooksError($"Account {Number.ToString(CultureInfo.InvariantCulture)} cannot be used as {Role}: it must be a {Expected} account.");
+
+public sealed record ReservedAccount(int Number, string Role)
+    : BooksError($"Account {Number.ToString(CultureInfo.InvariantCulture)} is the {Role} linked account and only Books posts to it (sales and receipts for Accounts Receivable; current earnings is computed). Record the transaction as a sale or receipt, or use another account.");
+
+// ---- Settings -----------------------------------------------------------------------------------------------
+
+public sealed record OutsideFiscalYear(DateOnly Date, DateOnly Start, DateOnly End)
+    : BooksError($"{Iso(Date)} is outside the fiscal year {Iso(Start)} to {Iso(End)}. Use a date in the fiscal year, or change the fiscal year with `books settings fiscal-year`.")
+{
+    internal static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
+
+public sealed record ForeignCurrencyDisabled(string Currency)
+    : BooksError($"{Currency} is a foreign currency and foreign-currency transactions are off. Turn them on with `books settings foreign-currency on` and add {Currency} with `books currencies add {Currency}`.");
+
+public sealed record UnknownCurrency(string Currency)
+    : BooksError($"{Currency} is not set up as a foreign currency. Add it with `books currencies add {Currency}`.");
+
+public sealed record MissingExchangeRate(string Currency, DateOnly Date)
+    : BooksError($"There is no {Currency} exchange rate on or before {OutsideFiscalYear.Iso(Date)}. Add one with `books currencies rate {Currency} {OutsideFiscalYear.Iso(Date)} RATE` (home units per 1 {Currency}), or give the rate on the transaction.");
+
+public sealed record CurrencyMismatch(string Expected, string Actual, string Where)
+    : BooksError($"{Where} is in {Actual} but must be in {Expected}. Enter it in {Expected}.");
+
+public sealed record HomeCurrencyLocked(string Currency)
+    : BooksError($"The home currency is {Currency} and entries are already posted in it, so it cannot change. Create a new company file for another home currency.");
+
+public sealed record UnknownCreditCard(string Name)
+    : BooksError($"'{Name}' is not a credit card accepted. Add it with `books cards add \"{Name}\" --fee PERCENT --fee-account NNNN --deposit-account NNNN`.");
+
+// ---- Taxes --------------------------------------------------------------------------------------------------
+
+public sealed record UnknownTax(string Name)
+    : BooksError($"There is no tax named '{Name}'. Add it with `books taxes add \"{Name}\" --account NNNN`.");
+
+public sealed record UnknownTaxCode(string Code)
+    : BooksError($"There is no tax code '{Code}'. List codes with `books taxcodes list` or add it with `books taxcodes add {Code} ...`.");
+
+public sealed record TaxInUse(string Name, string Use)
+    : BooksError($"'{Name}' is in use ({Use}), so it cannot be removed.");
+
+// ---- Customers ----------------------------------------------------------------------------------------------
+
+public sealed record UnknownCustomer(string Customer)
+    : BooksError($"There is no customer {Customer}. List customers with `books customers list` or add one with `books customers add \"NAME\"`.");
+
+public sealed record InactiveCustomer(string Name)
+    : BooksError($"Customer '{Name}' is inactive. Make the customer active with `books customers activate \"{Name}\"` first.");
+
+// ---- Journals -----------------------------------------------------------------------------------------------
+
+public sealed record Unbalanced(Money.Money Debits, Money.Money Credits)
+    : BooksError($"The entry does not balance: debits {Debits.ToDecimalString()} and credits {Credits.ToDecimalString()} differ by {(Debits - Credits).Abs().ToDecimalString()}. Make debits equal credits.");
+
+public sealed record TooFewLines(int Count)
+    : BooksError($"A journal entry needs at least 2 lines (it has {Count.ToString(CultureInfo.InvariantCulture)}). Add a line for the other side of the entry.");
+
+public sealed record UnknownEntry(long Id)
+    : BooksError($"There is no journal entry {Id.ToString(CultureInfo.InvariantCulture)}. List entries with `books journal list`.");
+
+public sealed record AlreadyReversed(long Id, long ReversedBy)
+    : BooksError($"Entry {Id.ToString(CultureInfo.InvariantCulture)} was already reversed by entry {ReversedBy.ToString(CultureInfo.InvariantCulture)}. Nothing to do; post a new entry if needed.");
+
+public sealed record CannotReverseReversal(long Id)
+    : BooksError($"Entry {Id.ToString(CultureInfo.InvariantCulture)} is itself a reversal and cannot be reversed. Post the entry again instead.");
+
+public sealed record ReversalBeforeEntry(long Id, DateOnly EntryDate, DateOnly ReversalDate)
+    : BooksError($"Entry {Id.ToString(CultureInfo.InvariantCulture)} is dated {OutsideFiscalYear.Iso(EntryDate)}; it cannot be reversed on {OutsideFiscalYear.Iso(ReversalDate)}, which is earlier. Reverse it on or after {OutsideFiscalYear.Iso(EntryDate)}.");
+
+public sealed record InvoiceHasReceipts(string Number, IReadOnlyList<long> Receipts)
+    : BooksError($"Invoice {Number} has receipts allocated to it (entries {string.Join(", ", Receipts.Select(r => r.ToString(CultureInfo.InvariantCulture)))}). Reverse those receipts first, then the invoice.");
+
+public sealed record DuplicateInvoiceNumber(string Number)
+    : BooksError($"Invoice number {Number} is already used. Use another number, or adjust the existing invoice.");
+
+public sealed record UnknownInvoice(string Invoice)
+    : BooksError($"There is no invoice {Invoice}. List a customer's invoices with `books sales list --customer NAME`.");
+
+public sealed record InvoiceOfAnotherCustomer(string Number, string Customer)
+    : BooksError($"Invoice {Number} belongs to another customer, not '{Customer}'. Allocate the receipt only to that customer's invoices.");
+
+public sealed record InvoiceReversed(string Number)
+    : BooksError($"Invoice {Number} was reversed; nothing can be allocated to it. Allocate to an open invoice.");
+
+public sealed record ReceiptExceedsOwing(string Number, Money.Money Amount, Money.Money Owing)
+    : BooksError($"The receipt allocates {Amount} to invoice {Number}, which owes only {Owing}. Allocate at most {Owing.ToDecimalString()}.");
+
+public sealed record ReceiptNotAllocated(Money.Money Amount, Money.Money Allocated)
+    : BooksError($"The receipt of {Amount} is allocated {Allocated}. Allocate exactly the amount received to the customer's invoices.");
+
+public sealed record WrongEntryKind(long Id, string Kind, string Expected)
+    : BooksError($"Entry {Id.ToString(CultureInfo.InvariantCulture)} is a {Kind} entry, not a {Expected} entry. Use the command for {Kind} entries.");

@@ -1,0 +1,39 @@
+using BillingBooks.Books.Storage;
+using BillingBooks.Money;
+
+namespace BillingBooks.Books.Journals;
+
+/// <summary>Currency and rate rules shared by sales and receipts.</summary>
+internal static class Documents
+{
+    /// <summary>
+    /// The currency and rate of a document: home = rate 1; foreign needs foreign currency allowed and the currency
+    /// set up, and uses the given rate or else the company's rate on or before the date.
+    /// </summary>
+    public static Result<DocumentCurrency> CurrencyOf(BooksRead scope, Currency currency, DateOnly date, decimal? given)
+    {
+        var home = scope.Company.HomeCurrency;
+        if (currency == home)
+        {
+            return new DocumentCurrency(currency, 1m, home);
+        }
+
+        if (given is { } rate)
+        {
+            if (rate <= 0m)
+            {
+                return new InvalidInput("exchange rate", $"{SqlFormats.Decimal(rate)} is not a rate; give home-currency units per 1 {currency.Code}, e.g. 1.3575.");
+            }
+
+            return scope.ExchangeRates.CheckForeign(currency).Map(_ => new DocumentCurrency(currency, rate, home));
+        }
+
+        return scope.ExchangeRates.RateOn(currency, date).Map(r => new DocumentCurrency(currency, r, home));
+    }
+
+    /// <summary>A document amount in home minor units: converted once at the document's rate, half away from zero.</summary>
+    public static long Home(Money.Money amount, DocumentCurrency currency) =>
+        currency.IsForeign
+            ? amount.ConvertTo(currency.Home, currency.Rate, MidpointRounding.AwayFromZero).MinorUnits
+            : amount.MinorUnits;
+}

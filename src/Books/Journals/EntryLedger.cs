@@ -1,0 +1,147 @@
+using BillingBooks.Books.Accounts;
+using BillingBooks.Books.Customers;
+using BillingBooks.Books.Storage;
+using BillingBooks.Money;
+
+namespace BillingBooks.Books.Journals;
+
+/// <summary>
+/// Every posted entry, whatever journal it came from: look-up, listing, reversal and the audit trail.
+/// Reversing a sale that has receipts allocated is refused (reverse the receipts first): undoing money that was
+/// received is a decision the user makes, not a side effect.
+/// </summary>
+public sealed class EntryLedger
+{
+    private const string EntryColumns = "id, kind, date, memo, customer_id AS Customer, reverses, reversed_by AS ReversedBy, posted_at AS PostedAt";
+
+    private readonly BooksRead _scope;
+
+    internal EntryLedger(BooksRead scope) => _scope = scope;
+
+    public Result<JournalEntry> Get(EntryId id)
+    {
+        var row = _scope.QuerySingleOrDefault<EntryRow>($"SELECT {EntryColumns} FROM entry WHERE id = @Value", new { id.Value });
+        return row is null ? new UnknownEntry(id.Value) : ToEntries([row])[0];
+    }
+
+    /// <summary>Entries dated in [from, to] (either end open when null), in date then id order.</summary>
+    public IReadOnlyList<JournalEntry> List(DateOnly? from = null, DateOnly? to = null)
+    {
+        var rows = _scope.Query<EntryRow>(
+            $"SELECT {EntryColumns} FROM entry WHERE date >= @From AND date <= @To ORDER BY date, id",
+            new { From = from is { } f ? SqlFormats.Date(f) : "0000-00-00", To = to is { } t ? SqlFormats.Date(t) : "9999-99-99" }).ToArray();
+        return ToEntries(rows);
+    }
+
+    public IReadOnlyList<AuditRecord> AuditTrail() =>
+        _scope.Query<(long Id, string At, string Action, long Entry, string Detail)>("SELECT id, at, action, entry_id, detail FROM audit_trail ORDER BY id")
+            .Select(r => new AuditRecord(r.Id, SqlFormats.Instant(r.At), r.Action, new EntryId(r.Entry), r.Detail))
+            .ToArray();
+
+    /// <summary>
+    /// Posts the exact opposite of an entry, dated <paramref name="date"/>, and marks both. A reversed receipt gives
+    /// its allocations back to the invoices; a sale with receipts allocated is refused (<see cref="InvoiceHasReceipts"/>).
+    /// </summary>
+    public Result<EntryId> Reverse(EntryId id, DateOnly date, string reason)
+    {
+        _scope.RequireWrite();
+        if (!Get(id).TryGetValue(out var entry, out var error))
+        {
+            return error;
+        }
+
+        if (entry.Kind == EntryKind.Reversal)
+        {
+            return new CannotReverseReversal(id.Value);
+        }
+
+        if (entry.ReversedBy is { } by)
+        {
+            return new AlreadyReversed(id.Value, by.Value);
+        }
+
+        if (date < entry.Date)
+        {
+            return new ReversalBeforeEntry(id.Value, entry.Date, date);
+        }
+
+        var inYear = Ledger.CheckDate(_scope, date);
+        if (!inYear.IsOk)
+        {
+            return inYear.Error;
+        }
+
+        var undone = entry.Kind switch
+        {
+            EntryKind.Sale => _scope.Sales.MarkReversed(id),
+            EntryKind.Receipt => _scope.Receipts.MarkReversed(id),
+            _ => Unit.Value,
+        };
+        if (!undone.IsOk)
+        {
+            return undone.Error;
+        }
+
+        var lines = entry.Lines
+            .Select(l => new PostingLine(l.Account.Value, -l.Amount.MinorUnits, l.Foreign?.Currency.Code, l.Foreign is { } f ? -f.MinorUnits : null, l.Rate, l.Memo))
+            .ToArray();
+        var memo = $"Reversal of entry {id}: {reason}";
+        var reversal = Ledger.Post(_scope, EntryKind.Reversal, date, memo, entry.Customer, id, lines, memo);
+        _scope.Execute("UPDATE entry SET reversed_by = @By WHERE id = @Id", new { By = reversal.Value, Id = id.Value });
+        return reversal;
+    }
+
+    /// <summary>Reverses an entry of the expected kind on its own date (the first half of an adjustment).</summary>
+    internal Result<EntryId> ReverseOfKind(EntryId id, EntryKind kind, string reason)
+    {
+        _scope.RequireWrite();
+        if (!Get(id).TryGetValue(out var entry, out var error))
+        {
+            return error;
+        }
+
+        if (entry.Kind != kind)
+        {
+            return new WrongEntryKind(id.Value, Ledger.KindName(entry.Kind), Ledger.KindName(kind));
+        }
+
+        return Reverse(id, entry.Date, "adjusted: " + reason);
+    }
+
+    private JournalEntry[] ToEntries(IReadOnlyList<EntryRow> rows)
+    {
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var home = _scope.Company.HomeCurrency;
+        var lines = _scope.Query<PostingRow>(
+                "SELECT entry_id AS Entry, account, amount, currency, foreign_amount AS ForeignAmount, rate, memo FROM posting WHERE entry_id BETWEEN @Low AND @High ORDER BY entry_id, line_no",
+                new { Low = rows.Min(r => r.Id), High = rows.Max(r => r.Id) })
+            .ToLookup(p => p.Entry);
+        return rows.Select(r => new JournalEntry(
+                new EntryId(r.Id),
+                Ledger.ParseKind(r.Kind),
+                SqlFormats.Date(r.Date),
+                r.Memo,
+                r.Customer is { } c ? new CustomerId(c) : null,
+                r.Reverses is { } rev ? new EntryId(rev) : null,
+                r.ReversedBy is { } by ? new EntryId(by) : null,
+                SqlFormats.Instant(r.PostedAt),
+                lines[r.Id].Select(p => p.ToLine(home)).ToArray()))
+            .ToArray();
+    }
+
+    private sealed record EntryRow(long Id, string Kind, string Date, string Memo, long? Customer, long? Reverses, long? ReversedBy, string PostedAt);
+
+    private sealed record PostingRow(long Entry, long Account, long Amount, string? Currency, long? ForeignAmount, string? Rate, string? Memo)
+    {
+        public EntryLine ToLine(Currency home) => new(
+            new AccountNumber(checked((int)Account)),
+            Money.Money.FromMinorUnits(Amount, home),
+            Currency is { } code && ForeignAmount is { } foreign ? Money.Money.FromMinorUnits(foreign, Money.Currency.Get(code)) : null,
+            Rate is { } rate ? SqlFormats.Decimal(rate) : null,
+            Memo);
+    }
+}

@@ -1,0 +1,131 @@
+using BillingBooks.Books.Accounts;
+using BillingBooks.Books.Customers;
+using BillingBooks.Books.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace BillingBooks.Books.Journals;
+
+/// <summary>One posting line in minor units: home amount (debit +), and the foreign amount/rate when foreign.</summary>
+internal readonly record struct PostingLine(int Account, long Amount, string? Currency = null, long? ForeignAmount = null, decimal? Rate = null, string? Memo = null);
+
+/// <summary>
+/// The one place entries are written: entry row, posting lines, per-account-per-day totals and the audit trail,
+/// through prepared commands kept for the scope (the posting hot path). Callers validate first; an unbalanced
+/// entry reaching here is a bug.
+/// </summary>
+internal static class Ledger
+{
+    private const string InsertEntry = "INSERT INTO entry (id, kind, date, memo, customer_id, reverses, posted_at) VALUES ($id, $kind, $date, $memo, $customer, $reverses, $at)";
+    private const string InsertPosting = "INSERT INTO posting (entry_id, line_no, account, amount, currency, foreign_amount, rate, memo) VALUES ($entry, $line, $account, $amount, $currency, $foreign, $rate, $memo)";
+    private const string AddToDay = "INSERT INTO account_day (account, date, amount) VALUES ($account, $date, $amount) ON CONFLICT (account, date) DO UPDATE SET amount = amount + excluded.amount";
+    private const string InsertAudit = "INSERT INTO audit_trail (at, action, entry_id, detail) VALUES ($at, $action, $entry, $detail)";
+
+    public static Result<Unit> CheckDate(BooksRead scope, DateOnly date)
+    {
+        var company = scope.Company;
+        return company.InFiscalYear(date) ? Unit.Value : new OutsideFiscalYear(date, company.FiscalYearStart, company.FiscalYearEnd);
+    }
+
+    /// <summary>
+    /// An account a journal may post to: it exists, is active, and is not one only Books posts to
+    /// (Accounts Receivable unless <paramref name="receivable"/>; Current Earnings never).
+    /// </summary>
+    public static Result<Account> CheckAccount(BooksRead scope, AccountNumber number, bool receivable = false)
+    {
+        if (!scope.AccountMap.TryGetValue(number.Value, out var account))
+        {
+            return new UnknownAccount(number.Value);
+        }
+
+        if (!account.Active)
+        {
+            return new InactiveAccount(number.Value);
+        }
+
+        var linked = scope.Linked;
+        if (number == linked.CurrentEarnings)
+        {
+            return new ReservedAccount(number.Value, "Current Earnings");
+        }
+
+        if (!receivable && number == linked.AccountsReceivable)
+        {
+            return new ReservedAccount(number.Value, "Accounts Receivable");
+        }
+
+        return account;
+    }
+
+    public static EntryId Post(
+        BooksRead scope,
+        EntryKind kind,
+        DateOnly date,
+        string memo,
+        CustomerId? customer,
+        EntryId? reverses,
+        IReadOnlyList<PostingLine> lines,
+        string detail)
+    {
+        scope.RequireWrite();
+        long sum = 0;
+        foreach (var line in lines)
+        {
+            sum = checked(sum + line.Amount);
+        }
+
+        if (sum != 0 || lines.Count < 2)
+        {
+            throw new InvalidOperationException($"Bug: a {kind} entry reached the ledger unbalanced ({sum}) or with {lines.Count} lines.");
+        }
+
+        var id = scope.NextEntryId();
+        var day = SqlFormats.Date(date);
+        var at = SqlFormats.Instant(scope.Clock.GetUtcNow());
+
+        var entry = scope.Prepared(InsertEntry, "$id", "$kind", "$date", "$memo", "$customer", "$reverses", "$at");
+        Bind(entry, id, KindName(kind), day, memo, customer?.Value, reverses?.Value, at);
+        entry.ExecuteNonQuery();
+
+        var posting = scope.Prepared(InsertPosting, "$entry", "$line", "$account", "$amount", "$currency", "$foreign", "$rate", "$memo");
+        var toDay = scope.Prepared(AddToDay, "$account", "$date", "$amount");
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            Bind(posting, id, i + 1, line.Account, line.Amount, line.Currency, line.ForeignAmount, line.Rate is { } r ? SqlFormats.Decimal(r) : null, line.Memo);
+            posting.ExecuteNonQuery();
+            Bind(toDay, line.Account, day, line.Amount);
+            toDay.ExecuteNonQuery();
+        }
+
+        var audit = scope.Prepared(InsertAudit, "$at", "$action", "$entry", "$detail");
+        Bind(audit, at, reverses is null ? "post" : "reverse", id, detail);
+        audit.ExecuteNonQuery();
+        return new EntryId(id);
+    }
+
+    public static string KindName(EntryKind kind) => kind switch
+    {
+        EntryKind.Sale => "sale",
+        EntryKind.Receipt => "receipt",
+        EntryKind.General => "general",
+        EntryKind.Reversal => "reversal",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    public static EntryKind ParseKind(string stored) => stored switch
+    {
+        "sale" => EntryKind.Sale,
+        "receipt" => EntryKind.Receipt,
+        "general" => EntryKind.General,
+        "reversal" => EntryKind.Reversal,
+        _ => throw new InvalidOperationException($"Stored entry kind '{stored}' is unknown."),
+    };
+
+    private static void Bind(SqliteCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+    }
+}

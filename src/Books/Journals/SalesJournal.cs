@@ -1,0 +1,299 @@
+using BillingBooks.Books.Accounts;
+using BillingBooks.Books.Customers;
+using BillingBooks.Books.Storage;
+using BillingBooks.Books.Taxes;
+using BillingBooks.Money;
+
+namespace BillingBooks.Books.Journals;
+
+/// <summary>
+/// The sales journal: an invoice posts Dr Accounts Receivable (total), Cr revenue per line, Cr each tax's account.
+/// Foreign invoices carry home amounts (each line converted once at the invoice's rate; receivable = their sum)
+/// plus the foreign amount and rate on every line.
+/// </summary>
+public sealed class SalesJournal
+{
+    private const string InvoiceColumns = "entry_id AS Entry, customer_id AS Customer, number, date, due_date AS DueDate, currency, rate, subtotal, total, home_total AS HomeTotal, owing, home_owing AS HomeOwing, reversed";
+
+    private readonly BooksRead _scope;
+
+    internal SalesJournal(BooksRead scope) => _scope = scope;
+
+    public Result<Invoice> Post(SaleDraft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        _scope.RequireWrite();
+        var plan = Plan(draft);
+        if (!plan.TryGetValue(out var p, out var error))
+        {
+            return error;
+        }
+
+        var linked = _scope.Linked;
+        var lines = new List<PostingLine>(p.Lines.Count + p.Taxes.Count + 1);
+        long homeTotal = 0;
+        foreach (var line in p.Lines)
+        {
+            var home = Home(line.Amount, p.Currency);
+            homeTotal = checked(homeTotal + home);
+            lines.Add(Foreign(line.RevenueAccount.Value, -home, -line.Amount.MinorUnits, p.Currency, line.Description));
+        }
+
+        var taxAccounts = _scope.Taxes.List().ToDictionary(t => t.Name, t => t.Account, StringComparer.OrdinalIgnoreCase);
+        var homeTaxes = new List<long>();
+        foreach (var tax in p.Taxes)
+        {
+            var home = Home(tax.Amount, p.Currency);
+            homeTaxes.Add(home);
+            homeTotal = checked(homeTotal + home);
+            lines.Add(Foreign(taxAccounts[tax.TaxName].Value, -home, -tax.Amount.MinorUnits, p.Currency, tax.TaxName));
+        }
+
+        lines.Insert(0, Foreign(linked.AccountsReceivable.Value, homeTotal, p.Total.MinorUnits, p.Currency, "Invoice " + p.Number));
+        var memo = draft.Memo ?? $"Invoice {p.Number} to {p.Customer.Name}";
+        var entry = Ledger.Post(_scope, EntryKind.Sale, draft.Date, memo, p.Customer.Id, null, lines, $"sale: invoice {p.Number} to {p.Customer.Name}, {p.Total}");
+
+        _scope.Execute(
+            "INSERT INTO invoice (entry_id, customer_id, number, date, due_date, currency, rate, subtotal, total, home_total, owing, home_owing) " +
+            "VALUES (@Entry, @Customer, @Number, @Date, @Due, @Currency, @Rate, @Subtotal, @Total, @Home, @Total, @Home)",
+            new
+            {
+                Entry = entry.Value,
+                Customer = p.Customer.Id.Value,
+                p.Number,
+                Date = SqlFormats.Date(draft.Date),
+                Due = SqlFormats.Date(p.DueDate),
+                Currency = p.Currency.Currency.Code,
+                Rate = SqlFormats.Decimal(p.Currency.Rate),
+                Subtotal = p.Subtotal.MinorUnits,
+                Total = p.Total.MinorUnits,
+                Home = homeTotal,
+            });
+        _scope.Execute(
+            "INSERT INTO invoice_line (entry_id, line_no, description, amount, tax_code, account) VALUES (@Entry, @No, @Description, @Amount, @Code, @Account)",
+            p.Lines.Select((l, i) => new { Entry = entry.Value, No = i + 1, l.Description, Amount = l.Amount.MinorUnits, Code = l.TaxCode, Account = l.RevenueAccount.Value }));
+        _scope.Execute(
+            "INSERT INTO invoice_tax (entry_id, tax_id, amount, home_amount) SELECT @Entry, id, @Amount, @Home FROM tax WHERE name = @Name COLLATE NOCASE",
+            p.Taxes.Select((t, i) => new { Entry = entry.Value, Amount = t.Amount.MinorUnits, Home = homeTaxes[i], Name = t.TaxName }));
+        return Get(entry);
+    }
+
+    public Result<Invoice> Get(EntryId entry)
+    {
+        var row = _scope.QuerySingleOrDefault<InvoiceRow>($"SELECT {InvoiceColumns} FROM invoice WHERE entry_id = @Value", new { entry.Value });
+        return row is null ? new UnknownInvoice("of entry " + entry) : Load([row])[0];
+    }
+
+    /// <summary>The invoice in force (not reversed) with this number, or null.</summary>
+    public Invoice? FindByNumber(string number)
+    {
+        var row = _scope.QuerySingleOrDefault<InvoiceRow>($"SELECT {InvoiceColumns} FROM invoice WHERE number = @Number COLLATE NOCASE AND reversed = 0", new { Number = number?.Trim() });
+        return row is null ? null : Load([row])[0];
+    }
+
+    /// <summary>A customer's invoices by date (in force only, and only those still owing when <paramref name="openOnly"/>).</summary>
+    public IReadOnlyList<Invoice> ForCustomer(CustomerId customer, bool openOnly = false) =>
+        Load(_scope.Query<InvoiceRow>(
+            $"SELECT {InvoiceColumns} FROM invoice WHERE customer_id = @Value AND reversed = 0 {(openOnly ? "AND owing <> 0" : "")} ORDER BY date, entry_id",
+            new { customer.Value }).ToArray());
+
+    /// <summary>Every invoice (reversed ones too) dated in [from, to].</summary>
+    public IReadOnlyList<Invoice> List(DateOnly from, DateOnly to) =>
+        Load(_scope.Query<InvoiceRow>(
+            $"SELECT {InvoiceColumns} FROM invoice WHERE date >= @From AND date <= @To ORDER BY date, entry_id",
+            new { From = SqlFormats.Date(from), To = SqlFormats.Date(to) }).ToArray());
+
+    /// <summary>Reverses the invoice (on its own date) and posts <paramref name="replacement"/>; refused while receipts are allocated to it.</summary>
+    public Result<Adjusted<Invoice>> Adjust(EntryId invoice, SaleDraft replacement, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(replacement);
+        return _scope.Entries.ReverseOfKind(invoice, EntryKind.Sale, reason)
+            .Then(reversal => Post(replacement).Map(posted => new Adjusted<Invoice>(reversal, posted)));
+    }
+
+    /// <summary>Called by <see cref="EntryLedger.Reverse"/>: refuses while receipts are allocated, else marks the invoice reversed.</summary>
+    internal Result<Unit> MarkReversed(EntryId entry)
+    {
+        var receipts = _scope.Query<long>(
+            "SELECT a.receipt_id FROM allocation a JOIN receipt r ON r.entry_id = a.receipt_id WHERE a.invoice_id = @Value AND r.reversed = 0 ORDER BY a.receipt_id",
+            new { entry.Value }).ToArray();
+        if (receipts.Length > 0)
+        {
+            return new InvoiceHasReceipts(Get(entry).Value.Number, receipts);
+        }
+
+        _scope.Execute("UPDATE invoice SET reversed = 1 WHERE entry_id = @Value", new { entry.Value });
+        return Unit.Value;
+    }
+
+    private Result<SalePlan> Plan(SaleDraft draft)
+    {
+        if (!_scope.Customers.Get(draft.Customer).TryGetValue(out var customer, out var error))
+        {
+            return error;
+        }
+
+        if (!customer.Active)
+        {
+            return new InactiveCustomer(customer.Name);
+        }
+
+        var number = (draft.Number ?? "").Trim();
+        if (number.Length == 0)
+        {
+            return new InvalidInput("invoice number", "an invoice needs a number, e.g. 1001.");
+        }
+
+        if (FindByNumber(number) is not null)
+        {
+            return new DuplicateInvoiceNumber(number);
+        }
+
+        var inYear = Ledger.CheckDate(_scope, draft.Date);
+        if (!inYear.IsOk)
+        {
+            return inYear.Error;
+        }
+
+        var due = draft.DueDate ?? draft.Date.AddDays(customer.TermsDays);
+        if (due < draft.Date)
+        {
+            return new InvalidInput("due date", $"the due date {SqlFormats.Date(due)} is before the invoice date {SqlFormats.Date(draft.Date)}; give a due date on or after it.");
+        }
+
+        if (!Documents.CurrencyOf(_scope, draft.Currency ?? customer.Currency, draft.Date, draft.ExchangeRate).TryGetValue(out var currency, out error))
+        {
+            return error;
+        }
+
+        if (draft.Lines.Count == 0)
+        {
+            return new InvalidInput("invoice lines", "an invoice needs at least one line with an amount.");
+        }
+
+        var lines = new List<InvoiceLine>();
+        for (var i = 0; i < draft.Lines.Count; i++)
+        {
+            var line = draft.Lines[i];
+            if (line.Amount.Currency != currency.Currency)
+            {
+                return new CurrencyMismatch(currency.Currency.Code, line.Amount.Currency.Code, $"Invoice line {i + 1}");
+            }
+
+            var account = line.RevenueAccount ?? customer.RevenueAccount ?? _scope.Linked.DefaultRevenue;
+            if (!Ledger.CheckAccount(_scope, account).TryGetValue(out _, out error))
+            {
+                return error;
+            }
+
+            var code = (line.TaxCode ?? customer.TaxCode ?? "").Trim();
+            if (!_scope.TaxCodes.Get(code).IsOk)
+            {
+                return new UnknownTaxCode(code);
+            }
+
+            lines.Add(new InvoiceLine(line.Description ?? "", line.Amount, code, account));
+        }
+
+        if (!Taxes(draft, lines, currency.Currency).TryGetValue(out var taxes, out error))
+        {
+            return error;
+        }
+
+        var subtotal = Money.Money.Sum(lines.Select(l => l.Amount), currency.Currency);
+        var total = subtotal + Money.Money.Sum(taxes.Select(t => t.Amount), currency.Currency);
+        if (total.IsNegative)
+        {
+            return new InvalidInput("invoice total", $"the total {total} is negative; an invoice cannot be a credit. Reverse or adjust the original invoice instead.");
+        }
+
+        return new SalePlan(customer, number, due, currency, lines, taxes, subtotal, total);
+    }
+
+    private Result<IReadOnlyList<TaxAmount>> Taxes(SaleDraft draft, IReadOnlyList<InvoiceLine> lines, Currency currency)
+    {
+        if (draft.Taxes is null)
+        {
+            return _scope.TaxCodes.Compute(lines.Select(l => (l.Amount, l.TaxCode)).ToArray());
+        }
+
+        var given = new List<TaxAmount>();
+        foreach (var tax in draft.Taxes)
+        {
+            if (!_scope.Taxes.Get(tax.TaxName).TryGetValue(out var known, out var error))
+            {
+                return error;
+            }
+
+            if (tax.Amount.Currency != currency)
+            {
+                return new CurrencyMismatch(currency.Code, tax.Amount.Currency.Code, $"Tax {known.Name}");
+            }
+
+            if (given.Any(g => g.TaxName == known.Name))
+            {
+                return new InvalidInput("taxes", $"{known.Name} is given twice; give each tax's total once.");
+            }
+
+            if (!tax.Amount.IsZero)
+            {
+                given.Add(new TaxAmount(known.Name, tax.Amount));
+            }
+        }
+
+        return given;
+    }
+
+    private static long Home(Money.Money amount, DocumentCurrency currency) => Documents.Home(amount, currency);
+
+    private static PostingLine Foreign(int account, long home, long foreign, DocumentCurrency currency, string memo) =>
+        currency.IsForeign
+            ? new PostingLine(account, home, currency.Currency.Code, foreign, currency.Rate, memo)
+            : new PostingLine(account, home, Memo: memo);
+
+    private Invoice[] Load(IReadOnlyList<InvoiceRow> rows)
+    {
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = rows.Select(r => r.Entry).ToArray();
+        var lines = _scope.Query<(long Entry, string Description, long Amount, string Code, long Account)>(
+                "SELECT entry_id, description, amount, tax_code, account FROM invoice_line WHERE entry_id IN @Ids ORDER BY entry_id, line_no", new { Ids = ids })
+            .ToLookup(l => l.Entry);
+        var taxes = _scope.Query<(long Entry, string Name, long Amount)>(
+                "SELECT x.entry_id, t.name, x.amount FROM invoice_tax x JOIN tax t ON t.id = x.tax_id WHERE x.entry_id IN @Ids ORDER BY x.entry_id, t.id", new { Ids = ids })
+            .ToLookup(t => t.Entry);
+        var home = _scope.Company.HomeCurrency;
+        return rows.Select(r =>
+        {
+            var currency = Currency.Get(r.Currency);
+            Money.Money Of(long units) => Money.Money.FromMinorUnits(units, currency);
+            return new Invoice(
+                new EntryId(r.Entry),
+                new CustomerId(r.Customer),
+                r.Number,
+                SqlFormats.Date(r.Date),
+                SqlFormats.Date(r.DueDate),
+                currency,
+                SqlFormats.Decimal(r.Rate),
+                lines[r.Entry].Select(l => new InvoiceLine(l.Description, Of(l.Amount), l.Code, new AccountNumber(checked((int)l.Account)))).ToArray(),
+                taxes[r.Entry].Select(t => new TaxAmount(t.Name, Of(t.Amount))).ToArray(),
+                Of(r.Subtotal),
+                Of(r.Total),
+                Of(r.Owing),
+                Money.Money.FromMinorUnits(r.HomeTotal, home),
+                Money.Money.FromMinorUnits(r.HomeOwing, home),
+                r.Reversed != 0);
+        }).ToArray();
+    }
+
+    private sealed record SalePlan(
+        Customer Customer, string Number, DateOnly DueDate, DocumentCurrency Currency,
+        IReadOnlyList<InvoiceLine> Lines, IReadOnlyList<TaxAmount> Taxes, Money.Money Subtotal, Money.Money Total);
+
+    private sealed record InvoiceRow(
+        long Entry, long Customer, string Number, string Date, string DueDate, string Currency, string Rate,
+        long Subtotal, long Total, long HomeTotal, long Owing, long HomeOwing, long Reversed);
+}

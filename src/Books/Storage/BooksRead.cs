@@ -1,0 +1,175 @@
+using BillingBooks.Books.Accounts;
+using BillingBooks.Books.Checks;
+using BillingBooks.Books.Customers;
+using BillingBooks.Books.Journals;
+using BillingBooks.Books.Reports;
+using BillingBooks.Books.Settings;
+using BillingBooks.Books.Taxes;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace BillingBooks.Books.Storage;
+
+/// <summary>
+/// A read scope: one consistent snapshot of the company file, and every feature of Books reached from it
+/// (<c>read.Accounts.List()</c>, <c>read.Reports.TrialBalance(date)</c>, ...). Methods that change the books
+/// are on the same feature objects but only work inside <see cref="CompanyFile.Write{T}"/> (a <see cref="BooksWrite"/>).
+/// </summary>
+public class BooksRead : IDisposable
+{
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private CompanySettings? _settings;
+    private LinkedAccountSettings? _linked;
+    private Dictionary<int, Account>? _accounts;
+    private long? _lastEntryId;
+
+    internal BooksRead(SqliteConnection connection, SqliteTransaction transaction, TimeProvider clock, bool writable)
+    {
+        Connection = connection;
+        Transaction = transaction;
+        Clock = clock;
+        Writable = writable;
+        Accounts = new ChartOfAccounts(this);
+        LinkedAccounts = new LinkedAccounts(this);
+        Settings = new CompanySetup(this);
+        ExchangeRates = new ExchangeRates(this);
+        CreditCards = new CreditCardsAccepted(this);
+        Taxes = new SalesTaxes(this);
+        TaxCodes = new TaxCodes(this);
+        Customers = new CustomerList(this);
+        Entries = new EntryLedger(this);
+        Sales = new SalesJournal(this);
+        Receipts = new ReceiptsJournal(this);
+        General = new GeneralJournal(this);
+        Reports = new FinancialReports(this);
+        Checks = new IntegrityChecks(this);
+        Hledger = new HledgerExport(this);
+    }
+
+    /// <summary>
+    /// The open connection, for extension modules like Books.Sync that own tables in the company file.
+    /// Use it only with <see cref="Transaction"/>; never commit, roll back or close it (the scope does).
+    /// </summary>
+    public SqliteConnection Connection { get; }
+
+    /// <summary>The scope's transaction, for extension modules like Books.Sync that own tables in the company file.</summary>
+    public SqliteTransaction Transaction { get; }
+
+    public TimeProvider Clock { get; }
+
+    public ChartOfAccounts Accounts { get; }
+
+    public LinkedAccounts LinkedAccounts { get; }
+
+    public CompanySetup Settings { get; }
+
+    public ExchangeRates ExchangeRates { get; }
+
+    public CreditCardsAccepted CreditCards { get; }
+
+    public SalesTaxes Taxes { get; }
+
+    public TaxCodes TaxCodes { get; }
+
+    public CustomerList Customers { get; }
+
+    /// <summary>Every journal entry: look up, list, reverse, audit trail.</summary>
+    public EntryLedger Entries { get; }
+
+    public SalesJournal Sales { get; }
+
+    public ReceiptsJournal Receipts { get; }
+
+    public GeneralJournal General { get; }
+
+    public FinancialReports Reports { get; }
+
+    public IntegrityChecks Checks { get; }
+
+    public HledgerExport Hledger { get; }
+
+    internal bool Writable { get; }
+
+    internal CompanySettings Company => _settings ??= CompanySetup.Load(this);
+
+    internal LinkedAccountSettings Linked => _linked ??= LinkedAccounts.Load(this);
+
+    internal IReadOnlyDictionary<int, Account> AccountMap => _accounts ??= ChartOfAccounts.Load(this);
+
+    /// <summary>Drops cached settings after a change inside this scope.</summary>
+    internal void Invalidate()
+    {
+        _settings = null;
+        _linked = null;
+        _accounts = null;
+    }
+
+    /// <summary>Entry ids are handed out by the scope (one writer holds the file), saving a round trip per entry.</summary>
+    internal long NextEntryId()
+    {
+        _lastEntryId = (_lastEntryId ?? Scalar<long>("SELECT COALESCE(MAX(id), 0) FROM entry")) + 1;
+        return _lastEntryId.Value;
+    }
+
+    internal void RequireWrite()
+    {
+        if (!Writable)
+        {
+            throw new InvalidOperationException("This changes the books: call it inside CompanyFile.Write, not Read.");
+        }
+    }
+
+    internal IEnumerable<T> Query<T>(string sql, object? parameters = null) => Connection.Query<T>(sql, parameters, Transaction);
+
+    internal T? QuerySingleOrDefault<T>(string sql, object? parameters = null) => Connection.QuerySingleOrDefault<T>(sql, parameters, Transaction);
+
+    internal T? Scalar<T>(string sql, object? parameters = null) => Connection.ExecuteScalar<T>(sql, parameters, Transaction);
+
+    internal int Execute(string sql, object? parameters = null)
+    {
+        RequireWrite();
+        return Connection.Execute(sql, parameters, Transaction);
+    }
+
+    /// <summary>A prepared command kept for the scope's life: the hot posting path binds and runs it per row.</summary>
+    internal SqliteCommand Prepared(string sql, params string[] parameterNames)
+    {
+        if (_commands.TryGetValue(sql, out var command))
+        {
+            return command;
+        }
+
+        command = Connection.CreateCommand();
+#pragma warning disable CA2100 // Constant SQL from this assembly, values go through parameters.
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        command.Transaction = Transaction;
+        foreach (var name in parameterNames)
+        {
+            command.Parameters.Add(new SqliteParameter(name, null));
+        }
+
+        command.Prepare();
+        _commands[sql] = command;
+        return command;
+    }
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            foreach (var command in _commands.Values)
+            {
+                command.Dispose();
+            }
+
+            _commands.Clear();
+        }
+    }
+}

@@ -1,0 +1,218 @@
+using System.Globalization;
+using BillingBooks.Books.Settings;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace BillingBooks.Books.Storage;
+
+/// <summary>
+/// One company's books: a single SQLite file (WAL, foreign keys on, PRAGMA application_id = <see cref="ApplicationId"/>,
+/// PRAGMA user_version = schema version). All work happens in a scope: <see cref="Write{T}"/> runs one transaction
+/// that commits only when the result is OK, <see cref="Read{T}"/> reads a consistent snapshot.
+/// Not thread-safe: one CompanyFile per thread; open the file twice for parallel readers.
+/// </summary>
+public sealed class CompanyFile : IDisposable
+{
+    /// <summary>"BBKS": marks a SQLite file as a BillingBooks company file.</summary>
+    public const int ApplicationId = 0x42424B53;
+
+    private readonly SqliteConnection _connection;
+    private BooksRead? _scope;
+
+    private CompanyFile(string path, SqliteConnection connection, TimeProvider clock, string? upgradeBackup)
+    {
+        Path = path;
+        _connection = connection;
+        Clock = clock;
+        UpgradeBackupPath = upgradeBackup;
+    }
+
+    public string Path { get; }
+
+    public TimeProvider Clock { get; }
+
+    /// <summary>The schema version this build writes: the number of the last embedded migration.</summary>
+    public static int CurrentSchemaVersion => Migrations.LatestVersion;
+
+    /// <summary>Set when opening upgraded an older file: where the copy of the file as it was lies.</summary>
+    public string? UpgradeBackupPath { get; }
+
+    /// <summary>Creates a new company file with the default Canadian chart of accounts, taxes and tax codes.</summary>
+    public static Result<CompanyFile> Create(string path, NewCompany company, TimeProvider? clock = null) =>
+        Create(path, company, clock ?? TimeProvider.System, Migrations.LatestVersion);
+
+    /// <summary>Creates a file at an older schema version: how tests make "a file from an older Books".</summary>
+    internal static Result<CompanyFile> Create(string path, NewCompany company, TimeProvider clock, int schemaVersion)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(company);
+        if (File.Exists(path))
+        {
+            return new CompanyFileExists(path);
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var settings = company.Validate(today);
+        if (!settings.TryGetValue(out var valid, out var invalid))
+        {
+            return invalid;
+        }
+
+        var connection = Connect(path, SqliteOpenMode.ReadWriteCreate);
+        try
+        {
+            connection.Execute("PRAGMA application_id = " + ApplicationId.ToString(CultureInfo.InvariantCulture));
+            Configure(connection);
+            Migrations.Apply(connection, 0, schemaVersion);
+            using (var transaction = connection.BeginTransaction())
+            {
+                NewCompanySeed.Write(connection, transaction, valid, clock.GetUtcNow());
+                transaction.Commit();
+            }
+
+            return new CompanyFile(path, connection, clock, null);
+        }
+        catch
+        {
+            // A failure here is a bug (or a full disk): leave no half-made file behind.
+            connection.Dispose();
+            DeleteWithSidecars(path);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Opens a company file. Refuses (without changing a byte) anything that is not one, or one from a newer
+    /// Books; upgrades an older one in place after copying it to <c>FILE.bak-v{old}</c>.
+    /// </summary>
+    public static Result<CompanyFile> Open(string path, TimeProvider? clock = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!File.Exists(path))
+        {
+            return new CompanyFileNotFound(path);
+        }
+
+        if (FileHeader.Problem(path) is { } problem)
+        {
+            return new NotACompanyFile(path, problem);
+        }
+
+        var connection = Connect(path, SqliteOpenMode.ReadWrite);
+        try
+        {
+            var applicationId = connection.ExecuteScalar<long>("PRAGMA application_id");
+            if (applicationId != ApplicationId)
+            {
+                connection.Dispose();
+                return new NotACompanyFile(path, "it is a SQLite database of another program");
+            }
+
+            var version = checked((int)connection.ExecuteScalar<long>("PRAGMA user_version"));
+            if (version > Migrations.LatestVersion)
+            {
+                connection.Dispose();
+                return new NewerCompanyFile(path, version, Migrations.LatestVersion);
+            }
+
+            Configure(connection);
+            string? backup = null;
+            if (version < Migrations.LatestVersion)
+            {
+                backup = path + ".bak-v" + version.ToString(CultureInfo.InvariantCulture);
+                using (var copy = Connect(backup, SqliteOpenMode.ReadWriteCreate))
+                {
+                    connection.BackupDatabase(copy);
+                }
+
+                Migrations.Apply(connection, version, Migrations.LatestVersion);
+            }
+
+            return new CompanyFile(path, connection, clock ?? TimeProvider.System, backup);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 26 or 11)
+        {
+            // SQLITE_NOTADB / SQLITE_CORRUPT: a damaged file is an expected situation, not a bug.
+            connection.Dispose();
+            return new NotACompanyFile(path, "the file is damaged: " + e.Message);
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction: commits when it returns OK, rolls back on an error result
+    /// or an exception, so nothing is ever half-written.
+    /// </summary>
+    public Result<T> Write<T>(Func<BooksWrite, Result<T>> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        EnsureNoScope();
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        using var scope = new BooksWrite(_connection, transaction, Clock);
+        _scope = scope;
+        try
+        {
+            var result = work(scope);
+            if (result.IsOk)
+            {
+                transaction.Commit();
+            }
+            else
+            {
+                transaction.Rollback();
+            }
+
+            return result;
+        }
+        finally
+        {
+            _scope = null;
+        }
+    }
+
+    /// <summary>Runs <paramref name="read"/> on a consistent snapshot of the file.</summary>
+    public T Read<T>(Func<BooksRead, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        EnsureNoScope();
+        using var transaction = _connection.BeginTransaction(deferred: true);
+        using var scope = new BooksRead(_connection, transaction, Clock, writable: false);
+        _scope = scope;
+        try
+        {
+            return read(scope);
+        }
+        finally
+        {
+            _scope = null;
+        }
+    }
+
+    public void Dispose() => _connection.Dispose();
+
+    internal static SqliteConnection Connect(string path, SqliteOpenMode mode)
+    {
+        var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = mode, Pooling = false };
+        var connection = new SqliteConnection(builder.ConnectionString);
+        connection.Open();
+        return connection;
+    }
+
+    private static void Configure(SqliteConnection connection) =>
+        connection.Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
+
+    private static void DeleteWithSidecars(string path)
+    {
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+
+    private void EnsureNoScope()
+    {
+        if (_scope is not null)
+        {
+            throw new InvalidOperationException("A Read or Write scope is already open on this company file; do all the work inside that scope.");
+        }
+    }
+}
