@@ -11,10 +11,13 @@ internal static class CommandRegistry
 {
     private static readonly (string Name, string Description)[] Groups =
     [
+        ("settings", "Company settings."),
     ];
 
     private static readonly (string? Group, Func<CliContext, Command> Create)[] Commands =
     [
+        (null, BillingBooks.Books.Cli.Commands.Sync.SyncCommand.Create),
+        ("settings", BillingBooks.Books.Cli.Commands.Sync.BillingSyncSettingsCommand.Create),
     ];
 
     public static Command BuildRoot(CliContext cli)
