@@ -1,0 +1,212 @@
+using System.Globalization;
+using BillingBooks.Billing.Contracts;
+using BillingBooks.Billing.Storage;
+using BillingBooks.Billing.Web;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace BillingBooks.Billing.Accounts;
+
+/// <summary>Signup, tokens and password (SPEC 1.1, 1.8).</summary>
+public static class AccountEndpoints
+{
+    public const string AuthRateLimit = "auth";
+
+    public static void MapAccounts(this IEndpointRouteBuilder app)
+    {
+        var open = app.MapGroup("/api/v1").WithTags("Accounts");
+        open.MapPost("/signup", SignupAsync).RequireRateLimiting(AuthRateLimit)
+            .Accepts<SignupRequest>("application/json").Produces<AccountResponse>(StatusCodes.Status201Created).AllowAnonymous();
+        open.MapPost("/tokens", CreateTokenAsync).RequireRateLimiting(AuthRateLimit)
+            .Accepts<TokenRequest>("application/json").Produces<TokenResponse>().AllowAnonymous();
+
+        var signedIn = app.MapGroup("/api/v1").WithTags("Accounts").RequireAuthorization();
+        signedIn.MapDelete("/tokens/current", RevokeCurrentAsync).Produces(StatusCodes.Status204NoContent);
+        signedIn.MapPut("/password", ChangePasswordAsync).Accepts<PasswordChange>("application/json").Produces(StatusCodes.Status204NoContent);
+        signedIn.MapGet("/account", (Caller caller) => Results.Ok(new AccountResponse(caller.Account.ToString(), caller.Email)))
+            .Produces<AccountResponse>();
+    }
+
+    public static string EmailKey(string email) => email.Trim().ToLowerInvariant();
+
+    private static async Task<IResult> SignupAsync(HttpRequest request, Database db, PasswordHasher<AccountRow> hasher, TimeProvider clock)
+    {
+        var body = await JsonBody.ReadAsync<SignupRequest>(request).ConfigureAwait(false);
+        if (body.Error is not null)
+        {
+            return body.Error.ToResult();
+        }
+
+        var signup = body.Value!;
+        var errors = new FieldErrors();
+        var email = signup.Email?.Trim();
+        if (string.IsNullOrEmpty(email) || !IsEmail(email))
+        {
+            errors.Add("email", "an email address like name@example.com is required; it is your login");
+        }
+
+        errors.MaxLength("email", email, 254);
+        if (signup.Password is null || signup.Password.Length < 10)
+        {
+            errors.Add("password", "a password of at least 10 characters is required");
+        }
+
+        errors.MaxLength("companyName", signup.CompanyName, 255);
+        if (!errors.IsEmpty)
+        {
+            return errors.ToError().ToResult();
+        }
+
+        await using var session = await db.BeginAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
+        var key = EmailKey(email!);
+        var taken = await session.QuerySingleOrDefaultAsync<long?>("SELECT id FROM accounts WHERE email_key = @key", new { key }).ConfigureAwait(false);
+        if (taken is not null)
+        {
+            return new Conflict("An account with this email exists; sign in with POST /api/v1/tokens or use another email.", "email").ToResult();
+        }
+
+        var profile = Profiles.Default(string.IsNullOrWhiteSpace(signup.CompanyName) ? null : signup.CompanyName.Trim());
+        var id = await session.QuerySingleAsync<long>(
+            "INSERT INTO accounts (email, email_key, password_hash, created_at, last_seq, profile) VALUES (@email, @key, @hash, @now, 0, @profile) RETURNING id",
+            new
+            {
+                email,
+                key,
+                hash = hasher.HashPassword(new AccountRow(0, key, ""), signup.Password!),
+                now = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
+                profile = Profiles.Serialize(profile),
+            }).ConfigureAwait(false);
+        await session.CommitAsync().ConfigureAwait(false);
+        return Results.Json(new AccountResponse(id.ToString(CultureInfo.InvariantCulture), email!), Json.Options, statusCode: StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> CreateTokenAsync(
+        HttpRequest request, Database db, PasswordHasher<AccountRow> hasher, TimeProvider clock, IOptions<AccountOptions> options)
+    {
+        var body = await JsonBody.ReadAsync<TokenRequest>(request).ConfigureAwait(false);
+        if (body.Error is not null)
+        {
+            return body.Error.ToResult();
+        }
+
+        var login = body.Value!;
+        if (string.IsNullOrWhiteSpace(login.Email) || string.IsNullOrEmpty(login.Password))
+        {
+            var errors = new FieldErrors();
+            if (string.IsNullOrWhiteSpace(login.Email))
+            {
+                errors.Add("email", "the email you signed up with is required");
+            }
+
+            if (string.IsNullOrEmpty(login.Password))
+            {
+                errors.Add("password", "the password is required");
+            }
+
+            return errors.ToError().ToResult();
+        }
+
+        var settings = options.Value;
+        var key = EmailKey(login.Email);
+        var now = clock.GetUtcNow();
+        await using var session = await db.BeginAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
+        var lockedUntil = await session.QuerySingleOrDefaultAsync<long?>(
+            "SELECT locked_until FROM login_failures WHERE email_key = @key", new { key }).ConfigureAwait(false);
+        if (lockedUntil is not null && lockedUntil.Value > now.ToUnixTimeSeconds())
+        {
+            return new LockedOut(DateTimeOffset.FromUnixTimeSeconds(lockedUntil.Value)).ToResult();
+        }
+
+        var account = await session.QuerySingleOrDefaultAsync<AccountRow>(
+            "SELECT id AS Id, email AS Email, password_hash AS PasswordHash FROM accounts WHERE email_key = @key", new { key }).ConfigureAwait(false);
+        // Hash even for an unknown email so the answer takes as long as for a wrong password.
+        var hash = account?.PasswordHash ?? UnknownAccountHash.Value(hasher);
+        var verdict = hasher.VerifyHashedPassword(account ?? new AccountRow(0, key, hash), hash, login.Password);
+        if (account is null || verdict == PasswordVerificationResult.Failed)
+        {
+            await LoginThrottle.RecordFailureAsync(session, key, now, settings).ConfigureAwait(false);
+            await session.CommitAsync().ConfigureAwait(false);
+            return new Unauthenticated("The email or the password is wrong.").ToResult();
+        }
+
+        await session.ExecuteAsync("DELETE FROM login_failures WHERE email_key = @key", new { key }).ConfigureAwait(false);
+        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            await session.ExecuteAsync("UPDATE accounts SET password_hash = @hash WHERE id = @id", new { hash = hasher.HashPassword(account, login.Password), id = account.Id }).ConfigureAwait(false);
+        }
+
+        var token = TokenHash.NewToken();
+        var expires = now + settings.TokenLifetime;
+        await session.ExecuteAsync(
+            "INSERT INTO tokens (account_id, token_hash, expires_at, revoked) VALUES (@account, @hash, @expires, 0)",
+            new { account = account.Id, hash = TokenHash.Of(token), expires = expires.ToUnixTimeSeconds() }).ConfigureAwait(false);
+        await session.CommitAsync().ConfigureAwait(false);
+        return Results.Json(
+            new TokenResponse(token, "Bearer", expires, account.Id.ToString(CultureInfo.InvariantCulture), account.Email),
+            Json.Options,
+            statusCode: StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> RevokeCurrentAsync(Caller caller, Database db, HttpContext http)
+    {
+        await using var session = await db.BeginAsync(http.RequestAborted).ConfigureAwait(false);
+        await session.ExecuteAsync("UPDATE tokens SET revoked = 1 WHERE id = @id AND account_id = @account", new { id = caller.TokenId, account = caller.Account.Value }).ConfigureAwait(false);
+        await session.CommitAsync().ConfigureAwait(false);
+        return Results.NoContent();
+    }
+
+    private static async Task<IResult> ChangePasswordAsync(Caller caller, HttpRequest request, Database db, PasswordHasher<AccountRow> hasher)
+    {
+        var body = await JsonBody.ReadAsync<PasswordChange>(request).ConfigureAwait(false);
+        if (body.Error is not null)
+        {
+            return body.Error.ToResult();
+        }
+
+        var change = body.Value!;
+        var errors = new FieldErrors();
+        if (string.IsNullOrEmpty(change.CurrentPassword))
+        {
+            errors.Add("currentPassword", "your current password is required");
+        }
+
+        if (change.NewPassword is null || change.NewPassword.Length < 10)
+        {
+            errors.Add("newPassword", "a new password of at least 10 characters is required");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return errors.ToError().ToResult();
+        }
+
+        await using var session = await db.BeginAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
+        var account = await session.QuerySingleAsync<AccountRow>(
+            "SELECT id AS Id, email AS Email, password_hash AS PasswordHash FROM accounts WHERE id = @id", new { id = caller.Account.Value }).ConfigureAwait(false);
+        if (hasher.VerifyHashedPassword(account, account.PasswordHash, change.CurrentPassword!) == PasswordVerificationResult.Failed)
+        {
+            return new InvalidInput(new Dictionary<string, string[]> { ["currentPassword"] = ["the current password is wrong"] }).ToResult();
+        }
+
+        await session.ExecuteAsync("UPDATE accounts SET password_hash = @hash WHERE id = @id", new { hash = hasher.HashPassword(account, change.NewPassword!), id = account.Id }).ConfigureAwait(false);
+        // Every other session ends: whoever knew the old password is signed out.
+        await session.ExecuteAsync("UPDATE tokens SET revoked = 1 WHERE account_id = @id AND id <> @token", new { id = account.Id, token = caller.TokenId }).ConfigureAwait(false);
+        await session.CommitAsync().ConfigureAwait(false);
+        return Results.NoContent();
+    }
+
+    private static bool IsEmail(string email)
+    {
+        var at = email.IndexOf('@', StringComparison.Ordinal);
+        return at > 0 && at < email.Length - 1 && at == email.LastIndexOf('@') && !email.Any(char.IsWhiteSpace);
+    }
+}
+
+/// <summary>A hash to verify against when the email is unknown, so timing does not reveal which emails exist.</summary>
+internal static class UnknownAccountHash
+{
+    private static string? _hash;
+
+    public static string Value(PasswordHasher<AccountRow> hasher) =>
+        _hash ??= hasher.HashPassword(new AccountRow(0, "", ""), Guid.NewGuid().ToString());
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using BillingBooks.Billing.Storage;
+using BillingBooks.Billing.Web;
+using Dapper;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace BillingBooks.Billing.Accounts;
+
+/// <summary>Reads <c>Authorization: Bearer TOKEN</c>; tokens are stored only as SHA-256 hashes.</summary>
+public sealed class BearerAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    Database db,
+    TimeProvider clock)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Bearer";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var token = header["Bearer ".Length..].Trim();
+        await using var connection = await db.OpenAsync(Context.RequestAborted).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<TokenRow>(
+            "SELECT t.id AS TokenId, t.account_id AS AccountId, a.email AS Email FROM tokens t JOIN accounts a ON a.id = t.account_id " +
+            "WHERE t.token_hash = @hash AND t.revoked = 0 AND t.expires_at > @now",
+            new { hash = TokenHash.Of(token), now = clock.GetUtcNow().ToUnixTimeSeconds() }).ConfigureAwait(false);
+        if (row is null)
+        {
+            return AuthenticateResult.Fail("The token is unknown, expired or revoked.");
+        }
+
+        var identity = new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.NameIdentifier, row.AccountId.ToString(CultureInfo.InvariantCulture)),
+                new Claim(ClaimTypes.Email, row.Email),
+                new Claim(Caller.TokenIdClaim, row.TokenId.ToString(CultureInfo.InvariantCulture)),
+            ],
+            SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        Problems.WriteAsync(Context, new Unauthenticated("Send Authorization: Bearer TOKEN with a valid token (POST /api/v1/tokens gives one; they expire after an hour)."));
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        Problems.WriteAsync(Context, new Forbidden("This token may not do that."));
+
+    private sealed record TokenRow(long TokenId, long AccountId, string Email);
+}
+
+public static class TokenHash
+{
+    public static string Of(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    public static string NewToken() => Base64Url(RandomNumberGenerator.GetBytes(32));
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

@@ -1,0 +1,102 @@
+using System.Data.Common;
+using System.Threading.RateLimiting;
+using BillingBooks.Billing.Accounts;
+using BillingBooks.Billing.Bookkeepers;
+using BillingBooks.Billing.Changes;
+using BillingBooks.Billing.Customers;
+using BillingBooks.Billing.Invoices;
+using BillingBooks.Billing.Payments;
+using BillingBooks.Billing.Reports;
+using BillingBooks.Billing.Storage;
+using BillingBooks.Billing.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace BillingBooks.Billing;
+
+/// <summary>Composition of the web service: storage, accounts, the books' endpoints, the feed.</summary>
+public static class BillingApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Limits.MaxBodyBytes);
+
+        var db = StorageOptions.Open(builder.Configuration["sqlite"], builder.Configuration["postgres"]);
+        db.Migrate();
+        builder.Services.AddSingleton(db);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.Configure<AccountOptions>(builder.Configuration.GetSection("Billing"));
+        builder.Services.AddSingleton(sp => new PasswordHasher<AccountRow>(Options.Create(new PasswordHasherOptions
+        {
+            IterationCount = sp.GetRequiredService<IOptions<AccountOptions>>().Value.PasswordHashIterations,
+        })));
+        builder.Services.AddAuthentication(BearerAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorization();
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.OnRejected = (context, _) => new ValueTask(Problems.WriteAsync(
+                context.HttpContext,
+                new RateLimited("Too many sign-up or sign-in requests from your address; wait a minute and try again.")));
+            limiter.AddPolicy(AccountEndpoints.AuthRateLimit, http =>
+            {
+                var permits = http.RequestServices.GetRequiredService<IOptions<AccountOptions>>().Value.AuthRequestsPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+        });
+        builder.Services.AddOpenApi();
+
+        var app = builder.Build();
+        app.UseExceptionHandler(error => error.Run(HandleUnexpectedAsync));
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.Use(TenantResolution.InvokeAsync);
+        app.UseRateLimiter();
+
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithTags("Health");
+        app.MapOpenApi();
+        app.MapAccounts();
+        app.MapChanges();
+        app.MapBookkeepers();
+
+        // The books' endpoints: the tenant is resolved (and access checked) for every request, failing closed.
+        var books = app.MapGroup("/api/v1").RequireAuthorization().WithMetadata(new TenantScoped());
+        books.MapProfile();
+        books.MapCustomers();
+        books.MapInvoices();
+        books.MapPayments();
+        books.MapReports();
+        return app;
+    }
+
+    /// <summary>An exception is a bug, except a unique key lost to a concurrent request, which is a conflict to retry.</summary>
+    private static Task HandleUnexpectedAsync(HttpContext http)
+    {
+        var exception = http.Features.Get<IExceptionHandlerFeature>()?.Error;
+        if (exception is DbException db && IsUniqueViolation(db))
+        {
+            return Problems.WriteAsync(http, new Conflict("Another request changed the same record at the same time; send yours again.", null));
+        }
+
+        http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        http.Response.ContentType = Problems.ContentType;
+        return http.Response.WriteAsync("{\"type\":\"https://billingbooks.example/problems/bug\",\"title\":\"Internal error\",\"status\":500,\"detail\":\"This is a bug in Billing; it was logged.\"}");
+    }
+
+    private static bool IsUniqueViolation(DbException exception) =>
+        exception.SqlState == "23505" || (exception is Microsoft.Data.Sqlite.SqliteException sqlite && sqlite.SqliteExtendedErrorCode == 2067);
+}

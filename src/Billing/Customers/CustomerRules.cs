@@ -1,0 +1,70 @@
+using BillingBooks.Billing.Accounts;
+using BillingBooks.Billing.Contracts;
+using BillingBooks.Billing.Web;
+using BillingBooks.Money;
+
+namespace BillingBooks.Billing.Customers;
+
+/// <summary>SPEC 1.3: what a customer must be.</summary>
+public static class CustomerRules
+{
+    public static Result<CustomerRequest> Validate(CustomerRequest input, string defaultCurrency)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = new FieldErrors();
+        var name = input.Name?.Trim();
+        if (string.IsNullOrEmpty(name))
+        {
+            errors.Add("name", "a customer needs a name");
+        }
+
+        errors.MaxLength("name", name, 255);
+        errors.MaxLength("phone", input.Phone, 255);
+        errors.MaxLength("fax", input.Fax, 255);
+        errors.MaxLength("website", input.Website, 255);
+        errors.MaxLength("language", input.Language, 35);
+        var address = Addresses.Validate(input.Address, "address", errors);
+        var currency = string.IsNullOrWhiteSpace(input.Currency) ? defaultCurrency : input.Currency.Trim().ToUpperInvariant();
+        if (!Currency.TryGet(currency, out _))
+        {
+            errors.Add("currency", $"'{input.Currency}' is not an ISO 4217 currency code; use e.g. CAD, USD, EUR");
+        }
+
+        var contacts = input.Contacts ?? [];
+        for (var i = 0; i < contacts.Count; i++)
+        {
+            var c = contacts[i];
+            if (c is null)
+            {
+                errors.Add($"contacts[{i}]", "a contact is an object with firstName, lastName, email, phone and isDefault");
+                continue;
+            }
+
+            errors.MaxLength($"contacts[{i}].firstName", c.FirstName, 255);
+            errors.MaxLength($"contacts[{i}].lastName", c.LastName, 255);
+            errors.MaxLength($"contacts[{i}].email", c.Email, 254);
+            errors.MaxLength($"contacts[{i}].phone", c.Phone, 255);
+            if (c.Email is not null && !c.Email.Contains('@', StringComparison.Ordinal))
+            {
+                errors.Add($"contacts[{i}].email", $"'{c.Email}' is not an email address");
+            }
+        }
+
+        if (contacts.Count(c => c?.IsDefault == true) > 1)
+        {
+            errors.Add("contacts", "only one contact can be the default");
+        }
+
+        var taxes = input.Taxes is null ? null : TaxRules.Validate(input.Taxes, "taxes", errors);
+        if (!errors.IsEmpty)
+        {
+            return errors.ToError();
+        }
+
+        // With contacts but no default, the first one is the default (its email pre-fills sending).
+        var normalizedContacts = contacts.Select((c, i) => c with { IsDefault = c.IsDefault || (i == 0 && !contacts.Any(x => x.IsDefault)) }).ToArray();
+        return input with { Name = name, Address = address, Currency = currency, Contacts = normalizedContacts, Taxes = taxes is { Count: > 0 } ? taxes : null };
+    }
+
+    public static string NameKey(string name) => name.Trim().ToUpperInvariant();
+}

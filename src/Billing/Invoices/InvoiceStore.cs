@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Text.Json;
+using BillingBooks.Billing.Changes;
+using BillingBooks.Billing.Contracts;
+using BillingBooks.Billing.Storage;
+using BillingBooks.Billing.Web;
+
+namespace BillingBooks.Billing.Invoices;
+
+/// <summary>A stored invoice with the payments applied to it.</summary>
+public sealed record StoredInvoice(InvoiceState State, long Paid, long Total);
+
+/// <summary>Invoices and quotes in SQL; every query takes the account first.</summary>
+public static class InvoiceStore
+{
+    public static async Task<StoredInvoice?> GetAsync(Session session, AccountId account, string kind, InvoiceId id)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var row = await session.QuerySingleOrDefaultAsync<Row>(
+            "SELECT doc AS Doc, paid AS Paid, total AS Total FROM invoices WHERE account_id = @account AND kind = @kind AND id = @id AND deleted = 0",
+            new { account = account.Value, kind, id = id.Value }).ConfigureAwait(false);
+        return row is null ? null : new StoredInvoice(Parse(row.Doc), row.Paid, row.Total);
+    }
+
+    public static async Task<(IReadOnlyList<StoredInvoice> Items, int Total)> ListAsync(
+        Session session, AccountId account, string kind, InvoiceFilter filter, int offset, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(filter);
+        const string where =
+            "WHERE account_id = @account AND kind = @kind AND deleted = 0 " +
+            "AND (@status IS NULL OR status = @status) AND (@customer IS NULL OR customer_id = @customer) " +
+            "AND (@today IS NULL OR (status IN ('sent', 'changed', 'partly_paid') AND due_date <= @today)) " +
+            "AND (@from IS NULL OR date >= @from) AND (@to IS NULL OR date <= @to) AND (@number IS NULL OR number_key = @number)";
+        var parameters = new
+        {
+            account = account.Value,
+            kind,
+            status = filter.Status,
+            customer = filter.CustomerId,
+            today = filter.PastDueOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            from = filter.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            to = filter.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            number = filter.Number is null ? null : NumberKey(filter.Number),
+            offset,
+            limit,
+        };
+        var total = await session.QuerySingleAsync<long>($"SELECT COUNT(*) FROM invoices {where}", parameters).ConfigureAwait(false);
+        var rows = await session.QueryAsync<Row>(
+            $"SELECT doc AS Doc, paid AS Paid, total AS Total FROM invoices {where} ORDER BY date DESC, id DESC LIMIT @limit OFFSET @offset", parameters).ConfigureAwait(false);
+        return (rows.Select(r => new StoredInvoice(Parse(r.Doc), r.Paid, r.Total)).ToArray(), checked((int)total));
+    }
+
+    public static async Task<bool> NumberTakenAsync(Session session, AccountId account, string kind, string number, long exceptId)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var id = await session.QuerySingleOrDefaultAsync<long?>(
+            "SELECT id FROM invoices WHERE account_id = @account AND kind = @kind AND number_key = @key AND id <> @exceptId",
+            new { account = account.Value, kind, key = NumberKey(number), exceptId }).ConfigureAwait(false);
+        return id is not null;
+    }
+
+    /// <summary>SPEC 1.4: the last number + 1, skipping numbers taken; invoices and quotes count separately.</summary>
+    public static async Task<string> NextNumberAsync(Session session, AccountId account, string kind)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var last = await session.QuerySingleAsync<long>(
+            "SELECT COALESCE(MAX(number_value), 0) FROM invoices WHERE account_id = @account AND kind = @kind",
+            new { account = account.Value, kind }).ConfigureAwait(false);
+        var next = last + 1;
+        while (await NumberTakenAsync(session, account, kind, next.ToString(CultureInfo.InvariantCulture), 0).ConfigureAwait(false))
+        {
+            next++;
+        }
+
+        return next.ToString(CultureInfo.InvariantCulture);
+    }
+
+    public static async Task<InvoiceState> InsertAsync(AccountWrite write, InvoiceState state)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        ArgumentNullException.ThrowIfNull(state);
+        var totals = state.Compute();
+        var id = await write.QuerySingleAsync<long>(
+            "INSERT INTO invoices (account_id, kind, customer_id, number, number_key, number_value, status, date, due_date, currency, total, paid, deleted, revision, in_feed, doc) " +
+            "VALUES (@account, @kind, @customer, @number, @key, @value, @status, @date, @due, @currency, @total, 0, 0, @revision, 0, '{}') RETURNING id",
+            new
+            {
+                account = write.Account.Value,
+                kind = state.Kind,
+                customer = state.CustomerId,
+                number = state.Number,
+                key = NumberKey(state.Number),
+                value = NumberValue(state.Number),
+                status = state.Stage,
+                date = Date(state.Date),
+                due = Date(state.DueDate),
+                currency = state.Currency,
+                total = totals.Total.MinorUnits,
+                revision = (long)state.Revision,
+            }).ConfigureAwait(false);
+        var saved = state with { Id = id };
+        await write.ExecuteAsync("UPDATE invoices SET doc = @doc WHERE account_id = @account AND id = @id", new { account = write.Account.Value, id, doc = Serialize(saved) }).ConfigureAwait(false);
+        return saved;
+    }
+
+    /// <summary>Saves the invoice, and when the feed shows it (sent at least once), its new document too.</summary>
+    public static async Task SaveAsync(AccountWrite write, InvoiceState state, long paid, bool deleted = false)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        ArgumentNullException.ThrowIfNull(state);
+        var totals = state.Compute();
+        await write.ExecuteAsync(
+            "UPDATE invoices SET customer_id = @customer, number = @number, number_key = @key, number_value = @value, status = @status, date = @date, " +
+            "due_date = @due, currency = @currency, total = @total, paid = @paid, deleted = @deleted, revision = @revision, in_feed = @inFeed, doc = @doc " +
+            "WHERE account_id = @account AND id = @id",
+            new
+            {
+                account = write.Account.Value,
+                id = state.Id,
+                customer = state.CustomerId,
+                number = state.Number,
+                key = NumberKey(state.Number),
+                value = NumberValue(state.Number),
+                status = state.StatusWith(paid, totals.Total.MinorUnits),
+                date = Date(state.Date),
+                due = Date(state.DueDate),
+                currency = state.Currency,
+                total = totals.Total.MinorUnits,
+                paid,
+                deleted = deleted ? 1L : 0L,
+                revision = (long)state.Revision,
+                inFeed = state.InFeed ? 1L : 0L,
+                doc = Serialize(state),
+            }).ConfigureAwait(false);
+        if (state.InFeed)
+        {
+            await Feed.WriteAsync(write, ChangeKinds.Invoice, state.Id, deleted, InvoiceViews.ToDocument(state, paid)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Keeps the version being replaced (SPEC 1.4: editing a sent invoice creates a new version).</summary>
+    public static Task KeepVersionAsync(AccountWrite write, InvoiceState previous, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        ArgumentNullException.ThrowIfNull(previous);
+        return write.ExecuteAsync(
+            "INSERT INTO invoice_versions (invoice_id, revision, account_id, saved_at, doc) VALUES (@id, @revision, @account, @now, @doc)",
+            new { id = previous.Id, revision = (long)previous.Revision, account = write.Account.Value, now = now.ToString("O", CultureInfo.InvariantCulture), doc = Serialize(previous) });
+    }
+
+    public static async Task<IReadOnlyList<InvoiceState>> VersionsAsync(Session session, AccountId account, InvoiceId id)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var docs = await session.QueryAsync<string>(
+            "SELECT doc FROM invoice_versions WHERE account_id = @account AND invoice_id = @id ORDER BY revision",
+            new { account = account.Value, id = id.Value }).ConfigureAwait(false);
+        return docs.Select(Parse).ToArray();
+    }
+
+    public static string NumberKey(string number) => number.Trim().ToUpperInvariant();
+
+    public static long? NumberValue(string number) =>
+        number.Length is > 0 and <= 18 && number.All(char.IsAsciiDigit) ? long.Parse(number, CultureInfo.InvariantCulture) : null;
+
+    public static string Serialize(InvoiceState state) => JsonSerializer.Serialize(state, Json.Options);
+
+    public static InvoiceState Parse(string doc) => JsonSerializer.Deserialize<InvoiceState>(doc, Json.Options)!;
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private sealed record Row(string Doc, long Paid, long Total);
+}
+
+public sealed record InvoiceFilter(string? Status, long? CustomerId, DateOnly? PastDueOn, DateOnly? From, DateOnly? To, string? Number);

@@ -1,0 +1,7 @@
+namespace BillingBooks.Billing.Storage;
+
+public enum Dialect
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,54 @@
+using System.Data.Common;
+using Dapper;
+
+namespace BillingBooks.Billing.Storage;
+
+/// <summary>A connection with its one transaction: a request's work commits whole or not at all.</summary>
+public class Session(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
+{
+    public DbConnection Connection { get; } = connection;
+
+    public DbTransaction Transaction { get; } = transaction;
+
+    public Task<IEnumerable<T>> QueryAsync<T>(string sql, object? parameters = null) =>
+        Connection.QueryAsync<T>(sql, parameters, Transaction);
+
+    public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters = null) =>
+        Connection.QuerySingleOrDefaultAsync<T>(sql, parameters, Transaction);
+
+    public Task<T> QuerySingleAsync<T>(string sql, object? parameters = null) =>
+        Connection.QuerySingleAsync<T>(sql, parameters, Transaction);
+
+    public Task<int> ExecuteAsync(string sql, object? parameters = null) =>
+        Connection.ExecuteAsync(sql, parameters, Transaction);
+
+    public virtual Task CommitAsync(CancellationToken cancel = default) => Transaction.CommitAsync(cancel);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Transaction.DisposeAsync().ConfigureAwait(false);
+        await Connection.DisposeAsync().ConfigureAwait(false);
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>A write holding the account's row lock; hands out the account's feed sequences.</summary>
+public sealed class AccountWrite(Session session, AccountId account, long lastSeq) : Session(session.Connection, session.Transaction)
+{
+    private long _lastSeq = lastSeq;
+    private readonly long _firstSeq = lastSeq;
+
+    public AccountId Account { get; } = account;
+
+    public long NextSeq() => ++_lastSeq;
+
+    public override async Task CommitAsync(CancellationToken cancel = default)
+    {
+        if (_lastSeq != _firstSeq)
+        {
+            await ExecuteAsync("UPDATE accounts SET last_seq = @seq WHERE id = @account", new { seq = _lastSeq, account = Account.Value }).ConfigureAwait(false);
+        }
+
+        await base.CommitAsync(cancel).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,240 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Text;
+
+namespace BillingBooks.Billing.Testing;
+
+/// <summary>
+/// Runs the real built Billing service (src/Billing/bin/CONFIG/net10.0/billing.dll) with <c>dotnet</c> on a free
+/// loopback port, waits until GET /health answers, and kills it on dispose (a temporary SQLite file is
+/// deleted with it). Usage:
+/// <code>
+/// await using var billing = await BillingProcess.StartAsync();                 // fresh SQLite file
+/// await using var billing = await BillingProcess.StartAsync(pg.AsBillingDatabase());
+/// var client = billing.Client;                                                 // BaseAddress set
+/// </code>
+/// By default the process runs with <see cref="TestSettings"/> (fast password hashing, no sign-in rate limit);
+/// pass <c>testSettings: false</c> to get production settings.
+/// </summary>
+public sealed class BillingProcess : IAsyncDisposable
+{
+    /// <summary>Settings that keep tests fast: cheap password hashes and no sign-in rate limit.</summary>
+    public static readonly IReadOnlyList<string> TestSettings =
+        ["--Billing:PasswordHashIterations", "1000", "--Billing:AuthRequestsPerMinute", "1000000"];
+
+    private readonly Process _process;
+    private readonly StringBuilder _output;
+    private readonly string? _tempDirectory;
+
+    private BillingProcess(Process process, StringBuilder output, Uri baseAddress, BillingDatabase database, string? tempDirectory)
+    {
+        _process = process;
+        _output = output;
+        _tempDirectory = tempDirectory;
+        BaseAddress = baseAddress;
+        Database = database;
+        Client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public Uri BaseAddress { get; }
+
+    public BillingDatabase Database { get; }
+
+    /// <summary>A client with <see cref="BaseAddress"/>; add your own Authorization header per request.</summary>
+    public HttpClient Client { get; }
+
+    /// <summary>What the process printed so far (for failure messages).</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts Billing on <paramref name="database"/>, or on a new temporary SQLite file when null.</summary>
+    public static async Task<BillingProcess> StartAsync(BillingDatabase? database = null, IEnumerable<string>? extraArguments = null, bool testSettings = true)
+    {
+        string? temp = null;
+        if (database is null)
+        {
+            temp = Directory.CreateTempSubdirectory("billing-test-").FullName;
+            database = new BillingDatabase.Sqlite(Path.Combine(temp, "billing.db"));
+        }
+
+        var port = FreePort();
+        var baseAddress = new Uri($"http://127.0.0.1:{port}/");
+        var arguments = new List<string> { FindDll(), "--urls", baseAddress.ToString().TrimEnd('/') };
+        arguments.AddRange(database.Arguments);
+        if (testSettings)
+        {
+            arguments.AddRange(TestSettings);
+        }
+
+        arguments.AddRange(extraArguments ?? []);
+        var (process, output) = Launch(arguments, Path.GetDirectoryName(FindDll())!);
+        var billing = new BillingProcess(process, output, baseAddress, database, temp);
+        try
+        {
+            await billing.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60)).ConfigureAwait(false);
+        }
+        catch
+        {
+            await billing.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return billing;
+    }
+
+    /// <summary>Runs <c>billing seed ARGS</c> on <paramref name="database"/> and returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> SeedAsync(BillingDatabase database, params string[] arguments)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var all = new List<string> { FindDll(), "seed" };
+        all.AddRange(arguments);
+        all.AddRange(database.Arguments);
+        all.AddRange(TestSettings);
+        var (process, output) = Launch(all, Path.GetDirectoryName(FindDll())!);
+        using (process)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+            lock (output)
+            {
+                return (process.ExitCode, output.ToString());
+            }
+        }
+    }
+
+    /// <summary>src/Billing/bin/CONFIG/net10.0/billing.dll under the repository root (the folder of BillingBooks.slnx).</summary>
+    public static string FindDll()
+    {
+        {
+            var configuration = typeof(BillingProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+            var path = Path.Combine(FindRepositoryRoot(), "src", "Billing", "bin", configuration, "net10.0", "billing.dll");
+            return File.Exists(path) ? path : throw new FileNotFoundException($"Build src/Billing ({configuration}) first: {path} is missing.", path);
+        }
+    }
+
+    public static string FindRepositoryRoot()
+    {
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "BillingBooks.slnx")))
+                {
+                    return dir.FullName;
+                }
+            }
+
+            throw new DirectoryNotFoundException($"No BillingBooks.slnx above {AppContext.BaseDirectory}.");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync().ConfigureAwait(false);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // It exited between the check and the kill: nothing left to stop.
+        }
+
+        _process.Dispose();
+        if (_tempDirectory is not null)
+        {
+            Directory.Delete(_tempDirectory, recursive: true);
+        }
+    }
+
+    private static (Process Process, StringBuilder Output) Launch(IEnumerable<string> arguments, string workingDirectory)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var output = new StringBuilder();
+        var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => Append(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return (process, output);
+    }
+
+    private static void Append(StringBuilder output, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            output.AppendLine(line);
+        }
+    }
+
+    private async Task WaitUntilHealthyAsync(TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        using var probe = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"billing exited with code {_process.ExitCode} before it was ready:\n{Output}");
+            }
+
+            try
+            {
+                using var response = await probe.GetAsync(new Uri("health", UriKind.Relative)).ConfigureAwait(false);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Not answering yet.
+            }
+
+            await Task.Delay(100).ConfigureAwait(false);
+        }
+
+        throw new TimeoutException($"billing did not answer GET /health within {limit}:\n{Output}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
