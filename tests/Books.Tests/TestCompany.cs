@@ -1,4 +1,7 @@
+using System.Text;
+using BillingBooks.Books.Customers;
 using BillingBooks.Books.Settings;
+using BillingBooks.Money;
 using BillingBooks.Books.Storage;
 using Microsoft.Extensions.Time.Testing;
 
@@ -24,6 +27,46 @@ public sealed class TestCompany : IDisposable
     public CompanyFile File { get; private set; }
 
     public static DateOnly Day(int month, int day) => new(2026, month, day);
+
+    public static Money.Money Cad(decimal amount) => Money.Money.Of(amount, Currency.CAD);
+
+    public static Money.Money Usd(decimal amount) => Money.Money.Of(amount, Currency.USD);
+
+    public Customer AddCustomer(string name, string? taxCode = "H", Currency? currency = null) =>
+        Ok(w => w.Customers.Add(new CustomerFields(name, TaxCode: taxCode, Currency: currency)));
+
+    /// <summary>Allows USD with a rate of 1.35 CAD from Jan 1.</summary>
+    public void AllowUsd(decimal rate = 1.35m) => Ok(w =>
+        w.Settings.SetAllowForeignCurrency(true)
+            .Then(_ => w.ExchangeRates.AddCurrency(Currency.USD))
+            .Then(_ => w.ExchangeRates.SetRate(Currency.USD, Day(1, 1), rate)));
+
+    /// <summary>Every row of every table, in order: equal snapshots mean a failed write changed nothing.</summary>
+    public string Snapshot() => Read(r =>
+    {
+        var text = new StringBuilder();
+        foreach (var table in r.Query<string>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"))
+        {
+            text.Append("## ").Append(table).Append('\n');
+            using var command = r.Connection.CreateCommand();
+            command.Transaction = r.Transaction;
+#pragma warning disable CA2100 // table names come from sqlite_master
+            command.CommandText = $"SELECT * FROM \"{table}\" ORDER BY 1";
+#pragma warning restore CA2100
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    text.Append(Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)).Append('|');
+                }
+
+                text.Append('\n');
+            }
+        }
+
+        return text.ToString();
+    });
 
     public T Read<T>(Func<BooksRead, T> read) => File.Read(read);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using BillingBooks.Books.Storage;
 
 namespace BillingBooks.Books.Checks;
@@ -5,7 +6,10 @@ namespace BillingBooks.Books.Checks;
 /// <summary>One broken invariant: which check, where (entry / account / customer / invoice), and what is wrong.</summary>
 public sealed record CheckFailure(string Check, string Where, string Message);
 
-/// <summary>Check data integrity (SPEC 2.4): every invariant of the books, each failure saying what and where.</summary>
+/// <summary>
+/// Check data integrity (SPEC 2.4): every invariant of the books, each failure saying what and where.
+/// Amounts in messages are home-currency minor units turned into decimals of the home currency.
+/// </summary>
 public sealed class IntegrityChecks
 {
     private readonly BooksRead _scope;
@@ -13,5 +17,137 @@ public sealed class IntegrityChecks
     internal IntegrityChecks(BooksRead scope) => _scope = scope;
 
     /// <summary>Every failure found; empty when the books are sound.</summary>
-    public IReadOnlyList<CheckFailure> Run() => throw new NotImplementedException();
+    public IReadOnlyList<CheckFailure> Run()
+    {
+        var failures = new List<CheckFailure>();
+        EntriesBalance(failures);
+        DailyTotalsMatchPostings(failures);
+        ReceivableMatchesCustomers(failures);
+        AllocationsWithinInvoices(failures);
+        OwingIsTotalLessAllocations(failures);
+        TaxAccountsMatchSales(failures);
+        ReversalsArePaired(failures);
+        AuditTrailComplete(failures);
+        return failures;
+    }
+
+    private void EntriesBalance(List<CheckFailure> failures)
+    {
+        foreach (var (entry, sum, lines) in _scope.Query<(long Entry, long Sum, long Lines)>(
+                     "SELECT e.id, COALESCE(SUM(p.amount), 0), COUNT(p.entry_id) FROM entry e LEFT JOIN posting p ON p.entry_id = e.id GROUP BY e.id HAVING SUM(p.amount) <> 0 OR COUNT(p.entry_id) < 2"))
+        {
+            failures.Add(new("entries balance", $"entry {entry}", lines < 2
+                ? $"Entry {entry} has {lines} posting lines; every entry needs at least 2."
+                : $"Entry {entry} does not balance: debits exceed credits by {Amount(sum)}."));
+        }
+    }
+
+    private void DailyTotalsMatchPostings(List<CheckFailure> failures)
+    {
+        foreach (var (account, posted, daily) in _scope.Query<(long Account, long Posted, long Daily)>(
+                     """
+                     SELECT a.number, COALESCE((SELECT SUM(amount) FROM posting p WHERE p.account = a.number), 0),
+                            COALESCE((SELECT SUM(amount) FROM account_day d WHERE d.account = a.number), 0)
+                     FROM account a
+                     """).Where(r => r.Posted != r.Daily))
+        {
+            failures.Add(new("account balances", $"account {account}", $"Account {account}'s postings sum to {Amount(posted)} but its kept balance is {Amount(daily)}."));
+        }
+    }
+
+    private void ReceivableMatchesCustomers(List<CheckFailure> failures)
+    {
+        var receivable = _scope.Linked.AccountsReceivable.Value;
+        var control = _scope.Scalar<long>("SELECT COALESCE(SUM(amount), 0) FROM account_day WHERE account = @Receivable", new { Receivable = receivable });
+        var customers = _scope.Scalar<long>("SELECT COALESCE(SUM(home_owing), 0) FROM invoice WHERE reversed = 0");
+        if (control != customers)
+        {
+            failures.Add(new("receivables", $"account {receivable}", $"Accounts Receivable ({receivable}) is {Amount(control)} but customers owe {Amount(customers)} in total."));
+        }
+
+        foreach (var (id, name, posted, owing) in _scope.Query<(long Id, string Name, long Posted, long Owing)>(
+                     """
+                     SELECT c.id, c.name,
+                            COALESCE((SELECT SUM(p.amount) FROM entry e JOIN posting p ON p.entry_id = e.id WHERE e.customer_id = c.id AND p.account = @Receivable), 0),
+                            COALESCE((SELECT SUM(home_owing) FROM invoice i WHERE i.customer_id = c.id AND i.reversed = 0), 0)
+                     FROM customer c
+                     """, new { Receivable = receivable }).Where(r => r.Posted != r.Owing))
+        {
+            failures.Add(new("receivables", $"customer {id} '{name}'", $"Customer '{name}' has {Amount(posted)} in Accounts Receivable but owes {Amount(owing)} on open invoices."));
+        }
+    }
+
+    private void AllocationsWithinInvoices(List<CheckFailure> failures)
+    {
+        foreach (var (number, total, allocated) in _scope.Query<(string Number, long Total, long Allocated)>(
+                     """
+                     SELECT i.number, i.total, SUM(a.amount) FROM invoice i
+                     JOIN allocation a ON a.invoice_id = i.entry_id JOIN receipt r ON r.entry_id = a.receipt_id AND r.reversed = 0
+                     GROUP BY i.entry_id HAVING SUM(a.amount) > i.total
+                     """))
+        {
+            failures.Add(new("allocations", $"invoice {number}", $"Invoice {number} has {Units(allocated)} allocated but its total is {Units(total)} (in its currency)."));
+        }
+    }
+
+    private void OwingIsTotalLessAllocations(List<CheckFailure> failures)
+    {
+        foreach (var row in _scope.Query<(string Number, long Total, long Owing, long HomeTotal, long HomeOwing, long Allocated, long HomeAllocated)>(
+                     """
+                     SELECT i.number, i.total, i.owing, i.home_total, i.home_owing,
+                            COALESCE(SUM(CASE WHEN r.reversed = 0 THEN a.amount END), 0), COALESCE(SUM(CASE WHEN r.reversed = 0 THEN a.home_amount END), 0)
+                     FROM invoice i LEFT JOIN allocation a ON a.invoice_id = i.entry_id LEFT JOIN receipt r ON r.entry_id = a.receipt_id
+                     GROUP BY i.entry_id
+                     """).Where(r => r.Owing != r.Total - r.Allocated || r.HomeOwing != r.HomeTotal - r.HomeAllocated || r.Owing < 0))
+        {
+            failures.Add(new("invoice owing", $"invoice {row.Number}", $"Invoice {row.Number} owes {Units(row.Owing)} but total {Units(row.Total)} less allocations {Units(row.Allocated)} is {Units(row.Total - row.Allocated)} (home: {Amount(row.HomeOwing)} vs {Amount(row.HomeTotal - row.HomeAllocated)})."));
+        }
+    }
+
+    private void TaxAccountsMatchSales(List<CheckFailure> failures)
+    {
+        var charged = _scope.Query<(long Account, long Home)>(
+                "SELECT x.account, SUM(x.home_amount) FROM invoice_tax x JOIN invoice i ON i.entry_id = x.entry_id WHERE i.reversed = 0 GROUP BY x.account")
+            .ToDictionary(r => r.Account, r => r.Home);
+        var taxAccounts = _scope.Query<long>("SELECT account FROM tax UNION SELECT account FROM invoice_tax");
+        foreach (var account in taxAccounts)
+        {
+            // Sales (and their reversals) credit tax accounts only with tax; remittances in the general journal are not counted.
+            var posted = -_scope.Scalar<long>(
+                """
+                SELECT COALESCE(SUM(p.amount), 0) FROM posting p JOIN entry e ON e.id = p.entry_id LEFT JOIN entry o ON o.id = e.reverses
+                WHERE p.account = @Account AND (e.kind = 'sale' OR (e.kind = 'reversal' AND o.kind = 'sale'))
+                """, new { Account = account });
+            var expected = charged.GetValueOrDefault(account);
+            if (posted != expected)
+            {
+                failures.Add(new("sales tax", $"account {account}", $"Sales posted {Amount(posted)} of tax to account {account} but the invoices in force charge {Amount(expected)}."));
+            }
+        }
+    }
+
+    private void ReversalsArePaired(List<CheckFailure> failures)
+    {
+        foreach (var (id, reverses, reversedBy) in _scope.Query<(long Id, long? Reverses, long? ReversedBy)>(
+                     """
+                     SELECT e.id, e.reverses, o.reversed_by FROM entry e LEFT JOIN entry o ON o.id = e.reverses
+                     WHERE (e.kind = 'reversal') <> (e.reverses IS NOT NULL) OR (e.reverses IS NOT NULL AND (o.reversed_by IS NULL OR o.reversed_by <> e.id))
+                     """))
+        {
+            failures.Add(new("reversals", $"entry {id}", $"Entry {id} and the entry it reverses ({reverses?.ToString(CultureInfo.InvariantCulture) ?? "none"}) do not point at each other (that entry is marked reversed by {reversedBy?.ToString(CultureInfo.InvariantCulture) ?? "none"})."));
+        }
+    }
+
+    private void AuditTrailComplete(List<CheckFailure> failures)
+    {
+        foreach (var id in _scope.Query<long>(
+                     "SELECT e.id FROM entry e WHERE NOT EXISTS (SELECT 1 FROM audit_trail a WHERE a.entry_id = e.id AND a.action = CASE WHEN e.reverses IS NULL THEN 'post' ELSE 'reverse' END)"))
+        {
+            failures.Add(new("audit trail", $"entry {id}", $"Entry {id} has no audit trail record of its posting."));
+        }
+    }
+
+    private string Amount(long units) => Money.Money.FromMinorUnits(units, _scope.Company.HomeCurrency).ToString();
+
+    private static string Units(long units) => units.ToString(CultureInfo.InvariantCulture) + " minor units";
 }

@@ -20,7 +20,7 @@ public sealed class CustomerList
             .ToArray();
 
     public Result<Customer> Get(CustomerId id) =>
-        _scope.QuerySingleOrDefault<CustomerRow>($"SELECT {Columns} FROM customer WHERE id = @Id", new { id.Value })?.ToCustomer() is { } customer
+        _scope.QuerySingleOrDefault<CustomerRow>($"SELECT {Columns} FROM customer WHERE id = @Value", new { id.Value })?.ToCustomer() is { } customer
             ? customer
             : new UnknownCustomer("#" + id);
 

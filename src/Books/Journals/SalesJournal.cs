@@ -73,7 +73,7 @@ public sealed class SalesJournal
             "INSERT INTO invoice_line (entry_id, line_no, description, amount, tax_code, account) VALUES (@Entry, @No, @Description, @Amount, @Code, @Account)",
             p.Lines.Select((l, i) => new { Entry = entry.Value, No = i + 1, l.Description, Amount = l.Amount.MinorUnits, Code = l.TaxCode, Account = l.RevenueAccount.Value }));
         _scope.Execute(
-            "INSERT INTO invoice_tax (entry_id, tax_id, amount, home_amount) SELECT @Entry, id, @Amount, @Home FROM tax WHERE name = @Name COLLATE NOCASE",
+            "INSERT INTO invoice_tax (entry_id, tax_id, account, amount, home_amount) SELECT @Entry, id, account, @Amount, @Home FROM tax WHERE name = @Name COLLATE NOCASE",
             p.Taxes.Select((t, i) => new { Entry = entry.Value, Amount = t.Amount.MinorUnits, Home = homeTaxes[i], Name = t.TaxName }));
         return Get(entry);
     }
@@ -181,9 +181,14 @@ public sealed class SalesJournal
             }
 
             var account = line.RevenueAccount ?? customer.RevenueAccount ?? _scope.Linked.DefaultRevenue;
-            if (!Ledger.CheckAccount(_scope, account).TryGetValue(out _, out error))
+            if (!Ledger.CheckAccount(_scope, account).TryGetValue(out var revenue, out error))
             {
                 return error;
+            }
+
+            if (revenue.Type != AccountType.Revenue)
+            {
+                return new WrongAccountType(account.Value, $"the revenue account of invoice line {i + 1}", "revenue");
             }
 
             var code = (line.TaxCode ?? customer.TaxCode ?? "").Trim();

@@ -1,29 +1,214 @@
 using BillingBooks.Books.Accounts;
 using BillingBooks.Books.Customers;
+using BillingBooks.Books.Journals;
 using BillingBooks.Books.Storage;
+using BillingBooks.Money;
 
 namespace BillingBooks.Books.Reports;
 
-/// <summary>The reports of SPEC 2.4 as typed rows; formatting (table, CSV, JSON) is the caller's.</summary>
+/// <summary>The reports of SPEC 2.4 as typed rows, all in home currency unless a row says otherwise; formatting (table, CSV, JSON) is the caller's.</summary>
 public sealed class FinancialReports
 {
     private readonly BooksRead _scope;
 
     internal FinancialReports(BooksRead scope) => _scope = scope;
 
-    public TrialBalance TrialBalance(DateOnly asOf) => throw new NotImplementedException();
+    private Currency Home => _scope.Company.HomeCurrency;
 
-    public BalanceSheet BalanceSheet(DateOnly asOf) => throw new NotImplementedException();
+    /// <summary>Every account with a balance as of the date (inclusive), as a debit or a credit.</summary>
+    public TrialBalance TrialBalance(DateOnly asOf)
+    {
+        var balances = Balances.AsOf(_scope, asOf);
+        var rows = _scope.AccountMap.Values
+            .Where(a => balances.GetValueOrDefault(a.Number.Value) != 0)
+            .OrderBy(a => a.Number.Value)
+            .Select(a =>
+            {
+                var units = balances[a.Number.Value];
+                return new TrialBalanceRow(a.Number, a.Name, a.Type, Of(Math.Max(units, 0)), Of(Math.Max(-units, 0)));
+            })
+            .ToArray();
+        return new TrialBalance(asOf, rows, Sum(rows.Select(r => r.Debit)), Sum(rows.Select(r => r.Credit)));
+    }
 
-    public IncomeStatement IncomeStatement(DateOnly from, DateOnly to) => throw new NotImplementedException();
+    public BalanceSheet BalanceSheet(DateOnly asOf)
+    {
+        var company = _scope.Company;
+        var linked = _scope.Linked;
+        var all = Balances.AsOf(_scope, asOf);
+        var yearStart = company.FiscalYearStart;
+        var prior = asOf < yearStart ? all : Balances.AsOf(_scope, yearStart.AddDays(-1));
+        long Income(Dictionary<int, long> balances) => -balances.Where(b => IsIncome(b.Key)).Sum(b => b.Value);
+        var priorIncome = Income(prior);
+        var currentIncome = Income(all) - priorIncome;
 
-    public Result<LedgerDetail> GeneralLedger(AccountNumber account, DateOnly from, DateOnly to) => throw new NotImplementedException();
+        StatementRow[] Section(AccountType type, int sign) => _scope.AccountMap.Values
+            .Where(a => a.Type == type && (all.GetValueOrDefault(a.Number.Value) != 0 || (type == AccountType.Equity && (a.Number == linked.RetainedEarnings || a.Number == linked.CurrentEarnings))))
+            .OrderBy(a => a.Number.Value)
+            .Select(a =>
+            {
+                var units = sign * all.GetValueOrDefault(a.Number.Value);
+                if (a.Number == linked.RetainedEarnings)
+                {
+                    units += priorIncome;
+                }
+                else if (a.Number == linked.CurrentEarnings)
+                {
+                    units += currentIncome;
+                }
 
-    public AgedReceivables AgedReceivables(DateOnly asOf) => throw new NotImplementedException();
+                return new StatementRow(a.Number, a.Name, Of(units));
+            })
+            .ToArray();
 
-    public SalesJournalReport SalesJournal(DateOnly from, DateOnly to) => throw new NotImplementedException();
+        var assets = Section(AccountType.Asset, 1);
+        var liabilities = Section(AccountType.Liability, -1);
+        var equity = Section(AccountType.Equity, -1);
+        return new BalanceSheet(asOf, assets, liabilities, equity, Sum(assets.Select(r => r.Amount)), Sum(liabilities.Select(r => r.Amount)), Sum(equity.Select(r => r.Amount)));
+    }
 
-    public ReceiptsJournalReport ReceiptsJournal(DateOnly from, DateOnly to) => throw new NotImplementedException();
+    /// <summary>Revenue and expenses posted from <paramref name="from"/> to <paramref name="to"/> (inclusive).</summary>
+    public IncomeStatement IncomeStatement(DateOnly from, DateOnly to)
+    {
+        var balances = Balances.Between(_scope, from, to);
+        StatementRow[] Section(AccountType type, int sign) => _scope.AccountMap.Values
+            .Where(a => a.Type == type && balances.GetValueOrDefault(a.Number.Value) != 0)
+            .OrderBy(a => a.Number.Value)
+            .Select(a => new StatementRow(a.Number, a.Name, Of(sign * balances[a.Number.Value])))
+            .ToArray();
+        var revenue = Section(AccountType.Revenue, -1);
+        var expenses = Section(AccountType.Expense, 1);
+        var totalRevenue = Sum(revenue.Select(r => r.Amount));
+        var totalExpenses = Sum(expenses.Select(r => r.Amount));
+        return new IncomeStatement(from, to, revenue, expenses, totalRevenue, totalExpenses, totalRevenue - totalExpenses);
+    }
 
-    public Result<CustomerStatement> CustomerStatement(CustomerId customer, DateOnly from, DateOnly to) => throw new NotImplementedException();
+    /// <summary>General ledger detail of one account: opening balance, every posting in the period with the running balance, closing.</summary>
+    public Result<LedgerDetail> GeneralLedger(AccountNumber account, DateOnly from, DateOnly to)
+    {
+        if (!_scope.Accounts.Get(account).TryGetValue(out var found, out var error))
+        {
+            return error;
+        }
+
+        var opening = Balances.AsOf(_scope, from.AddDays(-1)).GetValueOrDefault(account.Value);
+        var running = opening;
+        var rows = new List<LedgerDetailRow>();
+        foreach (var p in _scope.Query<(string Date, long Entry, string Kind, string Memo, long Amount)>(
+                     "SELECT e.date, e.id, e.kind, COALESCE(p.memo, e.memo), p.amount FROM entry e JOIN posting p ON p.entry_id = e.id " +
+                     "WHERE e.date >= @From AND e.date <= @To AND p.account = @Account ORDER BY e.date, e.id, p.line_no",
+                     new { From = SqlFormats.Date(from), To = SqlFormats.Date(to), Account = account.Value }))
+        {
+            running = checked(running + p.Amount);
+            rows.Add(new LedgerDetailRow(SqlFormats.Date(p.Date), new EntryId(p.Entry), Ledger.ParseKind(p.Kind), p.Memo, Of(Math.Max(p.Amount, 0)), Of(Math.Max(-p.Amount, 0)), Of(running)));
+        }
+
+        return new LedgerDetail(found, from, to, Of(opening), rows, Of(running));
+    }
+
+    /// <summary>
+    /// What each customer owed as of the date, by days past the due date: 0-30 (current, including not yet due),
+    /// 31-60, 61-90, over 90. Counts invoices and receipts dated on or before the date and not reversed by then.
+    /// </summary>
+    public AgedReceivables AgedReceivables(DateOnly asOf)
+    {
+        var open = _scope.Query<(long Customer, string Name, string Due, long Owing)>(
+            """
+            SELECT i.customer_id, c.name, i.due_date,
+                   i.home_total - COALESCE((
+                       SELECT SUM(a.home_amount) FROM allocation a JOIN entry re ON re.id = a.receipt_id
+                       WHERE a.invoice_id = i.entry_id AND re.date <= @AsOf
+                         AND (re.reversed_by IS NULL OR (SELECT x.date FROM entry x WHERE x.id = re.reversed_by) > @AsOf)), 0)
+            FROM invoice i JOIN entry e ON e.id = i.entry_id JOIN customer c ON c.id = i.customer_id
+            WHERE i.date <= @AsOf AND (e.reversed_by IS NULL OR (SELECT x.date FROM entry x WHERE x.id = e.reversed_by) > @AsOf)
+            """,
+            new { AsOf = SqlFormats.Date(asOf) });
+        var rows = open
+            .Where(i => i.Owing != 0)
+            .GroupBy(i => (i.Customer, i.Name))
+            .Select(g =>
+            {
+                var buckets = new long[4];
+                foreach (var invoice in g)
+                {
+                    var late = asOf.DayNumber - SqlFormats.Date(invoice.Due).DayNumber;
+                    buckets[late <= 30 ? 0 : late <= 60 ? 1 : late <= 90 ? 2 : 3] += invoice.Owing;
+                }
+
+                return new AgedReceivablesRow(new CustomerId(g.Key.Customer), g.Key.Name, Of(buckets[0]), Of(buckets[1]), Of(buckets[2]), Of(buckets[3]), Of(buckets.Sum()));
+            })
+            .OrderBy(r => r.Name, StringComparer.OrdinalIgnoreCase)
+            .ToArray();
+        var totals = new AgedReceivablesRow(
+            new CustomerId(0), "Total", Sum(rows.Select(r => r.Current)), Sum(rows.Select(r => r.Days31To60)), Sum(rows.Select(r => r.Days61To90)), Sum(rows.Select(r => r.Over90)), Sum(rows.Select(r => r.Total)));
+        return new AgedReceivables(asOf, rows, totals);
+    }
+
+    /// <summary>Invoices dated in the period, reversed ones flagged; the total counts invoices in force.</summary>
+    public SalesJournalReport SalesJournal(DateOnly from, DateOnly to)
+    {
+        var names = CustomerNames();
+        var rows = _scope.Sales.List(from, to)
+            .Select(i => new SalesJournalRow(i.Entry, i.Date, i.Number, names[i.Customer.Value], i.Currency, i.Subtotal, i.Total - i.Subtotal, i.Total, i.HomeTotal, i.Reversed))
+            .ToArray();
+        return new SalesJournalReport(from, to, rows, Sum(rows.Where(r => !r.Reversed).Select(r => r.Home)));
+    }
+
+    /// <summary>Receipts dated in the period with the invoices they paid; Home = the cash at the receipt's rate.</summary>
+    public ReceiptsJournalReport ReceiptsJournal(DateOnly from, DateOnly to)
+    {
+        var names = CustomerNames();
+        var receipts = _scope.Receipts.List(from, to);
+        var numbers = _scope.Query<(long Entry, string Number)>(
+                "SELECT entry_id, number FROM invoice WHERE entry_id IN @Ids", new { Ids = receipts.SelectMany(r => r.Allocations).Select(a => a.Invoice.Value).Distinct().ToArray() })
+            .ToDictionary(r => r.Entry, r => r.Number);
+        var rows = receipts
+            .Select(r => new ReceiptsJournalRow(
+                r.Entry, r.Date, names[r.Customer.Value], r.Method, r.Reference, r.Amount, r.Fee,
+                Of(Documents.Home(r.Amount, new DocumentCurrency(r.Amount.Currency, r.Rate, Home))),
+                r.Allocations.Select(a => numbers[a.Invoice.Value]).ToArray(),
+                r.Reversed))
+            .ToArray();
+        return new ReceiptsJournalReport(from, to, rows, Sum(rows.Where(r => !r.Reversed).Select(r => r.Home)));
+    }
+
+    /// <summary>
+    /// A customer's statement: the balance before the period, every invoice, receipt and reversal in it (from the
+    /// Accounts Receivable postings, so it always agrees with the ledger), and the closing balance, in home currency;
+    /// DocumentAmount is the amount in the document's currency when it is foreign.
+    /// </summary>
+    public Result<CustomerStatement> CustomerStatement(CustomerId customer, DateOnly from, DateOnly to)
+    {
+        if (!_scope.Customers.Get(customer).TryGetValue(out var found, out var error))
+        {
+            return error;
+        }
+
+        var postings = _scope.Query<(string Date, long Entry, string Kind, string Memo, long Amount, string? Currency, long? Foreign)>(
+            "SELECT e.date, e.id, e.kind, e.memo, p.amount, p.currency, p.foreign_amount FROM entry e JOIN posting p ON p.entry_id = e.id " +
+            "WHERE e.customer_id = @Customer AND p.account = @Receivable AND e.date <= @To ORDER BY e.date, e.id",
+            new { Customer = customer.Value, Receivable = _scope.Linked.AccountsReceivable.Value, To = SqlFormats.Date(to) }).ToArray();
+        var start = SqlFormats.Date(from);
+        var opening = postings.Where(p => string.CompareOrdinal(p.Date, start) < 0).Sum(p => p.Amount);
+        var running = opening;
+        var lines = new List<StatementLine>();
+        foreach (var p in postings.Where(p => string.CompareOrdinal(p.Date, start) >= 0))
+        {
+            running = checked(running + p.Amount);
+            var document = p.Currency is { } code && p.Foreign is { } units ? Money.Money.FromMinorUnits(units, Currency.Get(code)) : (Money.Money?)null;
+            lines.Add(new StatementLine(SqlFormats.Date(p.Date), new EntryId(p.Entry), Ledger.ParseKind(p.Kind), p.Memo, Of(p.Amount), document, Of(running)));
+        }
+
+        return new CustomerStatement(found, from, to, Of(opening), lines, Of(running));
+    }
+
+    private bool IsIncome(int account) =>
+        _scope.AccountMap.TryGetValue(account, out var a) && a.Type is AccountType.Revenue or AccountType.Expense;
+
+    private Dictionary<long, string> CustomerNames() =>
+        _scope.Query<(long Id, string Name)>("SELECT id, name FROM customer").ToDictionary(c => c.Id, c => c.Name);
+
+    private Money.Money Of(long units) => Money.Money.FromMinorUnits(units, Home);
+
+    private Money.Money Sum(IEnumerable<Money.Money> values) => Money.Money.Sum(values, Home);
 }

@@ -119,7 +119,7 @@ public class BooksRead : IDisposable
         }
     }
 
-    internal IEnumerable<T> Query<T>(string sql, object? parameters = null) => Connection.Query<T>(sql, parameters, Transaction);
+    internal IEnumerable<T> Query<T>(string sql, object? parameters = null, bool buffered = true) => Connection.Query<T>(sql, parameters, Transaction, buffered);
 
     internal T? QuerySingleOrDefault<T>(string sql, object? parameters = null) => Connection.QuerySingleOrDefault<T>(sql, parameters, Transaction);
 

@@ -13,7 +13,7 @@ public sealed class SalesTaxes
     public IReadOnlyList<Tax> List() => Rows().Select(r => r.Tax).ToArray();
 
     public Result<Tax> Get(string name) =>
-        Rows().FirstOrDefault(r => string.Equals(r.Tax.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase)) is { } row ? row.Tax : new UnknownTax(name ?? "");
+        Rows().Select(r => r.Tax).FirstOrDefault(t => string.Equals(t.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase)) is { } tax ? tax : new UnknownTax(name ?? "");
 
     public Result<Tax> Add(Tax tax)
     {

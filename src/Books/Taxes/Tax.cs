@@ -22,7 +22,7 @@ public sealed record TaxCodeTax(string TaxName, decimal Rate, TaxStatus Status);
 public sealed record TaxCode(string Code, string Description, IReadOnlyList<TaxCodeTax> Taxes)
 {
     /// <summary>The taxes actually charged under this code.</summary>
-    public IEnumerable<TaxCodeTax> Charged => Taxes.Where(t => t.Status == TaxStatus.Taxable);
+    public IReadOnlyList<TaxCodeTax> Charged => Taxes.Where(t => t.Status == TaxStatus.Taxable).ToArray();
 }
 
 /// <summary>An amount of one tax on a document.</summary>

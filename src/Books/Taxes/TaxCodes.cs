@@ -101,7 +101,7 @@ public sealed class TaxCodes
         }
 
         return List()
-            .Where(c => c.Charged.Count() == wanted.Count && c.Charged.All(t => wanted.Contains((t.TaxName.ToUpperInvariant(), t.Rate))))
+            .Where(c => c.Charged.Count == wanted.Count && c.Charged.All(t => wanted.Contains((t.TaxName.ToUpperInvariant(), t.Rate))))
             .OrderBy(c => c.Taxes.Count)
             .ThenBy(c => c.Code, StringComparer.Ordinal)
             .FirstOrDefault();

@@ -1,9 +1,17 @@
+using BillingBooks.Books.Settings;
 using BillingBooks.Books.Storage;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
 
 namespace BillingBooks.Books.Tests.Storage;
 
-public class CompanyFileTests
+public sealed class CompanyFileTests : IDisposable
 {
+    private readonly string _directory = Directory.CreateTempSubdirectory("books-file-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
     [Fact]
     public void New_company_has_the_default_chart_and_calendar_fiscal_year()
     {
@@ -15,7 +23,155 @@ public class CompanyFileTests
         Assert.Equal(new DateOnly(2026, 12, 31), settings.FiscalYearEnd);
         var accounts = company.Read(r => r.Accounts.List());
         Assert.Contains(accounts, a => a.Number.Value == 1060 && a.Name == "Chequing Bank Account");
+        Assert.Contains(accounts, a => a.Number.Value == 1200 && a.Name == "Accounts Receivable");
+        Assert.Contains(accounts, a => a.Number.Value == 2310 && a.Name == "GST/HST Charged on Sales");
+        Assert.Contains(accounts, a => a.Number.Value == 2340 && a.Name == "PST Payable");
         Assert.Contains(accounts, a => a.Number.Value == 4020 && a.Name == "General Revenue");
         Assert.Equal(CompanyFile.CurrentSchemaVersion, company.Read(r => r.Scalar<long>("PRAGMA user_version")));
+        Assert.Equal(CompanyFile.ApplicationId, company.Read(r => r.Scalar<long>("PRAGMA application_id")));
+        Assert.Equal("wal", company.Read(r => r.Scalar<string>("PRAGMA journal_mode")));
+        Assert.Equal(1, company.Read(r => r.Scalar<long>("PRAGMA foreign_keys")));
+    }
+
+    [Fact]
+    public void Company_survives_closing_and_opening()
+    {
+        using var company = new TestCompany();
+        company.AddCustomer("Acme Ltd.");
+        company.Reopen();
+        Assert.True(company.Read(r => r.Customers.FindByName("ACME LTD.")).IsOk);
+        Assert.Null(company.File.UpgradeBackupPath);
+    }
+
+    [Fact]
+    public void Creating_over_an_existing_file_is_refused()
+    {
+        var path = Write("exists.books", "keep me");
+        var result = CompanyFile.Create(path, new NewCompany("X"));
+        Assert.IsType<CompanyFileExists>(result.Error);
+        Assert.Equal("keep me", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void Creating_without_a_name_is_refused_and_makes_no_file()
+    {
+        var path = Path.Combine(_directory, "nameless.books");
+        Assert.IsType<InvalidInput>(CompanyFile.Create(path, new NewCompany(" ")).Error);
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
+    public void Opening_a_missing_file_says_so()
+    {
+        var result = CompanyFile.Open(Path.Combine(_directory, "nope.books"));
+        Assert.IsType<CompanyFileNotFound>(result.Error);
+    }
+
+    [Fact]
+    public void Opening_a_text_file_is_refused_and_leaves_it_unchanged()
+    {
+        var path = Write("notes.books", "Dear diary, today I did the books.\n" + new string('x', 200));
+        AssertRefusedUnchanged<NotACompanyFile>(path, "not a SQLite database");
+    }
+
+    [Fact]
+    public void Opening_an_empty_file_is_refused_and_leaves_it_unchanged()
+    {
+        var path = Write("empty.books", "");
+        AssertRefusedUnchanged<NotACompanyFile>(path, "empty");
+    }
+
+    [Fact]
+    public void Opening_another_programs_sqlite_file_is_refused_and_leaves_it_unchanged()
+    {
+        var path = Path.Combine(_directory, "other.db");
+        using (var other = CompanyFile.Connect(path, SqliteOpenMode.ReadWriteCreate))
+        {
+            using var command = other.CreateCommand();
+            command.CommandText = "CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('hello');";
+            command.ExecuteNonQuery();
+        }
+
+        AssertRefusedUnchanged<NotACompanyFile>(path, "another program");
+    }
+
+    [Fact]
+    public void Opening_a_damaged_file_is_refused_and_leaves_it_unchanged()
+    {
+        var path = Path.Combine(_directory, "damaged.books");
+        var bytes = new byte[8192];
+        System.Text.Encoding.ASCII.GetBytes("SQLite format 3\0").CopyTo(bytes, 0);
+        new Random(7).NextBytes(bytes.AsSpan(16));
+        File.WriteAllBytes(path, bytes);
+        AssertRefusedUnchanged<NotACompanyFile>(path, "");
+    }
+
+    [Fact]
+    public void Opening_a_file_from_a_newer_version_is_refused_and_leaves_it_unchanged()
+    {
+        var path = Path.Combine(_directory, "newer.books");
+        CompanyFile.Create(path, new NewCompany("Future Inc.")).Value.Dispose();
+        using (var raw = CompanyFile.Connect(path, SqliteOpenMode.ReadWrite))
+        {
+            raw.Execute("PRAGMA user_version = " + (CompanyFile.CurrentSchemaVersion + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var error = AssertRefusedUnchanged<NewerCompanyFile>(path, "newer version of Books");
+        Assert.Equal(CompanyFile.CurrentSchemaVersion + 1, error.FileVersion);
+    }
+
+    [Fact]
+    public void Opening_an_older_file_upgrades_it_in_place_after_a_backup()
+    {
+        var path = Path.Combine(_directory, "older.books");
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 15, 12, 0, 0, TimeSpan.Zero));
+        var older = CompanyFile.CurrentSchemaVersion - 1;
+        CompanyFile.Create(path, new NewCompany("Old Co."), clock, older).Value.Dispose();
+
+        using var company = CompanyFile.Open(path, clock).Value;
+
+        var backup = path + ".bak-v" + older;
+        Assert.Equal(backup, company.UpgradeBackupPath);
+        Assert.Equal(CompanyFile.CurrentSchemaVersion, company.Read(r => r.Scalar<long>("PRAGMA user_version")));
+        Assert.Equal("Old Co.", company.Read(r => r.Settings.Get().Name));
+        using (var copy = CompanyFile.Connect(backup, SqliteOpenMode.ReadOnly))
+        {
+            using var command = copy.CreateCommand();
+            command.CommandText = "PRAGMA user_version";
+            Assert.Equal((long)older, (long)command.ExecuteScalar()!);
+        }
+
+        // The upgraded file takes postings at once.
+        var posted = company.Write(w => w.Customers.Add(new("Acme")).Then(c => w.Sales.Post(new(c.Id, "1", new DateOnly(2026, 2, 1), [new("Work", TestCompany.Cad(10m))]))));
+        Assert.True(posted.IsOk);
+    }
+
+    [Fact]
+    public void Migrations_are_numbered_in_order_and_all_embedded()
+    {
+        var numbers = Migrations.Scripts.Select(m => m.Number).ToArray();
+        Assert.Equal(numbers.Order().ToArray(), numbers);
+        Assert.Equal([1, 2], numbers.Where(n => n < 100).Take(2));
+        Assert.Equal(numbers[^1], CompanyFile.CurrentSchemaVersion);
+    }
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_directory, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private static TError AssertRefusedUnchanged<TError>(string path, string messagePart)
+        where TError : BooksError
+    {
+        var before = File.ReadAllBytes(path);
+        var result = CompanyFile.Open(path);
+        Assert.False(result.IsOk);
+        var error = Assert.IsType<TError>(result.Error);
+        Assert.Contains(messagePart, error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(path));
+        Assert.False(File.Exists(path + "-wal") && new FileInfo(path + "-wal").Length > 0);
+        return error;
     }
 }

@@ -67,9 +67,11 @@ CREATE TABLE invoice_line (
     PRIMARY KEY (entry_id, line_no)
 ) WITHOUT ROWID;
 
+-- account: where the tax was posted (a tax's account may change later; the check compares like with like).
 CREATE TABLE invoice_tax (
     entry_id    INTEGER NOT NULL REFERENCES invoice (entry_id),
     tax_id      INTEGER NOT NULL REFERENCES tax (id),
+    account     INTEGER NOT NULL REFERENCES account (number),
     amount      INTEGER NOT NULL,
     home_amount INTEGER NOT NULL,
     PRIMARY KEY (entry_id, tax_id)
