@@ -19,10 +19,10 @@ public sealed class BooksCompany : IDisposable
 
     public string Path { get; }
 
-    public BooksRun Books(params string[] args) => Books(null, args);
+    public BooksRun Books(params string[] args) => WithPassword(null, args);
 
     /// <summary>Runs `books --file FILE ARGS`; the password goes through BOOKS_BILLING_PASSWORD when given.</summary>
-    public BooksRun Books(string? password, params string[] args)
+    public BooksRun WithPassword(string? password, params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
@@ -34,7 +34,7 @@ public sealed class BooksCompany : IDisposable
 
     /// <summary>`books sync` with every setup flag, against <paramref name="account"/>.</summary>
     public BooksRun Sync(Uri server, BillingAccount account, params string[] more) =>
-        Books(account.Password, ["sync", "--server", server.ToString(), "--email", account.Email, "--track-payments", "1060", "--format", "json", .. more]);
+        WithPassword(account.Password, ["sync", "--server", server.ToString(), "--email", account.Email, "--track-payments", "1060", "--format", "json", .. more]);
 
     public T Read<T>(Func<BooksRead, T> read)
     {
