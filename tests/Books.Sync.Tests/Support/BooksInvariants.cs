@@ -11,7 +11,7 @@ public static class BooksInvariants
 {
     public static IReadOnlyList<string> Problems(BooksRead scope)
     {
-        var problems = new List<string>();
+        var problems = scope.Checks.Run().Select(f => $"{f.Check} at {f.Where}: {f.Message}").ToList();
         var c = scope.Connection;
         var t = scope.Transaction;
         problems.AddRange(c.Query<long>("SELECT entry_id FROM posting GROUP BY entry_id HAVING SUM(amount) <> 0", transaction: t).Select(e => $"entry {e} does not balance"));
