@@ -14,12 +14,21 @@ public sealed record SyncClientOptions
     /// <summary>How often a page whose body cannot be read (truncated, not JSON) is fetched again.</summary>
     public int MaxBodyRetries { get; init; } = 5;
 
-    public static SyncClientOptions FromEnvironment()
+    /// <summary>
+    /// The defaults suit real networks; BOOKS_SYNC_RETRY_DELAY_MS and BOOKS_SYNC_ATTEMPT_TIMEOUT_MS let the
+    /// fault tests run fast.
+    /// </summary>
+    public static SyncClientOptions FromEnvironment(IDictionary<string, string?> environment)
     {
-        // BOOKS_SYNC_RETRY_DELAY_MS lets the fault tests run fast; the defaults suit real networks.
-        var delay = Environment.GetEnvironmentVariable("BOOKS_SYNC_RETRY_DELAY_MS");
-        return int.TryParse(delay, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ms)
-            ? new SyncClientOptions { RetryDelay = TimeSpan.FromMilliseconds(ms), AttemptTimeout = TimeSpan.FromSeconds(5), TotalTimeout = TimeSpan.FromSeconds(30) }
-            : new SyncClientOptions();
+        ArgumentNullException.ThrowIfNull(environment);
+        var options = new SyncClientOptions();
+        if (Milliseconds(environment, "BOOKS_SYNC_RETRY_DELAY_MS") is { } delay) options = options with { RetryDelay = delay };
+        if (Milliseconds(environment, "BOOKS_SYNC_ATTEMPT_TIMEOUT_MS") is { } attempt) options = options with { AttemptTimeout = attempt, TotalTimeout = attempt * 10 };
+        return options;
     }
+
+    private static TimeSpan? Milliseconds(IDictionary<string, string?> environment, string variable) =>
+        int.TryParse(environment.TryGetValue(variable, out var text) ? text : null, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ms)
+            ? TimeSpan.FromMilliseconds(ms)
+            : null;
 }

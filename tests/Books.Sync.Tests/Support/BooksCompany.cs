@@ -26,7 +26,7 @@ public sealed class BooksCompany : IDisposable
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var environment = new Dictionary<string, string?>(StringComparer.Ordinal) { ["BOOKS_SYNC_RETRY_DELAY_MS"] = "20" };
+        var environment = new Dictionary<string, string?>(StringComparer.Ordinal) { ["BOOKS_SYNC_RETRY_DELAY_MS"] = "20", ["BOOKS_SYNC_ATTEMPT_TIMEOUT_MS"] = "1000" };
         if (password is not null) environment["BOOKS_BILLING_PASSWORD"] = password;
         var exit = BooksApp.Run(["--file", Path, .. args], stdout, stderr, environment, TimeProvider.System);
         return new BooksRun(exit, stdout.ToString(), stderr.ToString());

@@ -46,7 +46,7 @@ internal static class SyncCommand
             if (!password.Succeeded) return cli.Refuse(password.Error.Message);
             var credentials = new BillingCredentials(new Uri(setup.Value.Server!), setup.Value.Email!, password.Value,
                 setup.Value.Mode == SyncMode.Client ? setup.Value.ClientEmail : null);
-            using var client = SyncClient.Create(credentials, SyncClientOptions.FromEnvironment());
+            using var client = SyncClient.Create(credentials, SyncClientOptions.FromEnvironment(cli.Environment));
             var run = new SyncRun(company, client, setup.Value, cli.Time) { DryRun = parsed.GetValue(dryRun), PageSize = Math.Max(1, parsed.GetValue(pageSize)) };
             var report = SyncProgressBar.Run(cli, run, cancellation);
             if (!report.Succeeded) return cli.Refuse(report.Error.Message);
