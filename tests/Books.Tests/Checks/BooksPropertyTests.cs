@@ -1,0 +1,41 @@
+using BillingBooks.Books.Accounts;
+using CsCheck;
+using static BillingBooks.Books.Tests.TestCompany;
+
+namespace BillingBooks.Books.Tests.Checks;
+
+public class BooksPropertyTests
+{
+    [Fact]
+    public void After_any_history_every_check_passes_and_the_statements_agree()
+    {
+        RandomBooks.History.Sample(history =>
+        {
+            using var company = RandomBooks.NewCompany();
+            foreach (var op in history)
+            {
+                RandomBooks.Apply(company, op);
+            }
+
+            Assert.Empty(company.Read(r => r.Checks.Run()));
+
+            var yearEnd = Day(12, 31);
+            var trial = company.Read(r => r.Reports.TrialBalance(yearEnd));
+            Assert.Equal(trial.TotalDebit, trial.TotalCredit);
+
+            var sheet = company.Read(r => r.Reports.BalanceSheet(yearEnd));
+            Assert.Equal(sheet.TotalAssets, sheet.TotalLiabilities + sheet.TotalEquity);
+
+            // Net income = the change in equity that did not come from postings to equity accounts (owner's money).
+            var income = company.Read(r => r.Reports.IncomeStatement(Day(1, 1), yearEnd));
+            var contributed = trial.Rows.Where(r => r.Type == AccountType.Equity).Aggregate(Cad(0m), (sum, r) => sum + r.Credit - r.Debit);
+            Assert.Equal(income.NetIncome, sheet.TotalEquity - contributed);
+            Assert.Equal(income.NetIncome, sheet.Equity.Single(r => r.Number == new AccountNumber(3600)).Amount);
+
+            // Receivables three ways: the control account, the aged report, the customers' balances.
+            var receivable = trial.Rows.Where(r => r.Number.Value == 1200).Select(r => r.Debit - r.Credit).FirstOrDefault(Cad(0m));
+            Assert.Equal(receivable, company.Read(r => r.Reports.AgedReceivables(yearEnd)).Totals.Total);
+            Assert.Equal(receivable, company.Read(r => r.Customers.List().Aggregate(Cad(0m), (sum, c) => sum + r.Customers.Balance(c.Id))));
+        }, iter: 60, threads: 2);
+    }
+}
