@@ -1,6 +1,6 @@
 namespace BillingBooks.Billing.Contracts;
 
-/// <summary>POST/PUT /api/v1/customers (SPEC 1.3). Taxes, when given, override the profile's on new invoices.</summary>
+/// <summary>POST/PUT /api/v1/customers (SPEC 1.3). Taxes, when given (even empty: no tax), override the profile's on new invoices; null uses the profile's.</summary>
 public sealed record CustomerRequest(
     string? Name,
     Address? Address,

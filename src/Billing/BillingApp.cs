@@ -6,6 +6,7 @@ using BillingBooks.Billing.Changes;
 using BillingBooks.Billing.Customers;
 using BillingBooks.Billing.Invoices;
 using BillingBooks.Billing.Payments;
+using BillingBooks.Billing.Recurring;
 using BillingBooks.Billing.Reports;
 using BillingBooks.Billing.Storage;
 using BillingBooks.Billing.Web;
@@ -59,6 +60,7 @@ public static class BillingApp
             });
         });
         builder.Services.AddOpenApi();
+        builder.Services.AddHostedService<RecurringInvoiceGenerator>();
 
         var app = builder.Build();
         app.UseExceptionHandler(error => error.Run(HandleUnexpectedAsync));
@@ -79,6 +81,7 @@ public static class BillingApp
         books.MapCustomers();
         books.MapInvoices();
         books.MapPayments();
+        books.MapRecurring();
         books.MapReports();
         return app;
     }

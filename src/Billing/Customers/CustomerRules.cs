@@ -63,7 +63,7 @@ public static class CustomerRules
 
         // With contacts but no default, the first one is the default (its email pre-fills sending).
         var normalizedContacts = contacts.Select((c, i) => c with { IsDefault = c.IsDefault || (i == 0 && !contacts.Any(x => x.IsDefault)) }).ToArray();
-        return input with { Name = name, Address = address, Currency = currency, Contacts = normalizedContacts, Taxes = taxes is { Count: > 0 } ? taxes : null };
+        return input with { Name = name, Address = address, Currency = currency, Contacts = normalizedContacts, Taxes = taxes };
     }
 
     public static string NameKey(string name) => name.Trim().ToUpperInvariant();

@@ -36,6 +36,29 @@ internal static class InvoiceCommands
     /// <summary>Creates a draft invoice or quote (also used by recurring invoices and the quote conversion).</summary>
     public static async Task<Result<InvoiceResponse>> CreateAsync(AccountWrite write, string kind, InvoiceRequest input, TimeProvider clock)
     {
+        var valid = await ValidateNewAsync(write, kind, input, clock).ConfigureAwait(false);
+        if (valid.Error is not null)
+        {
+            return valid.Error;
+        }
+
+        var (state, today) = valid.Value;
+        if (state.Number.Length == 0)
+        {
+            state = state with { Number = await InvoiceStore.NextNumberAsync(write, write.Account, kind).ConfigureAwait(false) };
+        }
+        else if (await InvoiceStore.NumberTakenAsync(write, write.Account, kind, state.Number, 0).ConfigureAwait(false))
+        {
+            return NumberTaken(state.Number);
+        }
+
+        var saved = await InvoiceStore.InsertAsync(write, state).ConfigureAwait(false);
+        return InvoiceViews.ToResponse(saved, 0, today);
+    }
+
+    /// <summary>A new draft as it would be created (taxes copied from the customer, else the profile), not yet numbered or saved.</summary>
+    public static async Task<Result<(InvoiceState State, DateOnly Today)>> ValidateNewAsync(AccountWrite write, string kind, InvoiceRequest input, TimeProvider clock)
+    {
         ArgumentNullException.ThrowIfNull(write);
         ArgumentNullException.ThrowIfNull(input);
         var profile = await Profiles.ReadAsync(write, write.Account).ConfigureAwait(false);
@@ -62,18 +85,7 @@ internal static class InvoiceCommands
             return valid.Error;
         }
 
-        var state = valid.Value!;
-        if (state.Number.Length == 0)
-        {
-            state = state with { Number = await InvoiceStore.NextNumberAsync(write, write.Account, kind).ConfigureAwait(false) };
-        }
-        else if (await InvoiceStore.NumberTakenAsync(write, write.Account, kind, state.Number, 0).ConfigureAwait(false))
-        {
-            return NumberTaken(state.Number);
-        }
-
-        var saved = await InvoiceStore.InsertAsync(write, state).ConfigureAwait(false);
-        return InvoiceViews.ToResponse(saved, 0, today);
+        return (valid.Value!, today);
     }
 
     public static async Task<IResult> UpdateAsync(Tenant tenant, string kind, string id, Database db, TimeProvider clock, HttpRequest request)

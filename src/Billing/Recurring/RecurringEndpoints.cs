@@ -1,0 +1,163 @@
+using System.Globalization;
+using BillingBooks.Billing.Accounts;
+using BillingBooks.Billing.Contracts;
+using BillingBooks.Billing.Invoices;
+using BillingBooks.Billing.Storage;
+using BillingBooks.Billing.Web;
+
+namespace BillingBooks.Billing.Recurring;
+
+public static class RecurringEndpoints
+{
+    public const int MaxRecipients = 20;
+
+    public static void MapRecurring(this RouteGroupBuilder books)
+    {
+        ArgumentNullException.ThrowIfNull(books);
+        var group = books.MapGroup("/recurring").WithTags("Recurring");
+        group.MapGet("", ListAsync).Produces<RecurringList>();
+        group.MapGet("/{id}", GetAsync).Produces<RecurringResponse>();
+        group.MapPost("", (Tenant tenant, Database db, TimeProvider clock, HttpRequest request) => WriteAsync(tenant, null, db, clock, request))
+            .Accepts<RecurringRequest>("application/json").Produces<RecurringResponse>(StatusCodes.Status201Created);
+        group.MapPut("/{id}", (Tenant tenant, string id, Database db, TimeProvider clock, HttpRequest request) =>
+                WireId.TryParse(id, out var value) ? WriteAsync(tenant, new RecurringId(value), db, clock, request) : Task.FromResult(new NotFound("recurring invoice").ToResult()))
+            .Accepts<RecurringRequest>("application/json").Produces<RecurringResponse>();
+        group.MapDelete("/{id}", DeleteAsync).Produces(StatusCodes.Status204NoContent);
+    }
+
+    private static async Task<IResult> ListAsync(Tenant tenant, Database db, HttpContext http)
+    {
+        await using var session = await db.BeginSnapshotAsync(http.RequestAborted).ConfigureAwait(false);
+        var items = await RecurringStore.ListAsync(session, tenant.Account).ConfigureAwait(false);
+        return Results.Json(new RecurringList(items.Select(r => r.ToResponse()).ToArray()), Json.Options);
+    }
+
+    private static async Task<IResult> GetAsync(Tenant tenant, string id, Database db, HttpContext http)
+    {
+        if (!WireId.TryParse(id, out var value))
+        {
+            return new NotFound("recurring invoice").ToResult();
+        }
+
+        await using var session = await db.BeginSnapshotAsync(http.RequestAborted).ConfigureAwait(false);
+        var state = await RecurringStore.GetAsync(session, tenant.Account, new RecurringId(value)).ConfigureAwait(false);
+        return state is null ? new NotFound("recurring invoice").ToResult() : Results.Json(state.ToResponse(), Json.Options);
+    }
+
+    private static async Task<IResult> WriteAsync(Tenant tenant, RecurringId? id, Database db, TimeProvider clock, HttpRequest request)
+    {
+        var body = await JsonBody.ReadAsync<RecurringRequest>(request).ConfigureAwait(false);
+        if (body.Error is not null)
+        {
+            return body.Error.ToResult();
+        }
+
+        await using var write = await db.BeginAccountWriteAsync(tenant.Account, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        if (write is null)
+        {
+            return new NotFound("account").ToResult();
+        }
+
+        RecurringState? existing = null;
+        if (id is { } recurringId)
+        {
+            existing = await RecurringStore.GetAsync(write, tenant.Account, recurringId).ConfigureAwait(false);
+            if (existing is null)
+            {
+                return new NotFound("recurring invoice").ToResult();
+            }
+        }
+
+        var input = body.Value!;
+        var errors = new FieldErrors();
+        var frequency = input.Frequency?.Trim().ToLowerInvariant();
+        if (frequency is not (Frequencies.Weekly or Frequencies.Monthly or Frequencies.Yearly))
+        {
+            errors.Add("frequency", $"'{input.Frequency}' is not a frequency; use weekly, monthly or yearly");
+        }
+
+        var template = input.Template ?? new InvoiceRequest(null, null, null, null, null, null, null, null, null, null, null);
+        var today = Profiles.Today(await Profiles.ReadAsync(write, tenant.Account).ConfigureAwait(false), clock);
+        var start = input.StartDate ?? template.Date ?? today;
+        if (input.StopDate is { } stop && stop < start)
+        {
+            errors.Add("stopDate", "the stop date is before the start date");
+        }
+
+        var recipients = input.Recipients ?? [];
+        if (recipients.Count > MaxRecipients)
+        {
+            errors.Add("recipients", $"at most {MaxRecipients} recipients");
+        }
+
+        for (var i = 0; i < recipients.Count; i++)
+        {
+            if (recipients[i] is not { Length: > 2 and <= 254 } email || !email.Contains('@', StringComparison.Ordinal))
+            {
+                errors.Add($"recipients[{i}]", $"'{recipients[i]}' is not an email address");
+            }
+        }
+
+        if (template.Number is not null)
+        {
+            errors.Add("template.number", "each generated invoice takes the next number; leave the number empty");
+        }
+
+        var valid = await InvoiceCommands.ValidateNewAsync(write, InvoiceKinds.Invoice, template with { Date = template.Date ?? start, DueDate = template.DueDate ?? template.Date ?? start }, clock).ConfigureAwait(false);
+        if (valid.Error is InvalidInput invalid)
+        {
+            foreach (var (field, messages) in invalid.Errors)
+            {
+                foreach (var message in messages)
+                {
+                    errors.Add($"template.{field}", message);
+                }
+            }
+        }
+        else if (valid.Error is not null)
+        {
+            return valid.Error.ToResult();
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return errors.ToError().ToResult();
+        }
+
+        var state = new RecurringState(
+            existing?.Id ?? 0, template with { Date = template.Date ?? start, DueDate = template.DueDate ?? template.Date ?? start }, frequency!, start, input.StopDate,
+            recipients.Select(r => r.Trim()).ToArray(), existing?.StartDate == start ? existing.Generated : 0, existing?.InvoiceIds ?? [], null);
+        if (existing is null)
+        {
+            state = await RecurringStore.InsertAsync(write, state).ConfigureAwait(false);
+        }
+        else
+        {
+            await RecurringStore.SaveAsync(write, state).ConfigureAwait(false);
+        }
+
+        await write.CommitAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
+        return Results.Json(state.ToResponse(), Json.Options, statusCode: existing is null ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+    }
+
+    private static async Task<IResult> DeleteAsync(Tenant tenant, string id, Database db, HttpContext http)
+    {
+        if (!WireId.TryParse(id, out var value))
+        {
+            return new NotFound("recurring invoice").ToResult();
+        }
+
+        await using var write = await db.BeginAccountWriteAsync(tenant.Account, http.RequestAborted).ConfigureAwait(false);
+        var state = write is null ? null : await RecurringStore.GetAsync(write, tenant.Account, new RecurringId(value)).ConfigureAwait(false);
+        if (write is null || state is null)
+        {
+            return new NotFound("recurring invoice").ToResult();
+        }
+
+        await RecurringStore.SaveAsync(write, state, deleted: true).ConfigureAwait(false);
+        await write.CommitAsync(http.RequestAborted).ConfigureAwait(false);
+        return Results.NoContent();
+    }
+
+    internal static string Text(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,189 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using BillingBooks.Billing.Contracts;
+using BillingBooks.Billing.Testing;
+using BillingBooks.Billing.Tests.Support;
+
+namespace BillingBooks.Billing.Tests.Accounts;
+
+public abstract class AccountTests<T>(T fixture) : ApiTestBase<T>(fixture)
+    where T : BillingFixture
+{
+    [Fact]
+    public async Task Email_is_the_login_whatever_its_case()
+    {
+        if (Billing is not { } billing)
+        {
+            return;
+        }
+
+        var email = $"Mixed.Case-{Guid.NewGuid():N}@Example.COM";
+        using var api = await Api.SignUpAsync(billing, email);
+        var (client, token) = await BillingApi.SignInAsync(billing.BaseAddress, email.ToLowerInvariant(), "correct horse battery");
+        client.Dispose();
+        Assert.Equal(api.AccountId, token.AccountId);
+        Assert.True(token.ExpiresAt <= DateTimeOffset.UtcNow.AddHours(1).AddMinutes(1));
+        var again = await api.ProblemAsync(HttpStatusCode.Conflict, HttpMethod.Post, "api/v1/signup", new SignupRequest(email.ToUpperInvariant(), "0123456789", null));
+        Assert.Contains("email", again.Errors!.Keys);
+    }
+
+    [Fact]
+    public async Task Short_password_and_bad_email_are_refused_together()
+    {
+        if (Billing is not { } billing)
+        {
+            return;
+        }
+
+        using var api = await Api.SignUpAsync(billing);
+        var problem = await api.ProblemAsync(HttpStatusCode.UnprocessableEntity, HttpMethod.Post, "api/v1/signup", new SignupRequest("not-an-email", "short", null));
+        Assert.Equal(["email", "password"], problem.Errors!.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_revoked_token_is_refused()
+    {
+        if (Billing is not { } billing)
+        {
+            return;
+        }
+
+        using var api = await Api.SignUpAsync(billing);
+        await api.OkAsync<ProfileDocument>(HttpMethod.Get, "api/v1/profile");
+        using (var revoke = await api.SendAsync(HttpMethod.Delete, "api/v1/tokens/current"))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
+        }
+
+        await api.ProblemAsync(HttpStatusCode.Unauthorized, HttpMethod.Get, "api/v1/profile");
+    }
+
+    [Fact]
+    public async Task No_token_or_a_made_up_token_is_401()
+    {
+        if (Billing is not { } billing)
+        {
+            return;
+        }
+
+        using var anonymous = new HttpClient { BaseAddress = billing.BaseAddress };
+        using (var response = await anonymous.GetAsync(new Uri("api/v1/customers", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        }
+
+        anonymous.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "made-up");
+        using (var response = await anonymous.GetAsync(new Uri("api/v1/datasets", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Five_failed_sign_ins_lock_the_email_even_for_the_right_password()
+    {
+        if (Billing is not { } billing)
+        {
+            return;
+        }
+
+        using var api = await Api.SignUpAsync(billing);
+        using var anonymous = new HttpClient { BaseAddress = billing.BaseAddress };
+        for (var i = 0; i < 5; i++)
+        {
+            using var wrong = await anonymous.PostAsJsonAsync(new Uri("api/v1/tokens", UriKind.Relative), new TokenRequest(api.Email, "wrong password"));
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+
+        using var right = await anonymous.PostAsJsonAsync(new Uri("api/v1/tokens", UriKind.Relative), new TokenRequest(api.Email, "correct horse battery"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
+        Assert.Contains("try again after", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Changing_the_password_signs_out_other_tokens()
+    {
+        if (Billing is not { } billing)
+        {
+            return;
+        }
+
+        using var api = await Api.SignUpAsync(billing);
+        var (other, _) = await BillingApi.SignInAsync(billing.BaseAddress, api.Email, "correct horse battery");
+        using (other)
+        {
+            using (var change = await api.SendAsync(HttpMethod.Put, "api/v1/password", new PasswordChange("correct horse battery", "a new long password")))
+            {
+                Assert.Equal(HttpStatusCode.NoContent, change.StatusCode);
+            }
+
+            using (var stale = await other.GetAsync(new Uri("api/v1/profile", UriKind.Relative)))
+            {
+                Assert.Equal(HttpStatusCode.Unauthorized, stale.StatusCode);
+            }
+
+            await api.OkAsync<ProfileDocument>(HttpMethod.Get, "api/v1/profile");
+            var (fresh, _) = await BillingApi.SignInAsync(billing.BaseAddress, api.Email, "a new long password");
+            fresh.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task Quebec_preset_fills_gst_and_qst_from_the_data_file()
+    {
+        if (Billing is not { } billing)
+        {
+            return;
+        }
+
+        using var api = await Api.SignUpAsync(billing);
+        var profile = await api.OkAsync<ProfileDocument>(HttpMethod.Post, "api/v1/profile/taxes/preset", new TaxPresetRequest("qc"));
+        Assert.Equal([("GST", "5"), ("QST", "9.975")], profile.Taxes!.Select(t => (t.Name!, t.Rate!)).ToArray());
+        var unknown = await api.ProblemAsync(HttpStatusCode.UnprocessableEntity, HttpMethod.Post, "api/v1/profile/taxes/preset", new TaxPresetRequest("XX"));
+        Assert.Contains("province", unknown.Errors!.Keys);
+    }
+
+    [Fact]
+    public async Task Taxes_charged_on_each_other_are_refused()
+    {
+        if (Billing is not { } billing)
+        {
+            return;
+        }
+
+        using var api = await Api.SignUpAsync(billing);
+        var problem = await api.ProblemAsync(HttpStatusCode.UnprocessableEntity, HttpMethod.Put, "api/v1/profile", Api.Profile(
+            [new TaxDefinition("A", "5", true, "B"), new TaxDefinition("B", "6", true, "A")]));
+        Assert.Contains("taxes[0].chargedOn", problem.Errors!.Keys);
+        var four = await api.ProblemAsync(HttpStatusCode.UnprocessableEntity, HttpMethod.Put, "api/v1/profile", Api.Profile(
+            [new TaxDefinition("A", "1", true, null), new TaxDefinition("B", "1", true, null), new TaxDefinition("C", "1", true, null), new TaxDefinition("D", "1", true, null)]));
+        Assert.Contains("taxes", four.Errors!.Keys);
+        var unnamed = await api.ProblemAsync(HttpStatusCode.UnprocessableEntity, HttpMethod.Put, "api/v1/profile", Api.Profile([new TaxDefinition(null, "0", true, null)]));
+        Assert.Contains("taxes[0].name", unnamed.Errors!.Keys);
+        Assert.Contains("taxes[0].rate", unnamed.Errors!.Keys);
+    }
+}
+
+public sealed class SqliteAccountTests(SqliteBilling fixture) : AccountTests<SqliteBilling>(fixture);
+
+public sealed class PostgresAccountTests(PostgresBilling fixture) : AccountTests<PostgresBilling>(fixture);
+
+/// <summary>Per-IP rate limiting on sign-up and sign-in (production settings, own process).</summary>
+public class RateLimitTests
+{
+    [Fact]
+    public async Task Too_many_sign_in_attempts_from_one_address_get_429()
+    {
+        await using var billing = await BillingProcess.StartAsync(extraArguments: ["--Billing:AuthRequestsPerMinute", "3"]);
+        using var anonymous = new HttpClient { BaseAddress = billing.BaseAddress };
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await anonymous.PostAsJsonAsync(new Uri("api/v1/tokens", UriKind.Relative), new TokenRequest($"nobody{i}@example.com", "whatever password"));
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
+    }
+}

@@ -1,0 +1,156 @@
+using System.Globalization;
+using BillingBooks.Billing.Contracts;
+using BillingBooks.Billing.Tests.Support;
+
+namespace BillingBooks.Billing.Tests.Changes;
+
+public abstract class FeedTests<T>(T fixture) : ApiTestBase<T>(fixture)
+    where T : BillingFixture
+{
+    [Fact]
+    public async Task Drafts_and_quotes_stay_out_until_an_invoice_is_sent()
+    {
+        if (Billing is not { } billing)
+        {
+            return;
+        }
+
+        using var api = await Api.ReadyAsync(billing);
+        var customer = await api.CustomerAsync();
+        var draft = await api.DraftAsync(Api.Invoice(customer.Id));
+        await api.OkAsync<InvoiceResponse>(HttpMethod.Post, "api/v1/quotes", Api.Invoice(customer.Id));
+        var before = await api.FeedAsync();
+        Assert.Equal([ChangeKinds.Customer], before.Select(c => c.Kind).ToArray());
+
+        await api.OkAsync<InvoiceResponse>(HttpMethod.Post, $"api/v1/invoices/{draft.Id}/mark-sent");
+        var after = await api.FeedAsync(after: before[^1].Cursor);
+        var sent = Assert.Single(after);
+        Assert.Equal((ChangeKinds.Invoice, draft.Id, 1, InvoiceStatuses.Sent), (sent.Kind, sent.Id, sent.Version, sent.Invoice!.Status));
+        Assert.Equal(["GST", "QST"], sent.Invoice.Taxes.Select(t => t.Name).ToArray());
+        Assert.Equal(["GST", "QST"], sent.Invoice.Lines[0].Taxes);
+    }
+
+    [Fact]
+    public async Task Pages_follow_next_until_has_more_is_false()
+    {
+        if (Billing is not { } billing)
+        {
+            return;
+        }
+
+        using var api = await Api.SignUpAsync(billing);
+        for (var i = 0; i < 7; i++)
+        {
+            await api.CustomerAsync($"Page {i}");
+        }
+
+        var first = await api.OkAsync<ChangePage>(HttpMethod.Get, $"api/v1/datasets/{api.AccountId}/changes?limit=3");
+        Assert.Equal(3, first.Items.Count);
+        Assert.True(first.HasMore);
+        Assert.Equal(first.Items[^1].Cursor, first.Next);
+        var all = await api.FeedAsync(limit: 3);
+        Assert.Equal(Enumerable.Range(0, 7).Select(i => $"Page {i}"), all.Select(c => c.Customer!.Name));
+        var end = await api.OkAsync<ChangePage>(HttpMethod.Get, $"api/v1/datasets/{api.AccountId}/changes?after={all[^1].Cursor}");
+        Assert.Empty(end.Items);
+        Assert.False(end.HasMore);
+        Assert.Equal(all[^1].Cursor, end.Next);
+    }
+
+    [Fact]
+    public async Task Summary_adds_up_the_feed_with_the_cursor_it_includes()
+    {
+        if (Billing is not { } billing)
+        {
+            return;
+        }
+
+        using var api = await Api.ReadyAsync(billing);
+        var customer = await api.CustomerAsync();
+        var a = await api.SentAsync(Api.Invoice(customer.Id, Api.Line("1", "100.00")));
+        await api.SentAsync(Api.Invoice(customer.Id, Api.Line("1", "200.00", "GST")));
+        var voided = await api.SentAsync(Api.Invoice(customer.Id, Api.Line("1", "999.00")));
+        await api.OkAsync<InvoiceResponse>(HttpMethod.Post, $"api/v1/invoices/{voided.Id}/void");
+        await api.DraftAsync(Api.Invoice(customer.Id, Api.Line("1", "5000.00")));
+        await api.PayAsync(customer.Id, "50.00", (a.Id, "50.00"));
+        var summary = await api.OkAsync<DatasetSummary>(HttpMethod.Get, $"api/v1/datasets/{api.AccountId}/summary");
+        var feed = await api.FeedAsync();
+        Assert.Equal(feed[^1].Cursor, summary.Through);
+        // 100 + 5 + 9.98 (=114.98) and 200 + 10 (=210.00)
+        var cad = Assert.Single(summary.Currencies);
+        Assert.Equal(("CAD", "324.98", "50.00", "274.98"), (cad.Currency, cad.Invoiced, cad.Paid, cad.Owing));
+        Assert.Equal([("GST", "15.00"), ("QST", "9.98")], summary.Taxes.Select(t => (t.Name, t.Amount)).ToArray());
+        Assert.Equal("274.98", Assert.Single(summary.Customers).Owing);
+    }
+
+    [Fact]
+    public async Task A_bad_cursor_is_a_field_error()
+    {
+        if (Billing is not { } billing)
+        {
+            return;
+        }
+
+        using var api = await Api.SignUpAsync(billing);
+        var problem = await api.ProblemAsync(System.Net.HttpStatusCode.UnprocessableEntity, HttpMethod.Get, $"api/v1/datasets/{api.AccountId}/changes?after=abc");
+        Assert.Contains("after", problem.Errors!.Keys);
+    }
+
+    /// <summary>
+    /// SPEC 1.8: the cursor never skips a change, even one committed after a later one began. Eight writers make
+    /// 100 changes each (create a customer, then rename it) while a reader pages the feed; the reader ends
+    /// with every record at its last version, each (record, version) at most once, cursors strictly increasing.
+    /// </summary>
+    [Fact]
+    public async Task Concurrent_writers_never_make_the_reader_skip_a_change()
+    {
+        if (Billing is not { } billing)
+        {
+            return;
+        }
+
+        using var api = await Api.SignUpAsync(billing);
+        const int writers = 8;
+        const int customersPerWriter = 50;
+        var writing = Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
+        {
+            for (var i = 0; i < customersPerWriter; i++)
+            {
+                var customer = await api.CustomerAsync($"W{w} C{i}");
+                await api.OkAsync<CustomerResponse>(HttpMethod.Put, $"api/v1/customers/{customer.Id}", new CustomerRequest(
+                    $"W{w} C{i} renamed", null, null, null, null, null, null, null, null));
+            }
+        })).ToArray();
+        var allWritten = Task.WhenAll(writing);
+
+        var seen = new List<Change>();
+        var after = "0";
+        while (true)
+        {
+            var done = allWritten.IsCompleted;
+            var page = await api.OkAsync<ChangePage>(HttpMethod.Get, $"api/v1/datasets/{api.AccountId}/changes?after={after}&limit=37");
+            seen.AddRange(page.Items);
+            after = page.Next;
+            if (done && !page.HasMore)
+            {
+                break;
+            }
+
+            if (!page.HasMore)
+            {
+                await Task.Delay(5);
+            }
+        }
+
+        await allWritten;
+        var cursors = seen.Select(c => long.Parse(c.Cursor, CultureInfo.InvariantCulture)).ToArray();
+        Assert.True(cursors.Zip(cursors.Skip(1)).All(p => p.First < p.Second), "cursors strictly increase");
+        Assert.Equal(seen.Count, seen.Select(c => (c.Id, c.Version)).Distinct().Count());
+        var last = seen.GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.Last());
+        Assert.Equal(writers * customersPerWriter, last.Count);
+        Assert.All(last.Values, c => Assert.Equal((2, true), (c.Version, c.Customer!.Name.EndsWith(" renamed", StringComparison.Ordinal))));
+    }
+}
+
+public sealed class SqliteFeedTests(SqliteBilling fixture) : FeedTests<SqliteBilling>(fixture);
+
+public sealed class PostgresFeedTests(PostgresBilling fixture) : FeedTests<PostgresBilling>(fixture);

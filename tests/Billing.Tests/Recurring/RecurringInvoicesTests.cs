@@ -1,0 +1,87 @@
+using BillingBooks.Billing.Accounts;
+using BillingBooks.Billing.Contracts;
+using BillingBooks.Billing.Customers;
+using BillingBooks.Billing.Recurring;
+using BillingBooks.Billing.Storage;
+using Dapper;
+using Microsoft.Extensions.Time.Testing;
+
+namespace BillingBooks.Billing.Tests.Recurring;
+
+/// <summary>The generator on a real SQLite file, driven by a fake clock (no process needed).</summary>
+public sealed class RecurringInvoicesTests : IAsyncLifetime
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("billing-recurring-").FullName;
+    private Database _db = null!;
+    private AccountId _account;
+    private string _customerId = "";
+
+    public async Task InitializeAsync()
+    {
+        _db = Database.Sqlite(Path.Combine(_directory, "billing.db"));
+        _db.Migrate();
+        await using (var session = await _db.BeginAsync())
+        {
+            var profile = Profiles.Default("Acme") with { TimeZone = "America/Vancouver", Taxes = [new TaxDefinition("GST", "5", true, null)] };
+            _account = new AccountId(await session.QuerySingleAsync<long>(
+                "INSERT INTO accounts (email, email_key, password_hash, created_at, last_seq, profile) VALUES ('r@example.com', 'r@example.com', 'x', '2026-01-01', 0, @profile) RETURNING id",
+                new { profile = Profiles.Serialize(profile) }));
+            await session.CommitAsync();
+        }
+
+        await using var write = (await _db.BeginAccountWriteAsync(_account))!;
+        _customerId = (await CustomerStore.InsertAsync(write, new CustomerRequest("Monthly Customer", new Address(null, null, null, null, null, null), null, null, null, null, "CAD", [], null))).Id;
+        await write.CommitAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _db.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private async Task<RecurringState> AddAsync(string frequency, DateOnly start, DateOnly? stop, int dueDays)
+    {
+        await using var write = (await _db.BeginAccountWriteAsync(_account))!;
+        var template = new InvoiceRequest(_customerId, null, start, start.AddDays(dueDays), "Retainer", null, null, null, null, null,
+            [new InvoiceLineRequest("month", "Retainer", "1", "500.00", null)]);
+        var state = await RecurringStore.InsertAsync(write, new RecurringState(0, template, frequency, start, stop, ["ap@example.com"], 0, [], null));
+        await write.CommitAsync();
+        return state;
+    }
+
+    private async Task<string[]> DraftDatesAsync()
+    {
+        await using var session = await _db.BeginSnapshotAsync();
+        return (await session.QueryAsync<string>("SELECT date || '/' || due_date || '/' || status FROM invoices WHERE account_id = @a ORDER BY id", new { a = _account.Value })).ToArray();
+    }
+
+    [Fact]
+    public async Task A_draft_appears_at_three_in_the_morning_local_time_keeping_the_due_gap()
+    {
+        await AddAsync(Frequencies.Monthly, new DateOnly(2026, 1, 31), null, 15);
+        // 2026-01-31 02:59 in Vancouver (UTC-8) is 10:59 UTC.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 31, 10, 59, 0, TimeSpan.Zero));
+        var generator = new RecurringInvoices(_db, clock);
+        Assert.Equal(0, await generator.GenerateDueAsync());
+        clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, await generator.GenerateDueAsync());
+        Assert.Equal(0, await generator.GenerateDueAsync());
+        clock.SetUtcNow(new DateTimeOffset(2026, 3, 31, 11, 0, 0, TimeSpan.Zero));
+        Assert.Equal(2, await generator.GenerateDueAsync());
+        Assert.Equal(["2026-01-31/2026-02-15/draft", "2026-02-28/2026-03-15/draft", "2026-03-31/2026-04-15/draft"], await DraftDatesAsync());
+    }
+
+    [Fact]
+    public async Task Nothing_is_made_after_the_stop_date()
+    {
+        var state = await AddAsync(Frequencies.Weekly, new DateOnly(2026, 5, 4), new DateOnly(2026, 5, 18), 0);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 7, 1, 12, 0, 0, TimeSpan.Zero));
+        Assert.Equal(3, await new RecurringInvoices(_db, clock).GenerateDueAsync());
+        await using var session = await _db.BeginSnapshotAsync();
+        var after = await RecurringStore.GetAsync(session, _account, new RecurringId(state.Id));
+        Assert.Null(after!.NextDate);
+        Assert.Equal(3, after.InvoiceIds.Count);
+    }
+}
