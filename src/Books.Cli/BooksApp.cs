@@ -21,21 +21,21 @@ public static class BooksApp
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
         var cli = new CliContext(stdout, stderr, environment, time, terminal ?? Terminal.None);
-        var root = CommandRegistry.BuildRoot(cli);
-        foreach (var help in root.Options.OfType<HelpOption>())
-        {
-            // A fixed width keeps help the same in a pipe, a test and an 80-column terminal.
-            help.Action = new HelpAction { MaxWidth = 100 };
-        }
-
-        var parsed = root.Parse(args);
-        if (parsed.Action is ParseErrorAction)
-        {
-            return cli.Refuse(ParseErrors.Describe(parsed));
-        }
-
         try
         {
+            var root = CommandRegistry.BuildRoot(cli);
+            foreach (var help in root.Options.OfType<HelpOption>())
+            {
+                // A fixed width keeps help the same in a pipe, a test and an 80-column terminal.
+                help.Action = new HelpAction { MaxWidth = 120 };
+            }
+
+            var parsed = root.Parse(args);
+            if (parsed.Action is ParseErrorAction)
+            {
+                return cli.Refuse(ParseErrors.Describe(parsed));
+            }
+
             return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
 #pragma warning disable CA1031 // The one place a bug becomes exit code 70 with its stack trace, never a quiet failure.

@@ -7,13 +7,6 @@ public sealed class ParsingTests : IDisposable
     private readonly BooksRunner _books = new();
 
     [Fact]
-    public void Help_lists_every_command_group()
-    {
-        _books.Ok("--help");
-        Golden.Verify("help", _books.Transcript());
-    }
-
-    [Fact]
     public void Parse_errors_are_one_line_naming_the_fix_with_exit_1()
     {
         _books.Expect(1, "--bogus");

@@ -3,7 +3,8 @@ namespace BillingBooks.Books.Cli.Output;
 /// <summary>Writes one result in the format the user asked for.</summary>
 internal static class Show
 {
-    public static int Write<T>(CliContext cli, OutputFormat format, Grid grid, T json)
+    /// <param name="title">A heading shown above a table only; CSV and JSON carry their facts in the data.</param>
+    public static int Write<T>(CliContext cli, OutputFormat format, Grid grid, T json, string? title = null)
     {
         switch (format)
         {
@@ -14,6 +15,12 @@ internal static class Show
                 Json.Write(json, cli.Out);
                 break;
             default:
+                if (title is not null)
+                {
+                    cli.Out.WriteLine(title);
+                    cli.Out.WriteLine();
+                }
+
                 Table(cli, grid);
                 break;
         }

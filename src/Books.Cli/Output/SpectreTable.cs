@@ -33,5 +33,5 @@ internal static class SpectreTable
         console.Write(table);
     }
 
-    private static IRenderable Cell(string text) => new Text(text);
+    private static IRenderable Cell(string text) => new Spectre.Console.Text(text);
 }

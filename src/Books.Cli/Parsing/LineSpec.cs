@@ -5,10 +5,11 @@ namespace BillingBooks.Books.Cli.Parsing;
 
 /// <summary>
 /// One invoice line as typed: "DESCRIPTION;AMOUNT;TAXCODE[;ACCOUNT]", or one object of a --from JSON file
-/// ({"description":"...","amount":"100.00","taxCode":"GP","account":"4000"}). The amount is checked once the
-/// invoice's currency is known; an empty account means the customer's or the company's revenue account.
+/// ({"description":"...","amount":"100.00","taxCode":"GP","account":"4020"}). The amount is checked once the
+/// invoice's currency is known. An empty tax code means the customer's default code and "none" no tax; an
+/// empty account means the customer's revenue account, else Default Revenue.
 /// </summary>
-internal sealed record LineSpec(string Description, string Amount, string TaxCode, string? Account)
+internal sealed record LineSpec(string Description, string Amount, string? TaxCode, string? Account)
 {
     public const string Shape = "DESCRIPTION;AMOUNT;TAXCODE[;ACCOUNT]";
 
@@ -24,13 +25,13 @@ internal sealed record LineSpec(string Description, string Amount, string TaxCod
             foreach (var token in result.Tokens)
             {
                 var parts = token.Value.Split(';');
-                if (parts.Length is < 3 or > 4 || parts[0].Trim().Length == 0 || parts[1].Trim().Length == 0)
+                if (parts.Length is < 2 or > 4 || parts[0].Trim().Length == 0 || parts[1].Trim().Length == 0)
                 {
                     result.AddError($"--line: '{token.Value}' is not {Shape}; write it like --line \"Consulting;100.00;GP\"");
                     return [];
                 }
 
-                lines.Add(new LineSpec(parts[0].Trim(), parts[1].Trim(), parts[2].Trim(), parts.Length == 4 && parts[3].Trim().Length > 0 ? parts[3].Trim() : null));
+                lines.Add(new LineSpec(parts[0].Trim(), parts[1].Trim(), Part(parts, 2), Part(parts, 3)));
             }
 
             return [.. lines];
@@ -70,7 +71,7 @@ internal sealed record LineSpec(string Description, string Amount, string TaxCod
                     return false;
                 }
 
-                read.Add(new LineSpec(description, amount, Text(line, "taxCode") ?? string.Empty, Text(line, "account")));
+                read.Add(new LineSpec(description, amount, Text(line, "taxCode"), Text(line, "account")));
             }
 
             lines = [.. read];
@@ -79,10 +80,16 @@ internal sealed record LineSpec(string Description, string Amount, string TaxCod
         }
         catch (JsonException bad)
         {
-            error = $"--from: {path} is not valid JSON ({bad.Message})";
+            var where = bad.LineNumber is { } line ? $" at line {line + 1}, position {bad.BytePositionInLine + 1}" : string.Empty;
+            error = $"--from: {path} is not valid JSON{where}; write an array of lines like [{{\"description\":\"Consulting\",\"amount\":\"100.00\",\"taxCode\":\"GP\"}}]";
             return false;
         }
     }
+
+    /// <summary>The tax code to post: null = the customer's default, "" = no tax.</summary>
+    public string? PostedTaxCode => TaxCode is null || TaxCode.Length == 0 ? null : string.Equals(TaxCode, "none", StringComparison.OrdinalIgnoreCase) ? string.Empty : TaxCode;
+
+    private static string? Part(string[] parts, int index) => parts.Length > index && parts[index].Trim().Length > 0 ? parts[index].Trim() : null;
 
     private static string? Text(JsonElement line, string name) =>
         line.ValueKind == JsonValueKind.Object && line.TryGetProperty(name, out var value)

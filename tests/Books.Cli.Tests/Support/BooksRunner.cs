@@ -5,7 +5,7 @@ namespace BillingBooks.Books.Cli.Tests.Support;
 
 /// <summary>
 /// Runs `books` in-process against real company files in a temp folder, with a fixed clock (2026-03-31 12:00
-/// UTC) and an environment of its own, and keeps a transcript of every run for golden comparison.
+/// UTC, a minute later after each run) and an environment of its own, and keeps a transcript of every run for golden comparison.
 /// </summary>
 public sealed class BooksRunner : IDisposable
 {
@@ -34,6 +34,9 @@ public sealed class BooksRunner : IDisposable
         using var stdout = new StringWriter(CultureInfo.InvariantCulture);
         using var stderr = new StringWriter(CultureInfo.InvariantCulture);
         var exit = BooksApp.Run(args, stdout, stderr, Environment, Clock);
+
+        // A minute between commands, as if typed: the audit trail shows its order in time.
+        Clock.Advance(TimeSpan.FromMinutes(1));
         var run = new CliRun(CommandLine.Format(args), exit, stdout.ToString(), stderr.ToString());
         _runs.Add(run);
         return run;
@@ -48,6 +51,22 @@ public sealed class BooksRunner : IDisposable
     }
 
     public CliRun Ok(params string[] args) => Expect(0, args);
+
+    /// <summary>Forgets the runs so far (the set-up), so the transcript shows what a test is about.</summary>
+    public void ClearTranscript() => _runs.Clear();
+
+    /// <summary>Runs expecting a refusal: exit 1, nothing on stdout, one "error: " line on stderr.</summary>
+    public CliRun Refused(params string[] args)
+    {
+        var run = Expect(1, args);
+        Assert.True(run.Stdout.Length == 0, $"{run.CommandLine} printed to stdout while refusing:\n{run.Stdout}");
+        Assert.Matches("^error: [^\n]+\n$", run.Stderr);
+        return run;
+    }
+
+    /// <summary>A fingerprint of every file in the temp folder: refusals must leave it the same.</summary>
+    public string Fingerprint() => string.Join('\n', Directory.GetFiles(Folder).Order(StringComparer.Ordinal).Select(f =>
+        $"{Path.GetFileName(f)} {Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f)))}"));
 
     /// <summary>Every run so far, with this runner's temp folder written as $TMP.</summary>
     public string Transcript() => Transcripts.Render(_runs).Replace(Folder, "$TMP", StringComparison.Ordinal);

@@ -1,0 +1,45 @@
+using System.CommandLine;
+using BillingBooks.Books.Cli.Parsing;
+using BillingBooks.Books.Settings;
+using BillingBooks.Books.Storage;
+using BillingBooks.Money;
+
+namespace BillingBooks.Books.Cli.Commands.Company;
+
+internal static class NewCompanyCommand
+{
+    private const string Help = """
+        Creates a company file with a Canadian small-business chart of accounts, the usual sales taxes and tax
+        codes, and the linked accounts set. The file must not exist yet.
+
+        Example:
+          books new acme.books --name "Acme Ltd" --currency CAD --fiscal-start 2026-01-01
+        """;
+
+    public static Command Create(CliContext cli)
+    {
+        var file = new Argument<string>("FILE") { Description = "The company file to create, e.g. acme.books." };
+        var name = new Option<string>("--name") { Description = "The company's name.", Required = true, HelpName = "NAME" };
+        var currency = Options.Currency("--currency", "The home currency (ISO code); CAD if not given.");
+        var fiscalStart = Options.Date("--fiscal-start", "The first day of the fiscal year; January 1 of this year if not given.");
+        var command = new Command("new", Help) { file, name, currency, fiscalStart };
+        command.SetAction(parsed =>
+        {
+            var path = parsed.GetRequiredValue(file);
+            var company = new NewCompany(parsed.GetRequiredValue(name), parsed.GetValue(currency), parsed.GetValue(fiscalStart));
+            if (!CompanyFile.Create(path, company, cli.Time).TryGetValue(out var created, out var error))
+            {
+                return cli.Fail(error);
+            }
+
+            using (created)
+            {
+                var settings = created.Read(read => read.Settings.Get());
+                cli.Out.WriteLine($"Created {path}: {settings.Name}, home currency {settings.HomeCurrency.Code}, fiscal year {Options.Iso(settings.FiscalYearStart)} to {Options.Iso(settings.FiscalYearEnd)}.");
+            }
+
+            return BooksApp.Done;
+        });
+        return command;
+    }
+}

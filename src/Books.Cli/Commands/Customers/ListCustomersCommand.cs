@@ -1,0 +1,47 @@
+using System.CommandLine;
+using BillingBooks.Books.Cli.Output;
+using BillingBooks.Books.Cli.Parsing;
+using BillingBooks.Books.Customers;
+
+namespace BillingBooks.Books.Cli.Commands.Customers;
+
+internal static class ListCustomersCommand
+{
+    private const string Help = """
+        Lists customers with their currency, default tax code, terms and what each owes (home currency).
+
+        Example:
+          books --file acme.books customers list --active
+        """;
+
+    public static Command Create(CliContext cli)
+    {
+        var activeOnly = new Option<bool>("--active") { Description = "Only active customers." };
+        var format = Options.Format();
+        var command = new Command("list", Help) { activeOnly, format };
+        command.SetAction(parsed => cli.Read(
+            parsed,
+            read => Result<(Customer Customer, Money.Money Balance)[]>.Ok(
+                read.Customers.List(includeInactive: !parsed.GetValue(activeOnly)).Select(c => (c, read.Customers.Balance(c.Id))).ToArray()),
+            customers =>
+            {
+                var grid = new Grid(new Column("Name"), new Column("Currency"), new Column("Tax code"), Column.Amount("Terms"), Column.Amount("Balance"), new Column("Active"));
+                foreach (var (customer, balance) in customers)
+                {
+                    grid.Add(customer.Name, customer.Currency.Code, customer.TaxCode ?? string.Empty, Text.Number(customer.TermsDays), balance.ToDecimalString(), Text.YesNo(customer.Active));
+                }
+
+                var json = customers.Select(c => new
+                {
+                    name = c.Customer.Name,
+                    currency = c.Customer.Currency.Code,
+                    taxCode = c.Customer.TaxCode,
+                    termsDays = c.Customer.TermsDays,
+                    balance = c.Balance.ToDecimalString(),
+                    active = c.Customer.Active,
+                });
+                return Show.Write(cli, parsed.GetValue(format), grid, json);
+            }));
+        return command;
+    }
+}

@@ -1,0 +1,89 @@
+using System.CommandLine;
+using BillingBooks.Books.Cli.Output;
+using BillingBooks.Books.Cli.Parsing;
+using BillingBooks.Books.Customers;
+using BillingBooks.Books.Journals;
+
+namespace BillingBooks.Books.Cli.Commands.Customers;
+
+internal static class ShowCustomerCommand
+{
+    private const string Help = """
+        Shows a customer's details, balance and open invoices.
+
+        Example:
+          books --file acme.books customers show "Maple Design"
+        """;
+
+    public static Command Create(CliContext cli)
+    {
+        var name = new Argument<string>("NAME") { Description = "The customer to show." };
+        var format = Options.Format();
+        var command = new Command("show", Help) { name, format };
+        command.SetAction(parsed => cli.Read(
+            parsed,
+            read => read.Customers.FindByName(parsed.GetRequiredValue(name))
+                .Map(c => (Customer: c, Balance: read.Customers.Balance(c.Id), Open: read.Sales.ForCustomer(c.Id, openOnly: true))),
+            found =>
+            {
+                var (customer, balance, open) = found;
+                if (parsed.GetValue(format) == OutputFormat.Json)
+                {
+                    return Show.Write(cli, OutputFormat.Json, new Grid(), new
+                    {
+                        name = customer.Name,
+                        customer.Contact,
+                        customer.Address,
+                        customer.Email,
+                        customer.Phone,
+                        currency = customer.Currency.Code,
+                        customer.TaxCode,
+                        revenueAccount = customer.RevenueAccount?.ToString(),
+                        termsDays = customer.TermsDays,
+                        active = customer.Active,
+                        balance = balance.ToDecimalString(),
+                        openInvoices = open.Select(OpenInvoice),
+                    });
+                }
+
+                var details = new Grid(new Column("Field"), new Column("Value"))
+                    .Add("name", customer.Name)
+                    .Add("contact", customer.Contact ?? string.Empty)
+                    .Add("address", (customer.Address ?? string.Empty).ReplaceLineEndings(", "))
+                    .Add("email", customer.Email ?? string.Empty)
+                    .Add("phone", customer.Phone ?? string.Empty)
+                    .Add("currency", customer.Currency.Code)
+                    .Add("tax-code", customer.TaxCode ?? string.Empty)
+                    .Add("revenue-account", customer.RevenueAccount?.ToString() ?? string.Empty)
+                    .Add("terms", $"{customer.TermsDays} days")
+                    .Add("active", Text.YesNo(customer.Active))
+                    .Add("balance", balance.ToDecimalString());
+                var invoices = new Grid(new Column("Invoice"), new Column("Date"), new Column("Due"), new Column("Currency"), Column.Amount("Total"), Column.Amount("Owing"));
+                foreach (var invoice in open)
+                {
+                    invoices.Add(invoice.Number, Text.Iso(invoice.Date), Text.Iso(invoice.DueDate), invoice.Currency.Code, invoice.Total.ToDecimalString(), invoice.Owing.ToDecimalString());
+                }
+
+                if (parsed.GetValue(format) == OutputFormat.Csv)
+                {
+                    return Show.Write(cli, OutputFormat.Csv, details, 0);
+                }
+
+                Show.Table(cli, details);
+                cli.Out.WriteLine();
+                Show.Table(cli, invoices);
+                return BooksApp.Done;
+            }));
+        return command;
+    }
+
+    private static object OpenInvoice(Invoice invoice) => new
+    {
+        number = invoice.Number,
+        date = Text.Iso(invoice.Date),
+        dueDate = Text.Iso(invoice.DueDate),
+        currency = invoice.Currency.Code,
+        total = invoice.Total.ToDecimalString(),
+        owing = invoice.Owing.ToDecimalString(),
+    };
+}

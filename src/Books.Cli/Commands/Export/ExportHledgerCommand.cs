@@ -1,0 +1,50 @@
+using System.CommandLine;
+using BillingBooks.Books.Cli.Output;
+
+namespace BillingBooks.Books.Cli.Commands.Export;
+
+internal static class ExportHledgerCommand
+{
+    private const string Help = """
+        Writes the whole journal in hledger format (readable by hledger and ledger): account declarations,
+        then every entry in home currency, whose balances equal the trial balance. To stdout, or to a file
+        with --output (written whole or not at all).
+
+        Examples:
+          books --file acme.books export hledger > acme.journal && hledger -f acme.journal balance
+          books --file acme.books export hledger --output acme.journal
+        """;
+
+    public static Command Create(CliContext cli)
+    {
+        var output = new Option<string?>("--output", "-o") { Description = "The file to write (stdout if not given); replaced if it exists.", HelpName = "PATH" };
+        var command = new Command("hledger", Help) { output };
+        command.SetAction(parsed => cli.Read(
+            parsed,
+            read =>
+            {
+                if (parsed.GetValue(output) is not { } path)
+                {
+                    read.Hledger.Write(cli.Out);
+                    return Result<string?>.Ok(null);
+                }
+
+                // Write beside the target, then move over it: a failure never leaves a half-written journal.
+                var full = Path.GetFullPath(path);
+                var partial = full + ".partial";
+                Progress.Run(cli, "Exporting", () =>
+                {
+                    using (var writer = new StreamWriter(partial, append: false, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
+                    {
+                        read.Hledger.Write(writer);
+                    }
+
+                    File.Move(partial, full, overwrite: true);
+                    return full;
+                });
+                return Result<string?>.Ok(path);
+            },
+            path => path is null ? BooksApp.Done : cli.Said($"Wrote the journal to {path}.")));
+        return command;
+    }
+}

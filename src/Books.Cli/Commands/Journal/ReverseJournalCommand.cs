@@ -1,0 +1,30 @@
+using System.CommandLine;
+using BillingBooks.Books.Cli.Parsing;
+using BillingBooks.Books.Journals;
+
+namespace BillingBooks.Books.Cli.Commands.Journal;
+
+internal static class ReverseJournalCommand
+{
+    private const string Help = """
+        Reverses any posted entry by its number: posts its exact opposite (on the entry's date unless
+        --date). Both stay in the journal and the audit trail. A sale with receipts allocated is refused.
+
+        Example:
+          books --file acme.books journal reverse 4 --reason "Posted twice"
+        """;
+
+    public static Command Create(CliContext cli)
+    {
+        var entry = new Argument<long>("ENTRY") { Description = "The entry to reverse." };
+        var date = Options.Date("--date", "The reversal's date (the entry's date if not given).");
+        var reason = new Option<string?>("--reason") { Description = "Why (kept in the audit trail).", HelpName = "TEXT" };
+        var command = new Command("reverse", Help) { entry, date, reason };
+        command.SetAction(parsed => cli.Write(
+            parsed,
+            write => write.Entries.Get(new EntryId(parsed.GetValue(entry))).Then(found =>
+                write.Entries.Reverse(found.Id, parsed.GetValue(date) ?? found.Date, parsed.GetValue(reason) ?? "reversed")),
+            reversal => cli.Said($"Reversed entry {parsed.GetValue(entry)} with entry {reversal}.")));
+        return command;
+    }
+}

@@ -1,0 +1,62 @@
+using System.CommandLine;
+using BillingBooks.Books.Cli.Output;
+using BillingBooks.Books.Cli.Parsing;
+using BillingBooks.Books.Journals;
+
+namespace BillingBooks.Books.Cli.Commands.Reports;
+
+internal static class ReceiptsJournalCommand
+{
+    private const string Help = """
+        The receipts journal for a period (the fiscal year to date if not given): every receipt with its
+        method, amount, card fee, home value and the invoices it paid, and the home total.
+
+        Example:
+          books --file acme.books report receipts-journal --format csv
+        """;
+
+    public static Command Create(CliContext cli)
+    {
+        var period = new Period();
+        var format = Options.Format();
+        var command = new Command("receipts-journal", Help);
+        period.AddTo(command);
+        command.Options.Add(format);
+        command.SetAction(parsed => cli.Read(
+            parsed,
+            read => period.Get(parsed, read, cli.Today).Map(days => read.Reports.ReceiptsJournal(days.From, days.To)),
+            report =>
+            {
+                var grid = new Grid(new Column("Entry"), new Column("Date"), new Column("Customer"), new Column("Method"), new Column("Reference"), Column.Amount("Amount"), Column.Amount("Fee"), Column.Amount("Home"), new Column("Invoices"), new Column("Status"));
+                foreach (var row in report.Rows)
+                {
+                    grid.Add(row.Entry.ToString(), Text.Iso(row.Date), row.Customer, ReceiptsJournal.MethodName(row.Method), row.Reference ?? string.Empty, $"{row.Amount.ToDecimalString()} {row.Amount.Currency.Code}", row.Fee.ToDecimalString(), row.Home.ToDecimalString(), string.Join(' ', row.Invoices), row.Reversed ? "reversed" : string.Empty);
+                }
+
+                grid.AddFooter(string.Empty, string.Empty, "Total", string.Empty, string.Empty, string.Empty, string.Empty, report.TotalHome.ToDecimalString(), string.Empty, string.Empty);
+                var json = new
+                {
+                    from = Text.Iso(report.From),
+                    to = Text.Iso(report.To),
+                    currency = report.TotalHome.Currency.Code,
+                    rows = report.Rows.Select(r => new
+                    {
+                        entry = r.Entry.Value,
+                        date = Text.Iso(r.Date),
+                        customer = r.Customer,
+                        method = ReceiptsJournal.MethodName(r.Method),
+                        reference = r.Reference,
+                        amount = r.Amount.ToDecimalString(),
+                        amountCurrency = r.Amount.Currency.Code,
+                        fee = r.Fee.ToDecimalString(),
+                        home = r.Home.ToDecimalString(),
+                        invoices = r.Invoices,
+                        reversed = r.Reversed,
+                    }),
+                    totalHome = report.TotalHome.ToDecimalString(),
+                };
+                return Show.Write(cli, parsed.GetValue(format), grid, json, $"Receipts journal {Text.Iso(report.From)} to {Text.Iso(report.To)}");
+            }));
+        return command;
+    }
+}

@@ -1,0 +1,10 @@
+namespace BillingBooks.Books.Cli.Tests.Support;
+
+/// <summary>Whether a program is installed (on the PATH).</summary>
+public static class Tool
+{
+    public static bool Exists(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Any(folder => File.Exists(Path.Combine(folder, name)));
+}
