@@ -26,7 +26,7 @@ internal static class BillingSyncSettingsCommand
         var format = SyncOptions.Format();
         var command = new Command("billing-sync", Help) { format };
         options.AddTo(command);
-        command.SetAction(parsed => SyncCompany.With(cli, parsed, company =>
+        command.SetAction(parsed => cli.WithCompany(parsed, company =>
         {
             var answers = options.Answers(parsed);
             var changing = answers != new SetupAnswers(null, null, null, null, null, null, null, null);
@@ -44,7 +44,7 @@ internal static class BillingSyncSettingsCommand
                 store.Save(merged.Value);
                 return Result<(SyncSettings, IReadOnlyList<string>)>.Ok((merged.Value, Cards(scope)));
             });
-            if (!saved.TryGetValue(out var shown, out var error)) return cli.Refuse(error.Message);
+            if (!saved.TryGetValue(out var shown, out var error)) return cli.Fail(error);
             var (settings, cards) = shown;
             var grid = new Grid(new Column("Setting"), new Column("Value"))
                 .Add("Server", settings.Server ?? "(not set)")

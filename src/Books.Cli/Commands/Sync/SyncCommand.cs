@@ -37,7 +37,7 @@ internal static class SyncCommand
         var format = SyncOptions.Format();
         var command = new Command("sync", Help) { passwordStdin, dryRun, format, pageSize };
         options.AddTo(command);
-        command.SetAction((parsed, cancellation) => Task.FromResult(SyncCompany.With(cli, parsed, company =>
+        command.SetAction((parsed, cancellation) => Task.FromResult(cli.WithCompany(parsed, company =>
         {
             var answers = options.Answers(parsed);
             var setup = SyncPrompts.Complete(cli, company, answers);
