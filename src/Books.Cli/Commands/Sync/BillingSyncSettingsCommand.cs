@@ -10,8 +10,8 @@ namespace BillingBooks.Books.Cli.Commands.Sync;
 internal static class BillingSyncSettingsCommand
 {
     private const string Help = """
-        Shows the Billing Sync settings: server, email, mode (my account / my client's account with the
-        client's email), Track Sales, Track Customer Payments, the PayPal and other-payments accounts, Credit
+        Shows or changes the Billing Sync settings (Synchronize with Billing).
+        Server, email, mode (my account / my client's account with the client's email), Track Sales, Track Customer Payments, the PayPal and other-payments accounts, Credit
         Cards Accepted, the last sync and the feed cursor. Give flags to change them; the email cannot change
         after the first successful sync.
 

@@ -14,8 +14,9 @@ internal static class SyncCommand
     public const string PasswordVariable = "BOOKS_BILLING_PASSWORD";
 
     private const string Help = """
-        Imports Billing's customers, invoices and payments into the company file, exactly once: each page of
-        Billing's change feed posts with its source references and the advanced cursor in one transaction.
+        Synchronize with Billing: imports its customers, invoices and payments, exactly once.
+        Each page of Billing's change feed posts with its source references and the advanced cursor in one
+        transaction, so a crash or a retry never duplicates or loses a record.
         Records that cannot be imported yet (no matching tax code, card, rate...) are listed with the command
         that fixes them and retried at every later sync. The first run is the Synchronization Setup: on a
         terminal it asks for what is missing; otherwise pass the flags. The password comes from the prompt,
