@@ -14,19 +14,11 @@ internal static class SyncCommand
     public const string PasswordVariable = "BOOKS_BILLING_PASSWORD";
 
     private const string Help = """
-        Synchronize with Billing: imports its customers, invoices and payments, exactly once.
-        Each page of Billing's change feed posts with its source references and the advanced cursor in one
-        transaction, so a crash or a retry never duplicates or loses a record.
-        Records that cannot be imported yet (no matching tax code, card, rate...) are listed with the command
-        that fixes them and retried at every later sync. The first run is the Synchronization Setup: on a
-        terminal it asks for what is missing; otherwise pass the flags. The password comes from the prompt,
-        --password-stdin or BOOKS_BILLING_PASSWORD, and is never stored.
-        Exit codes: 0 done; 2 done, open conflicts remain (listed); 1 could not sync (nothing changed).
-
-        Examples:
-          books --file acme.books sync --server https://billing.example --email me@acme.ca --track-payments 1060
-          echo "$PW" | books --file acme.books sync --password-stdin --dry-run
-          books --file acme.books sync --email keeper@books.ca --client-email owner@acme.ca --format json
+        Synchronize with Billing: imports its customers, invoices and payments exactly once (see docs/sync.md).
+        The first run asks for the setup on a terminal (else pass --email, --track-payments...); the password
+        comes from the prompt, --password-stdin or BOOKS_BILLING_PASSWORD and is never stored. Records that
+        cannot be imported yet are listed with the command that fixes them and retried at every later sync.
+        Exits 0 when done, 2 when done with open conflicts (listed), 1 when it could not sync (nothing changed).
         """;
 
     public static Command Create(CliContext cli)
