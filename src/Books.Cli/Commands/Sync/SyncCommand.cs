@@ -19,6 +19,9 @@ internal static class SyncCommand
         comes from the prompt, --password-stdin or BOOKS_BILLING_PASSWORD and is never stored. Records that
         cannot be imported yet are listed with the command that fixes them and retried at every later sync.
         Exits 0 when done, 2 when done with open conflicts (listed), 1 when it could not sync (nothing changed).
+
+        Example:
+          books --file acme.books sync --server https://billing.example --email me@acme.ca --track-payments 1060
         """;
 
     public static Command Create(CliContext cli)
