@@ -16,7 +16,13 @@ internal static class Reconciler
     public static Reconciliation Compare(BooksRead scope, string dataset, DatasetSummary billing)
     {
         var store = new SyncStore(scope.Connection, scope.Transaction);
-        var conflicts = store.Conflicts().Select(c => (c.Label, Body: Body(c.Change))).ToList();
+        var byCustomer = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var byCurrency = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (label, customer, currency) in store.ConflictSubjects())
+        {
+            Note(byCustomer, customer, label);
+            Note(byCurrency, currency, label);
+        }
         var prefix = $"billing:{dataset}/customer/";
         var differences = new List<ReconciliationDifference>();
 
@@ -38,7 +44,7 @@ internal static class Reconciler
             var ours = books.TryGetValue(key, out var row) ? row : default;
             var theirs = billing.Customers.FirstOrDefault(c => c.CustomerId == key.Id && c.Currency == key.Currency);
             var who = $"customer {(names.TryGetValue(key.Id, out var name) ? name : key.Id)} ({key.Currency})";
-            var involved = conflicts.Where(c => c.Body.Customer == key.Id).Select(c => c.Label).ToList();
+            var involved = byCustomer.GetValueOrDefault(key.Id) ?? [];
             Add(differences, $"invoiced to {who}", Money.Money.FromMinorUnits(ours.Invoiced, currency), Parse(theirs?.Invoiced, currency), involved);
             Add(differences, $"owing by {who}", Money.Money.FromMinorUnits(ours.Owing, currency), Parse(theirs?.Owing, currency), involved);
         }
@@ -49,7 +55,7 @@ internal static class Reconciler
             var currency = Currency.Get(code);
             var ours = bookTotals.TryGetValue(code, out var t) ? t : default;
             var theirs = billing.Currencies.FirstOrDefault(c => c.Currency == code);
-            var involved = conflicts.Where(c => c.Body.Currency == code).Select(c => c.Label).ToList();
+            var involved = byCurrency.GetValueOrDefault(code) ?? [];
             Add(differences, $"total invoiced in {code}", Money.Money.FromMinorUnits(ours.Invoiced, currency), Parse(theirs?.Invoiced, currency), involved);
             Add(differences, $"total owing in {code}", Money.Money.FromMinorUnits(ours.Owing, currency), Parse(theirs?.Owing, currency), involved);
         }
@@ -70,7 +76,7 @@ internal static class Reconciler
             var currency = Currency.Get(key.Currency);
             var ours = Money.Money.FromMinorUnits(taxes.TryGetValue(key, out var a) ? a : 0, currency);
             var theirs = billingTaxes.TryGetValue(key, out var b) ? b : Money.Money.Zero(currency);
-            var involved = conflicts.Where(c => c.Body.Currency == key.Currency).Select(c => c.Label).ToList();
+            var involved = byCurrency.GetValueOrDefault(key.Currency) ?? [];
             Add(differences, $"{key.Name} charged in {key.Currency}", ours, theirs, involved);
         }
 
@@ -86,6 +92,12 @@ internal static class Reconciler
 
     private static Money.Money Parse(string? amount, Currency currency) => amount is null ? Money.Money.Zero(currency) : Money.Money.Parse(amount, currency);
 
-    private static (string? Customer, string? Currency) Body(Change change) =>
-        (change.Invoice?.CustomerId ?? change.Payment?.CustomerId, change.Invoice?.Currency ?? change.Payment?.Currency);
+    /// <summary>Keeps the first few labels per subject (enough to name them), and a count beyond.</summary>
+    private static void Note(Dictionary<string, List<string>> subjects, string? subject, string label)
+    {
+        if (subject is null) return;
+        if (!subjects.TryGetValue(subject, out var labels)) subjects[subject] = labels = [];
+        if (labels.Count < 5) labels.Add(label);
+        else if (labels.Count == 5) labels.Add("and more in conflict");
+    }
 }

@@ -1,6 +1,9 @@
 namespace BillingBooks.Books.Sync;
 
-/// <summary>What a sync did (or, on a dry run, would do): counts, open conflicts, reconciliation.</summary>
+/// <summary>
+/// What a sync did (or, on a dry run, would do): counts, open conflicts (the first ones listed, all counted in
+/// <see cref="ConflictCount"/>), reconciliation.
+/// </summary>
 public sealed record SyncReport(
     bool DryRun,
     string Dataset,
@@ -9,10 +12,11 @@ public sealed record SyncReport(
     RecordCounts Invoices,
     RecordCounts Payments,
     IReadOnlyList<SyncIssue> Conflicts,
+    long ConflictCount,
     IReadOnlyList<PlannedEntry> Plan,
     Reconciliation Reconciliation)
 {
-    public bool HasOpenConflicts => Conflicts.Count > 0;
+    public bool HasOpenConflicts => ConflictCount > 0;
 }
 
 /// <summary>Per kind: new in Books, adjusted (reversed and re-posted), reversed (deleted or voided in Billing).</summary>

@@ -20,6 +20,9 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
 
     public bool DryRun { get; init; }
 
+    /// <summary>How many open conflicts the report lists (all are counted; the rest wait in the file).</summary>
+    public int ReportedConflicts { get; init; } = 1000;
+
     public IProgress<SyncProgress>? Progress { get; set; }
 
     private readonly SyncTally _tally = new();
@@ -82,7 +85,7 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
         Commit(scope =>
         {
             var store = new SyncStore(scope.Connection, scope.Transaction);
-            RetryConflicts(scope, store, dataset, tally);
+            RetryConflicts(scope, store, dataset, tally, waitingOnly: true);
             var now = time.GetUtcNow();
             var current = store.Settings();
             store.Save(current with { FirstSyncedAt = current.FirstSyncedAt ?? now, LastSyncedAt = now });
@@ -93,7 +96,7 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
         {
             var store = new SyncStore(r.Connection, r.Transaction);
             return new SyncReport(false, dataset, store.Settings().Cursor, tally.Customers, tally.Invoices, tally.Payments,
-                store.Conflicts().Select(c => c.Issue).ToList(), [], reconciliation);
+                store.Issues(ReportedConflicts), store.ConflictCount(), [], reconciliation);
         });
     }
 
@@ -124,19 +127,25 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
             tally.Seen = changes.Count;
             RetryConflicts(scope, store, dataset, tally);
             report = new SyncReport(true, dataset, after, tally.Customers, tally.Invoices, tally.Payments,
-                store.Conflicts().Select(c => c.Issue).ToList(), EntryPlan.Since(scope, firstNewEntry),
+                store.Issues(ReportedConflicts), store.ConflictCount(), EntryPlan.Since(scope, firstNewEntry),
                 new Reconciliation(false, "not compared on a dry run (nothing was imported)", []));
             return new DryRunRolledBack();
         });
         return report!;
     }
 
-    private void RetryConflicts(BooksWrite scope, SyncStore store, string dataset, SyncTally tally)
+    /// <summary>Retries quarantined records in their first-seen order, in batches (there may be very many).</summary>
+    private void RetryConflicts(BooksWrite scope, SyncStore store, string dataset, SyncTally tally, bool waitingOnly = false)
     {
-        var conflicts = store.Conflicts();
-        if (conflicts.Count == 0) return;
-        var import = Importer(scope, store, dataset, tally);
-        foreach (var conflict in conflicts) import.Apply(conflict.Change);
+        RecordImport? import = null;
+        for (long after = 0; ;)
+        {
+            var batch = store.ConflictsAfter(after, 1000, waitingOnly);
+            if (batch.Count == 0) return;
+            import ??= Importer(scope, store, dataset, tally);
+            foreach (var conflict in batch) import.Apply(conflict.Change);
+            after = batch[^1].Seq;
+        }
     }
 
     private RecordImport Importer(BooksWrite scope, SyncStore store, string dataset, SyncTally tally) =>

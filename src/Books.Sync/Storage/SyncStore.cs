@@ -88,17 +88,37 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
             "UPDATE sync_source SET books_id = @entryId, reversal_id = NULL WHERE dataset = @Dataset AND kind = @Kind AND record_id = @Id AND version = @Version",
             new { entryId, source.Dataset, source.Kind, source.Id, source.Version }, transaction);
 
-    public IReadOnlyList<StoredConflict> Conflicts() =>
+    /// <summary>Quarantined records in retry order, a batch at a time (there may be very many).</summary>
+    public IReadOnlyList<StoredConflict> ConflictsAfter(long seq, int limit, bool waitingPaymentsOnly) =>
         connection.Query<StoredConflict>(
+            $"""
+            SELECT dataset, kind, record_id AS id, version, label, problem, fix, position, payload, first_seen AS firstSeen, seq
+            FROM sync_conflict WHERE seq > @seq {(waitingPaymentsOnly ? "AND kind = 'payment' AND problem LIKE 'waits for%'" : "")}
+            ORDER BY seq LIMIT @limit
+            """, new { seq, limit }, transaction).AsList();
+
+    /// <summary>The open conflicts as the report lists them (without payloads), first <paramref name="limit"/> in retry order.</summary>
+    public IReadOnlyList<SyncIssue> Issues(int limit) =>
+        connection.Query<(string Kind, string Id, long Version, string Label, string Problem, string? Fix)>(
+            "SELECT kind, record_id, version, label, problem, fix FROM sync_conflict ORDER BY seq LIMIT @limit", new { limit }, transaction)
+            .Select(r => new SyncIssue(new RecordKey(r.Kind, r.Id), checked((int)r.Version), r.Label, r.Problem, r.Fix))
+            .ToList();
+
+    public long ConflictCount() => connection.ExecuteScalar<long>("SELECT COUNT(*) FROM sync_conflict", transaction: transaction);
+
+    /// <summary>Label, Billing customer and currency of every open conflict (streamed), for the reconciliation.</summary>
+    public IEnumerable<(string Label, string? Customer, string? Currency)> ConflictSubjects() =>
+        connection.Query<(string, string?, string?)>(
             """
-            SELECT dataset, kind, record_id AS id, version, label, problem, fix, position, payload, first_seen AS firstSeen
+            SELECT label, COALESCE(json_extract(payload, '$.invoice.customerId'), json_extract(payload, '$.payment.customerId')),
+                   COALESCE(json_extract(payload, '$.invoice.currency'), json_extract(payload, '$.payment.currency'))
             FROM sync_conflict ORDER BY seq
-            """, transaction: transaction).AsList();
+            """, transaction: transaction, buffered: false);
 
     public StoredConflict? Conflict(string dataset, RecordKey record) =>
         connection.QueryFirstOrDefault<StoredConflict>(
             """
-            SELECT dataset, kind, record_id AS id, version, label, problem, fix, position, payload, first_seen AS firstSeen
+            SELECT dataset, kind, record_id AS id, version, label, problem, fix, position, payload, first_seen AS firstSeen, seq
             FROM sync_conflict WHERE dataset = @dataset AND kind = @Kind AND record_id = @Id
             """, new { dataset, record.Kind, record.Id }, transaction);
 
@@ -162,7 +182,7 @@ public sealed record ImportedVersion(string Dataset, string Kind, string Id, lon
 }
 
 /// <summary>A row of sync_conflict.</summary>
-public sealed record StoredConflict(string Dataset, string Kind, string Id, long Version, string Label, string Problem, string? Fix, string Position, string Payload, string FirstSeen)
+public sealed record StoredConflict(string Dataset, string Kind, string Id, long Version, string Label, string Problem, string? Fix, string Position, string Payload, string FirstSeen, long Seq)
 {
     public Change Change => JsonSerializer.Deserialize<Change>(Payload, SyncClient.Json) ?? throw new InvalidOperationException($"Empty payload for conflict {Kind} {Id}.");
 

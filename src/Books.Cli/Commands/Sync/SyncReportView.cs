@@ -37,15 +37,17 @@ internal static class SyncReportView
         }
 
         cli.Out.WriteLine();
-        if (report.Conflicts.Count == 0)
+        if (report.ConflictCount == 0)
         {
             cli.Out.WriteLine("No open conflicts.");
         }
         else
         {
-            cli.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{report.Conflicts.Count} open conflict(s); each is retried at the next sync once fixed:"));
+            cli.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{report.ConflictCount} open conflict(s); each is retried at the next sync once fixed:"));
             foreach (var issue in report.Conflicts)
                 cli.Out.WriteLine($"- {issue.Message}");
+            if (report.ConflictCount > report.Conflicts.Count)
+                cli.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"- ... and {report.ConflictCount - report.Conflicts.Count} more of the same kinds (fix these first, then sync again)."));
         }
 
         cli.Out.WriteLine();

@@ -37,7 +37,7 @@ CREATE TABLE sync_source (
     imported_at TEXT    NOT NULL,
     PRIMARY KEY (dataset, kind, record_id, version)
 ) WITHOUT ROWID;
-CREATE INDEX sync_source_entry ON sync_source (books_id) WHERE kind <> 'customer';
+CREATE INDEX sync_source_entry ON sync_source (books_id);
 
 -- Records that could not be imported yet (SPEC 3.4), with the payload to retry and the fix to show.
 -- position: the feed cursor where the record was seen, so conflicts are retried in feed order.
@@ -56,3 +56,4 @@ CREATE TABLE sync_conflict (
     last_tried  TEXT    NOT NULL,
     PRIMARY KEY (dataset, kind, record_id)
 ) WITHOUT ROWID;
+CREATE INDEX sync_conflict_seq ON sync_conflict (seq);

@@ -1,0 +1,6 @@
+namespace BillingBooks.Sync.Bench;
+
+internal static class Incremental
+{
+    public static Task RunAsync(string work) => Task.CompletedTask;
+}
