@@ -22,9 +22,8 @@ internal static class Initial
 
         await using var billing = await BillingProcess.StartAsync(database);
         var file = Path.Combine(work, "bench.books");
-        using (CompanyFile.Create(file, new NewCompany("Bench Ltd", FiscalYearStart: new DateOnly(2020, 1, 1))).Value)
-        {
-        }
+        BenchCompany.Create(file);
+        await FeedProbe.ReadAllAsync(billing.BaseAddress, email, password, 2000);
 
         var (seconds, peakMb, stdout) = Measure(password, "--file", file, "sync", "--server", billing.BaseAddress.ToString(), "--email", email,
             "--track-payments", "1060", "--format", "json", "--page-size", "2000");

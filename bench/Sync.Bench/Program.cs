@@ -15,6 +15,13 @@ using BillingBooks.Sync.Bench;
 // company file and reports wall time and its peak RSS. "incremental": 100 changes synced into accounts of
 // 1,000 and 10,000 records already imported, timed in-process (the sync itself, not the process start).
 var mode = args.Length > 0 ? args[0] : "initial";
+if (mode == "company")
+{
+    // A company file set up for seeded data, to profile `books sync` by hand.
+    BenchCompany.Create(args[1]);
+    return;
+}
+
 var work = Directory.CreateTempSubdirectory("sync-bench-").FullName;
 try
 {

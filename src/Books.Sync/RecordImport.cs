@@ -19,8 +19,7 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
         if (latest is not null && (latest.Version > change.Version || (latest.Version == change.Version && (latest.Live || latest.Deleted != 0 || change.Kind == ChangeKinds.Customer))))
         {
             // Already imported (a retried page, a second run) or older than what Books has: nothing to do.
-            var conflict = store.Conflict(dataset, source.Record);
-            if (conflict is not null && conflict.Version <= latest.Version) store.Release(dataset, source.Record);
+            if (store.ConflictVersion(dataset, source.Record) <= latest.Version) store.Release(dataset, source.Record);
             tally.Unchanged(change.Kind);
             return;
         }
@@ -138,7 +137,7 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
     private SyncIssue? ReverseInvoice(ImportedVersion live, out List<ImportedVersion> suspended)
     {
         suspended = [];
-        var label = $"Invoice {live.Change.Invoice?.Number ?? live.Id}";
+        var label = $"Invoice {store.Payload(live.Source).Invoice?.Number ?? live.Id}";
         foreach (var receipt in books.LiveReceiptsAllocatedTo(live.BooksId!.Value))
         {
             var imported = store.ByEntry(receipt);
@@ -159,7 +158,7 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
     {
         foreach (var receipt in suspended)
         {
-            var change = receipt.Change;
+            var change = store.Payload(receipt.Source);
             long entry = 0;
             var issue = store.Atomically(() => PostReceipt(receipt.Source, change.Payment!, live: null, out entry), i => i is null);
             if (issue is null) store.Reposted(receipt.Source, entry);
@@ -173,9 +172,8 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
         var key = new RecordKey(ChangeKinds.Invoice, invoiceId);
         var invoice = store.Latest(dataset, key);
         if (invoice is { Live: true }) return null;
-        var conflict = store.Conflict(dataset, key);
-        if (conflict is not null) return $"{conflict.Label}, which is in conflict ({conflict.Problem})";
-        if (invoice is not null) return $"Invoice {invoice.Change.Invoice?.Number ?? invoiceId}, which is deleted or void in Billing";
+        if (store.ConflictReason(dataset, key) is var (label, problem)) return $"{label}, which is in conflict ({problem})";
+        if (invoice is not null) return $"Invoice {store.Payload(invoice.Source).Invoice?.Number ?? invoiceId}, which is deleted or void in Billing";
         return $"invoice {invoiceId}, not imported yet";
     }
 

@@ -13,6 +13,8 @@ namespace BillingBooks.Books.Sync.Storage;
 /// </summary>
 public sealed class SyncStore(SqliteConnection connection, SqliteTransaction transaction)
 {
+    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+
     public SyncSettings Settings()
     {
         var row = connection.QuerySingle<SettingsRow>(
@@ -51,31 +53,73 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
             "SELECT COUNT(*) FROM sync_source WHERE dataset = @Dataset AND kind = @Kind AND record_id = @Id AND version = @Version",
             new { source.Dataset, source.Kind, source.Id, source.Version }, transaction) > 0;
 
-    /// <summary>The newest imported version of a record, if any.</summary>
-    public ImportedVersion? Latest(string dataset, RecordKey record) =>
-        connection.QueryFirstOrDefault<ImportedVersion>(
-            """
-            SELECT dataset, kind, record_id AS id, version, books_id AS booksId, reversal_id AS reversalId, deleted, payload
-            FROM sync_source WHERE dataset = @dataset AND kind = @Kind AND record_id = @Id ORDER BY version DESC LIMIT 1
-            """, new { dataset, record.Kind, record.Id }, transaction);
+    /// <summary>The newest imported version of a record, if any (the hot path: a prepared statement, no payload).</summary>
+    public ImportedVersion? Latest(string dataset, RecordKey record)
+    {
+        var command = Prepared(
+            "SELECT version, books_id, reversal_id, deleted FROM sync_source WHERE dataset = $dataset AND kind = $kind AND record_id = $id ORDER BY version DESC LIMIT 1",
+            "$dataset", "$kind", "$id");
+        command.Parameters[0].Value = dataset;
+        command.Parameters[1].Value = record.Kind;
+        command.Parameters[2].Value = record.Id;
+        using var reader = command.ExecuteReader();
+        if (!reader.Read()) return null;
+        return new ImportedVersion(dataset, record.Kind, record.Id, reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1),
+            reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.GetInt64(3));
+    }
+
+    /// <summary>The feed item as imported for <paramref name="source"/>.</summary>
+    public Change Payload(SourceRef source) =>
+        JsonSerializer.Deserialize<Change>(
+            connection.QuerySingle<string>("SELECT payload FROM sync_source WHERE dataset = @Dataset AND kind = @Kind AND record_id = @Id AND version = @Version",
+                new { source.Dataset, source.Kind, source.Id, source.Version }, transaction), SyncClient.Json)
+        ?? throw new InvalidOperationException($"Empty payload for {source}.");
+
+    /// <summary>How a quarantined record is named and why it waits, if it is quarantined.</summary>
+    public (string Label, string Problem)? ConflictReason(string dataset, RecordKey record)
+    {
+        var command = Prepared("SELECT label, problem FROM sync_conflict WHERE dataset = $dataset AND kind = $kind AND record_id = $id", "$dataset", "$kind", "$id");
+        command.Parameters[0].Value = dataset;
+        command.Parameters[1].Value = record.Kind;
+        command.Parameters[2].Value = record.Id;
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? (reader.GetString(0), reader.GetString(1)) : null;
+    }
+
+    /// <summary>The version a record is quarantined at, if it is.</summary>
+    public long? ConflictVersion(string dataset, RecordKey record)
+    {
+        var command = Prepared("SELECT version FROM sync_conflict WHERE dataset = $dataset AND kind = $kind AND record_id = $id", "$dataset", "$kind", "$id");
+        command.Parameters[0].Value = dataset;
+        command.Parameters[1].Value = record.Kind;
+        command.Parameters[2].Value = record.Id;
+        return command.ExecuteScalar() is long version ? version : null;
+    }
 
     /// <summary>The imported version whose Books entry is <paramref name="entryId"/>.</summary>
     public ImportedVersion? ByEntry(long entryId) =>
         connection.QueryFirstOrDefault<ImportedVersion>(
             """
-            SELECT dataset, kind, record_id AS id, version, books_id AS booksId, reversal_id AS reversalId, deleted, payload
+            SELECT dataset, kind, record_id AS id, version, books_id AS booksId, reversal_id AS reversalId, deleted
             FROM sync_source WHERE books_id = @entryId AND kind <> 'customer'
             """, new { entryId }, transaction);
 
     /// <summary>Records a version as imported; the unique key refuses a second import of it.</summary>
-    public void Imported(SourceRef source, long? booksId, bool deleted, Change change, DateTimeOffset at) =>
-        connection.Execute(
-            """
-            INSERT INTO sync_source (dataset, kind, record_id, version, books_id, deleted, payload, imported_at)
-            VALUES (@Dataset, @Kind, @Id, @Version, @booksId, @deleted, @payload, @at)
-            """,
-            new { source.Dataset, source.Kind, source.Id, source.Version, booksId, deleted, payload = JsonSerializer.Serialize(change, SyncClient.Json), at = Text(at) },
-            transaction);
+    public void Imported(SourceRef source, long? booksId, bool deleted, Change change, DateTimeOffset at)
+    {
+        var command = Prepared(
+            "INSERT INTO sync_source (dataset, kind, record_id, version, books_id, deleted, payload, imported_at) VALUES ($dataset, $kind, $id, $version, $books, $deleted, $payload, $at)",
+            "$dataset", "$kind", "$id", "$version", "$books", "$deleted", "$payload", "$at");
+        command.Parameters[0].Value = source.Dataset;
+        command.Parameters[1].Value = source.Kind;
+        command.Parameters[2].Value = source.Id;
+        command.Parameters[3].Value = source.Version;
+        command.Parameters[4].Value = booksId is { } id ? id : DBNull.Value;
+        command.Parameters[5].Value = deleted ? 1 : 0;
+        command.Parameters[6].Value = JsonSerializer.Serialize(change, SyncClient.Json);
+        command.Parameters[7].Value = Text(at);
+        command.ExecuteNonQuery();
+    }
 
     public void Reversed(SourceRef source, long reversalId) =>
         connection.Execute(
@@ -115,13 +159,6 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
             FROM sync_conflict ORDER BY seq
             """, transaction: transaction, buffered: false);
 
-    public StoredConflict? Conflict(string dataset, RecordKey record) =>
-        connection.QueryFirstOrDefault<StoredConflict>(
-            """
-            SELECT dataset, kind, record_id AS id, version, label, problem, fix, position, payload, first_seen AS firstSeen, seq
-            FROM sync_conflict WHERE dataset = @dataset AND kind = @Kind AND record_id = @Id
-            """, new { dataset, record.Kind, record.Id }, transaction);
-
     /// <summary>Quarantines a record (or updates its reason); a conflict keeps its first place in the retry order.</summary>
     public void Quarantine(string dataset, SyncIssue issue, Change change, DateTimeOffset at)
     {
@@ -142,9 +179,29 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
             }, transaction);
     }
 
-    public bool Release(string dataset, RecordKey record) =>
-        connection.Execute("DELETE FROM sync_conflict WHERE dataset = @dataset AND kind = @Kind AND record_id = @Id",
-            new { dataset, record.Kind, record.Id }, transaction) > 0;
+    public bool Release(string dataset, RecordKey record)
+    {
+        var command = Prepared("DELETE FROM sync_conflict WHERE dataset = $dataset AND kind = $kind AND record_id = $id", "$dataset", "$kind", "$id");
+        command.Parameters[0].Value = dataset;
+        command.Parameters[1].Value = record.Kind;
+        command.Parameters[2].Value = record.Id;
+        return command.ExecuteNonQuery() > 0;
+    }
+
+    /// <summary>A statement prepared once per store (one per transaction): the per-record path binds and runs it.</summary>
+    private SqliteCommand Prepared(string sql, params string[] names)
+    {
+        if (_prepared.TryGetValue(sql, out var command)) return command;
+        command = connection.CreateCommand();
+#pragma warning disable CA2100 // constant SQL of this class; values go through parameters
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        command.Transaction = transaction;
+        foreach (var name in names) command.Parameters.Add(new SqliteParameter(name, null));
+        command.Prepare();
+        _prepared[sql] = command;
+        return command;
+    }
 
     /// <summary>Runs <paramref name="work"/> so that what it wrote is undone when it reports failure (SQLite savepoint).</summary>
     public T Atomically<T>(Func<T> work, Func<T, bool> succeeded)
@@ -171,14 +228,12 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
 }
 
 /// <summary>A row of sync_source: one imported version and where it lives in Books.</summary>
-public sealed record ImportedVersion(string Dataset, string Kind, string Id, long Version, long? BooksId, long? ReversalId, long Deleted, string Payload)
+public sealed record ImportedVersion(string Dataset, string Kind, string Id, long Version, long? BooksId, long? ReversalId, long Deleted)
 {
     public SourceRef Source => new(Dataset, Kind, Id, checked((int)Version));
 
     /// <summary>Posted and not reversed: this version is what Books shows now.</summary>
     public bool Live => BooksId is not null && ReversalId is null && Deleted == 0;
-
-    public Change Change => JsonSerializer.Deserialize<Change>(Payload, SyncClient.Json) ?? throw new InvalidOperationException($"Empty payload for {Source}.");
 }
 
 /// <summary>A row of sync_conflict.</summary>
