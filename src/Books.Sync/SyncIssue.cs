@@ -6,7 +6,8 @@ namespace BillingBooks.Books.Sync;
 /// command that removes the cause, when there is one.
 /// </summary>
 /// <param name="Label">How the user knows the record, e.g. "Invoice 1042".</param>
-public sealed record SyncIssue(RecordKey Record, int Version, string Label, string Problem, string? Fix)
+/// <param name="WaitsFor">The Billing invoice a payment waits for, when that is the problem.</param>
+public sealed record SyncIssue(RecordKey Record, int Version, string Label, string Problem, string? Fix, string? WaitsFor = null)
 {
     public string Message => Fix is null ? $"{Label}: {Problem}" : $"{Label}: {Problem}: {Fix}";
 }

@@ -85,7 +85,7 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
         Commit(scope =>
         {
             var store = new SyncStore(scope.Connection, scope.Transaction);
-            RetryConflicts(scope, store, dataset, tally, waitingOnly: true);
+            RetryWaitingPayments(scope, store, dataset, tally);
             var now = time.GetUtcNow();
             var current = store.Settings();
             store.Save(current with { FirstSyncedAt = current.FirstSyncedAt ?? now, LastSyncedAt = now });
@@ -125,7 +125,7 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
             var import = Importer(scope, store, dataset, tally);
             foreach (var change in changes) import.Apply(change);
             tally.Seen = changes.Count;
-            RetryConflicts(scope, store, dataset, tally);
+            RetryWaitingPayments(scope, store, dataset, tally);
             report = new SyncReport(true, dataset, after, tally.Customers, tally.Invoices, tally.Payments,
                 store.Issues(ReportedConflicts), store.ConflictCount(), EntryPlan.Since(scope, firstNewEntry),
                 new Reconciliation(false, "not compared on a dry run (nothing was imported)", []));
@@ -134,18 +134,33 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
         return report!;
     }
 
-    /// <summary>Retries quarantined records in their first-seen order, in batches (there may be very many).</summary>
-    private void RetryConflicts(BooksWrite scope, SyncStore store, string dataset, SyncTally tally, bool waitingOnly = false)
+    /// <summary>
+    /// Retries quarantined records first, in their first-seen order and in batches (there may be very many),
+    /// unless nothing they depend on in Books changed since they were last tried: then they cannot succeed.
+    /// </summary>
+    private void RetryConflicts(BooksWrite scope, SyncStore store, string dataset, SyncTally tally)
     {
+        var stamp = store.SetupStamp();
+        if (store.ConflictsTriedWith() == stamp) return;
         RecordImport? import = null;
         for (long after = 0; ;)
         {
-            var batch = store.ConflictsAfter(after, 1000, waitingOnly);
-            if (batch.Count == 0) return;
+            var batch = store.ConflictsAfter(after, 1000);
+            if (batch.Count == 0) break;
             import ??= Importer(scope, store, dataset, tally);
             foreach (var conflict in batch) import.Apply(conflict.Change);
             after = batch[^1].Seq;
         }
+        store.ConflictsTried(store.SetupStamp());
+    }
+
+    /// <summary>Payments that waited for an invoice imported in this run go now, not at the next sync.</summary>
+    private void RetryWaitingPayments(BooksWrite scope, SyncStore store, string dataset, SyncTally tally)
+    {
+        var waiting = store.WaitingFor(tally.InvoicesPosted);
+        if (waiting.Count == 0) return;
+        var import = Importer(scope, store, dataset, tally);
+        foreach (var conflict in waiting) import.Apply(conflict.Change);
     }
 
     private RecordImport Importer(BooksWrite scope, SyncStore store, string dataset, SyncTally tally) =>

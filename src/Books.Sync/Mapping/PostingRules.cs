@@ -74,7 +74,7 @@ public static class PostingRules
         foreach (var application in payment.Applications)
         {
             if (invoiceLabel(application.InvoiceId) is { } waiting)
-                return new SyncIssue(source.Record, source.Version, label, $"waits for {waiting}", "fix that invoice's conflict; this payment follows at the next sync");
+                return new SyncIssue(source.Record, source.Version, label, $"waits for {waiting}", "fix that invoice's conflict; this payment follows at the next sync", application.InvoiceId);
         }
 
         var currency = Resolve(source, label, payment.Currency, payment.Date, setup, out var rate, out var currencyIssue);

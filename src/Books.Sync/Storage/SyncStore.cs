@@ -133,13 +133,48 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
             new { entryId, source.Dataset, source.Kind, source.Id, source.Version }, transaction);
 
     /// <summary>Quarantined records in retry order, a batch at a time (there may be very many).</summary>
-    public IReadOnlyList<StoredConflict> ConflictsAfter(long seq, int limit, bool waitingPaymentsOnly) =>
+    public IReadOnlyList<StoredConflict> ConflictsAfter(long seq, int limit) =>
         connection.Query<StoredConflict>(
-            $"""
+            """
             SELECT dataset, kind, record_id AS id, version, label, problem, fix, position, payload, first_seen AS firstSeen, seq
-            FROM sync_conflict WHERE seq > @seq {(waitingPaymentsOnly ? "AND kind = 'payment' AND problem LIKE 'waits for%'" : "")}
-            ORDER BY seq LIMIT @limit
+            FROM sync_conflict WHERE seq > @seq ORDER BY seq LIMIT @limit
             """, new { seq, limit }, transaction).AsList();
+
+    /// <summary>The payments quarantined because they wait for one of <paramref name="invoices"/>, in retry order.</summary>
+    public IReadOnlyList<StoredConflict> WaitingFor(IReadOnlyCollection<string> invoices) =>
+        invoices.Count == 0
+            ? []
+            : connection.Query<StoredConflict>(
+                """
+                SELECT dataset, kind, record_id AS id, version, label, problem, fix, position, payload, first_seen AS firstSeen, seq
+                FROM sync_conflict WHERE waits_for IN @invoices ORDER BY seq
+                """, new { invoices }, transaction).AsList();
+
+    /// <summary>
+    /// A hash of everything a conflict's outcome depends on in Books (settings, fiscal year, accounts, taxes,
+    /// tax codes, cards, currencies, rates, the sync's accounts).
+    /// </summary>
+    public string SetupStamp()
+    {
+        var text = connection.ExecuteScalar<string>(
+            """
+            SELECT (SELECT group_concat(fiscal_start || fiscal_end || cash_basis || allow_foreign) FROM company)
+                || '|' || (SELECT group_concat(number || active) FROM account)
+                || '|' || (SELECT COALESCE(group_concat(name || account), '') FROM tax)
+                || '|' || (SELECT COALESCE(group_concat(code || tax_id || rate || status), '') FROM tax_code_tax)
+                || '|' || (SELECT COALESCE(group_concat(name || deposit_account), '') FROM credit_card)
+                || '|' || (SELECT COALESCE(group_concat(code), '') FROM foreign_currency)
+                || '|' || (SELECT COUNT(*) || COALESCE(MAX(date), '') FROM exchange_rate)
+                || '|' || (SELECT COALESCE(track_sales, '') || COALESCE(track_payments, '') || COALESCE(paypal_account, '') || COALESCE(other_payments_account, '') FROM sync_settings)
+                || '|' || (SELECT COUNT(*) FROM customer)
+            """, transaction: transaction) ?? "";
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+    }
+
+    public string? ConflictsTriedWith() => connection.ExecuteScalar<string?>("SELECT conflicts_tried_with FROM sync_settings WHERE id = 1", transaction: transaction);
+
+    public void ConflictsTried(string stamp) =>
+        connection.Execute("UPDATE sync_settings SET conflicts_tried_with = @stamp WHERE id = 1", new { stamp }, transaction);
 
     /// <summary>The open conflicts as the report lists them (without payloads), first <paramref name="limit"/> in retry order.</summary>
     public IReadOnlyList<SyncIssue> Issues(int limit) =>
@@ -165,16 +200,16 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
         ArgumentNullException.ThrowIfNull(issue);
         connection.Execute(
             """
-            INSERT INTO sync_conflict (dataset, kind, record_id, version, label, problem, fix, position, seq, payload, first_seen, last_tried)
-            VALUES (@dataset, @Kind, @Id, @Version, @Label, @Problem, @Fix, @position,
+            INSERT INTO sync_conflict (dataset, kind, record_id, version, label, problem, fix, waits_for, position, seq, payload, first_seen, last_tried)
+            VALUES (@dataset, @Kind, @Id, @Version, @Label, @Problem, @Fix, @WaitsFor, @position,
                     (SELECT COALESCE(MAX(seq), 0) + 1 FROM sync_conflict), @payload, @at, @at)
             ON CONFLICT (dataset, kind, record_id) DO UPDATE SET version = excluded.version, label = excluded.label,
-                problem = excluded.problem, fix = excluded.fix, position = excluded.position, payload = excluded.payload,
-                last_tried = excluded.last_tried
+                problem = excluded.problem, fix = excluded.fix, waits_for = excluded.waits_for, position = excluded.position,
+                payload = excluded.payload, last_tried = excluded.last_tried
             """,
             new
             {
-                dataset, issue.Record.Kind, issue.Record.Id, issue.Version, issue.Label, issue.Problem, issue.Fix, position = change.Cursor,
+                dataset, issue.Record.Kind, issue.Record.Id, issue.Version, issue.Label, issue.Problem, issue.Fix, issue.WaitsFor, position = change.Cursor,
                 payload = JsonSerializer.Serialize(change, SyncClient.Json), at = Text(at),
             }, transaction);
     }

@@ -49,6 +49,7 @@ CREATE TABLE sync_conflict (
     label       TEXT    NOT NULL,
     problem     TEXT    NOT NULL,
     fix         TEXT,
+    waits_for   TEXT,
     position    TEXT    NOT NULL,
     seq         INTEGER NOT NULL,
     payload     TEXT    NOT NULL,
@@ -57,3 +58,8 @@ CREATE TABLE sync_conflict (
     PRIMARY KEY (dataset, kind, record_id)
 ) WITHOUT ROWID;
 CREATE INDEX sync_conflict_seq ON sync_conflict (seq);
+CREATE INDEX sync_conflict_waits ON sync_conflict (waits_for) WHERE waits_for IS NOT NULL;
+
+-- What the company's setup looked like when the conflicts were last retried (a hash): when nothing a
+-- conflict depends on changed, retrying them all again cannot succeed, so a run skips it.
+ALTER TABLE sync_settings ADD COLUMN conflicts_tried_with TEXT;
