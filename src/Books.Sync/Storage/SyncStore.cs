@@ -189,9 +189,7 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
     public IEnumerable<(string Label, string? Customer, string? Currency)> ConflictSubjects() =>
         connection.Query<(string, string?, string?)>(
             """
-            SELECT label, COALESCE(json_extract(payload, '$.invoice.customerId'), json_extract(payload, '$.payment.customerId')),
-                   COALESCE(json_extract(payload, '$.invoice.currency'), json_extract(payload, '$.payment.currency'))
-            FROM sync_conflict ORDER BY seq
+            SELECT label, customer_id, currency FROM sync_conflict ORDER BY seq
             """, transaction: transaction, buffered: false);
 
     /// <summary>Quarantines a record (or updates its reason); a conflict keeps its first place in the retry order.</summary>
@@ -200,16 +198,18 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
         ArgumentNullException.ThrowIfNull(issue);
         connection.Execute(
             """
-            INSERT INTO sync_conflict (dataset, kind, record_id, version, label, problem, fix, waits_for, position, seq, payload, first_seen, last_tried)
-            VALUES (@dataset, @Kind, @Id, @Version, @Label, @Problem, @Fix, @WaitsFor, @position,
+            INSERT INTO sync_conflict (dataset, kind, record_id, version, label, problem, fix, waits_for, customer_id, currency, position, seq, payload, first_seen, last_tried)
+            VALUES (@dataset, @Kind, @Id, @Version, @Label, @Problem, @Fix, @WaitsFor, @customer, @currency, @position,
                     (SELECT COALESCE(MAX(seq), 0) + 1 FROM sync_conflict), @payload, @at, @at)
             ON CONFLICT (dataset, kind, record_id) DO UPDATE SET version = excluded.version, label = excluded.label,
-                problem = excluded.problem, fix = excluded.fix, waits_for = excluded.waits_for, position = excluded.position,
+                problem = excluded.problem, fix = excluded.fix, waits_for = excluded.waits_for, customer_id = excluded.customer_id,
+                currency = excluded.currency, position = excluded.position,
                 payload = excluded.payload, last_tried = excluded.last_tried
             """,
             new
             {
                 dataset, issue.Record.Kind, issue.Record.Id, issue.Version, issue.Label, issue.Problem, issue.Fix, issue.WaitsFor, position = change.Cursor,
+                customer = change.Invoice?.CustomerId ?? change.Payment?.CustomerId, currency = change.Invoice?.Currency ?? change.Payment?.Currency,
                 payload = JsonSerializer.Serialize(change, SyncClient.Json), at = Text(at),
             }, transaction);
     }

@@ -50,6 +50,8 @@ CREATE TABLE sync_conflict (
     problem     TEXT    NOT NULL,
     fix         TEXT,
     waits_for   TEXT,
+    customer_id TEXT,
+    currency    TEXT,
     position    TEXT    NOT NULL,
     seq         INTEGER NOT NULL,
     payload     TEXT    NOT NULL,
