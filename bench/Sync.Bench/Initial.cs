@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using BillingBooks.Billing.Testing;
-using BillingBooks.Books.Settings;
-using BillingBooks.Books.Storage;
 
 namespace BillingBooks.Sync.Bench;
 

@@ -1,11 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using BillingBooks.Billing.Testing;
-using BillingBooks.Books.Settings;
-using BillingBooks.Books.Storage;
-using BillingBooks.Books.Sync;
-using BillingBooks.Books.Sync.Client;
-using BillingBooks.Books.Sync.Storage;
 using BillingBooks.Sync.Bench;
 
 // Sync benchmarks (docs/benchmarks.md "## Sync"), a plain timed program:

@@ -39,6 +39,26 @@ public class SyncScenarioTests(BillingFixture fixture) : IClassFixture<BillingFi
     }
 
     [Fact]
+    public async Task Table_report_lists_counts_conflicts_with_their_fixes_and_the_reconciliation()
+    {
+        using var billing = await SignUpAsync(Server);
+        var customer = await billing.AddCustomerAsync("Tabular");
+        await billing.InvoiceAsync(customer.Id, March, Line("Work", "1", "100.00", "GST"));
+        var usd = await billing.AddCustomerAsync("Abroad", "USD");
+        await billing.InvoiceAsync(usd.Id, March, "USD", null, Line("Work", "1", "100.00"));
+        using var books = new BooksCompany();
+
+        var run = books.WithPassword(billing.Password, "sync", "--server", Server.ToString(), "--email", billing.Email, "--track-payments", "1060");
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("Synchronized with Billing.", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Invoices", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("1 open conflict(s)", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("settings set --allow-foreign-currency on", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("expected, in conflict", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Missing_setup_without_a_terminal_names_the_flags_to_pass()
     {
         using var books = new BooksCompany();
