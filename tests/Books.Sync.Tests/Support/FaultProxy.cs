@@ -34,6 +34,9 @@ public sealed class FaultProxy : IDisposable
 
     public int Faults => Volatile.Read(ref _faults);
 
+    /// <summary>Added before every request is forwarded (to make a run outlive a short-lived token).</summary>
+    public TimeSpan Delay { get; set; }
+
     /// <summary>Lets every request through from now on.</summary>
     public bool Healthy { get; set; }
 
@@ -77,6 +80,7 @@ public sealed class FaultProxy : IDisposable
                     return;
             }
 
+            if (Delay > TimeSpan.Zero) await Task.Delay(Delay);
             using var forward = new HttpRequestMessage(new HttpMethod(context.Request.HttpMethod), context.Request.Url!.PathAndQuery);
             if (context.Request.Headers["Authorization"] is { } authorization) forward.Headers.TryAddWithoutValidation("Authorization", authorization);
             if (context.Request.HasEntityBody)
