@@ -38,7 +38,9 @@ public static class History
             switch (random.Next(3))
             {
                 case 0:
-                    await billing.EditInvoiceAsync(current, Line("Work", "2", "150.00", "GST", "PST"), Line("Fee", "1", "5.00"));
+                    // Billing refuses an edit below what is already paid; stay above it.
+                    var price = Math.Max(150m, decimal.Parse(current.Paid, System.Globalization.CultureInfo.InvariantCulture));
+                    await billing.EditInvoiceAsync(current, Line("Work", "2", price.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), "GST", "PST"), Line("Fee", "1", "5.00"));
                     break;
                 case 1 when current.Paid is "0.00":
                     await billing.VoidInvoiceAsync(current.Id);
