@@ -102,7 +102,7 @@ public sealed class ChartOfAccounts
             .ToDictionary(a => a.Number.Value);
 
     private string? LinkedRole(AccountNumber number) =>
-        Enum.GetValues<LinkedAccount>().Where(r => _scope.Linked[r] == number).Select(r => r.ToString()).FirstOrDefault();
+        Enum.GetValues<LinkedAccount>().Where(r => _scope.Linked[r] == number).Select(LinkedAccounts.Describe).FirstOrDefault();
 
     private string? Use(AccountNumber number)
     {

@@ -44,14 +44,16 @@ public sealed class IntegrityChecks
 
     private void DailyTotalsMatchPostings(List<CheckFailure> failures)
     {
-        foreach (var (account, posted, daily) in _scope.Query<(long Account, long Posted, long Daily)>(
-                     """
-                     SELECT a.number, COALESCE((SELECT SUM(amount) FROM posting p WHERE p.account = a.number), 0),
-                            COALESCE((SELECT SUM(amount) FROM account_day d WHERE d.account = a.number), 0)
-                     FROM account a
-                     """).Where(r => r.Posted != r.Daily))
+        // One pass over each table (no per-account scans): the check stays linear in the number of postings.
+        var posted = _scope.Query<(long Account, long Amount)>("SELECT account, SUM(amount) FROM posting GROUP BY account").ToDictionary(r => r.Account, r => r.Amount);
+        var daily = _scope.Query<(long Account, long Amount)>("SELECT account, SUM(amount) FROM account_day GROUP BY account").ToDictionary(r => r.Account, r => r.Amount);
+        foreach (var account in posted.Keys.Union(daily.Keys).Order())
         {
-            failures.Add(new("account balances", $"account {account}", $"Account {account}'s postings sum to {Amount(posted)} but its kept balance is {Amount(daily)}."));
+            var (sum, kept) = (posted.GetValueOrDefault(account), daily.GetValueOrDefault(account));
+            if (sum != kept)
+            {
+                failures.Add(new("account balances", $"account {account}", $"Account {account}'s postings sum to {Amount(sum)} but its kept balance is {Amount(kept)}."));
+            }
         }
     }
 
@@ -109,19 +111,22 @@ public sealed class IntegrityChecks
         var charged = _scope.Query<(long Account, long Home)>(
                 "SELECT x.account, SUM(x.home_amount) FROM invoice_tax x JOIN invoice i ON i.entry_id = x.entry_id WHERE i.reversed = 0 GROUP BY x.account")
             .ToDictionary(r => r.Account, r => r.Home);
-        var taxAccounts = _scope.Query<long>("SELECT account FROM tax UNION SELECT account FROM invoice_tax");
-        foreach (var account in taxAccounts)
-        {
-            // Sales (and their reversals) credit tax accounts only with tax; remittances in the general journal are not counted.
-            var posted = -_scope.Scalar<long>(
+
+        // Sales (and their reversals) credit tax accounts only with tax; remittances in the general journal are not counted.
+        var posted = _scope.Query<(long Account, long Amount)>(
                 """
-                SELECT COALESCE(SUM(p.amount), 0) FROM posting p JOIN entry e ON e.id = p.entry_id LEFT JOIN entry o ON o.id = e.reverses
-                WHERE p.account = @Account AND (e.kind = 'sale' OR (e.kind = 'reversal' AND o.kind = 'sale'))
-                """, new { Account = account });
-            var expected = charged.GetValueOrDefault(account);
-            if (posted != expected)
+                SELECT p.account, -SUM(p.amount) FROM entry e JOIN posting p ON p.entry_id = e.id LEFT JOIN entry o ON o.id = e.reverses
+                WHERE (e.kind = 'sale' OR (e.kind = 'reversal' AND o.kind = 'sale'))
+                  AND p.account IN (SELECT account FROM tax UNION SELECT account FROM invoice_tax)
+                GROUP BY p.account
+                """)
+            .ToDictionary(r => r.Account, r => r.Amount);
+        foreach (var account in _scope.Query<long>("SELECT account FROM tax UNION SELECT account FROM invoice_tax ORDER BY 1"))
+        {
+            var (sales, invoices) = (posted.GetValueOrDefault(account), charged.GetValueOrDefault(account));
+            if (sales != invoices)
             {
-                failures.Add(new("sales tax", $"account {account}", $"Sales posted {Amount(posted)} of tax to account {account} but the invoices in force charge {Amount(expected)}."));
+                failures.Add(new("sales tax", $"account {account}", $"Sales posted {Amount(sales)} of tax to account {account} but the invoices in force charge {Amount(invoices)}."));
             }
         }
     }

@@ -36,4 +36,10 @@ internal static class Documents
         currency.IsForeign
             ? amount.ConvertTo(currency.Home, currency.Rate, MidpointRounding.AwayFromZero).MinorUnits
             : amount.MinorUnits;
+
+    /// <summary>A posting line of a document: home amount, plus the document amount and rate when it is foreign.</summary>
+    public static PostingLine Line(int account, long home, long document, DocumentCurrency currency, string memo) =>
+        currency.IsForeign
+            ? new PostingLine(account, home, currency.Currency.Code, document, currency.Rate, memo)
+            : new PostingLine(account, home, Memo: memo);
 }

@@ -1,7 +1,6 @@
 using BillingBooks.Books.Accounts;
 using BillingBooks.Books.Customers;
 using BillingBooks.Books.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace BillingBooks.Books.Journals;
 
@@ -10,16 +9,11 @@ internal readonly record struct PostingLine(int Account, long Amount, string? Cu
 
 /// <summary>
 /// The one place entries are written: entry row, posting lines, per-account-per-day totals and the audit trail,
-/// through prepared commands kept for the scope (the posting hot path). Callers validate first; an unbalanced
-/// entry reaching here is a bug.
+/// queued on the scope and written many rows per statement before the next query or the commit (the posting hot
+/// path). Callers validate first; an unbalanced entry reaching here is a bug.
 /// </summary>
 internal static class Ledger
 {
-    private const string InsertEntry = "INSERT INTO entry (id, kind, date, memo, customer_id, reverses, posted_at) VALUES ($id, $kind, $date, $memo, $customer, $reverses, $at)";
-    private const string InsertPosting = "INSERT INTO posting (entry_id, line_no, account, amount, currency, foreign_amount, rate, memo) VALUES ($entry, $line, $account, $amount, $currency, $foreign, $rate, $memo)";
-    private const string AddToDay = "INSERT INTO account_day (account, date, amount) VALUES ($account, $date, $amount) ON CONFLICT (account, date) DO UPDATE SET amount = amount + excluded.amount";
-    private const string InsertAudit = "INSERT INTO audit_trail (at, action, entry_id, detail) VALUES ($at, $action, $entry, $detail)";
-
     public static Result<Unit> CheckDate(BooksRead scope, DateOnly date)
     {
         var company = scope.Company;
@@ -79,27 +73,16 @@ internal static class Ledger
         }
 
         var id = scope.NextEntryId();
-        var day = SqlFormats.Date(date);
         var at = SqlFormats.Instant(scope.Clock.GetUtcNow());
-
-        var entry = scope.Prepared(InsertEntry, "$id", "$kind", "$date", "$memo", "$customer", "$reverses", "$at");
-        Bind(entry, id, KindName(kind), day, memo, customer?.Value, reverses?.Value, at);
-        entry.ExecuteNonQuery();
-
-        var posting = scope.Prepared(InsertPosting, "$entry", "$line", "$account", "$amount", "$currency", "$foreign", "$rate", "$memo");
-        var toDay = scope.Prepared(AddToDay, "$account", "$date", "$amount");
+        scope.AddEntry(id, KindName(kind), SqlFormats.Date(date), memo, customer?.Value, reverses?.Value, at);
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
-            Bind(posting, id, i + 1, line.Account, line.Amount, line.Currency, line.ForeignAmount, line.Rate is { } r ? SqlFormats.Decimal(r) : null, line.Memo);
-            posting.ExecuteNonQuery();
-            Bind(toDay, line.Account, day, line.Amount);
-            toDay.ExecuteNonQuery();
+            scope.AddPosting(id, i + 1, line.Account, line.Amount, line.Currency, line.ForeignAmount, line.Rate is { } r ? SqlFormats.Decimal(r) : null, line.Memo);
+            scope.AddToDay(line.Account, date, line.Amount);
         }
 
-        var audit = scope.Prepared(InsertAudit, "$at", "$action", "$entry", "$detail");
-        Bind(audit, at, reverses is null ? "post" : "reverse", id, detail);
-        audit.ExecuteNonQuery();
+        scope.AddAudit(at, reverses is null ? "post" : "reverse", id, detail);
         return new EntryId(id);
     }
 
@@ -120,12 +103,4 @@ internal static class Ledger
         "reversal" => EntryKind.Reversal,
         _ => throw new InvalidOperationException($"Stored entry kind '{stored}' is unknown."),
     };
-
-    private static void Bind(SqliteCommand command, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        }
-    }
 }

@@ -35,14 +35,14 @@ public sealed class ReceiptsJournal
         var settled = p.Allocations.Sum(a => a.Home);
         var lines = new List<PostingLine>
         {
-            Line(p.DepositAccount.Value, cashHome - feeHome, (draft.Amount - p.Fee).MinorUnits, currency, "Deposit"),
+            Documents.Line(p.DepositAccount.Value, cashHome - feeHome, (draft.Amount - p.Fee).MinorUnits, currency, "Deposit"),
         };
         if (!p.Fee.IsZero)
         {
-            lines.Add(Line(p.FeeAccount!.Value.Value, feeHome, p.Fee.MinorUnits, currency, "Card fee"));
+            lines.Add(Documents.Line(p.FeeAccount!.Value.Value, feeHome, p.Fee.MinorUnits, currency, "Card fee"));
         }
 
-        lines.Add(Line(linked.AccountsReceivable.Value, -settled, -draft.Amount.MinorUnits, currency, "Receipt"));
+        lines.Add(Documents.Line(linked.AccountsReceivable.Value, -settled, -draft.Amount.MinorUnits, currency, "Receipt"));
         if (settled != cashHome)
         {
             lines.Add(new PostingLine(linked.ExchangeGainLoss.Value, settled - cashHome, Memo: "Exchange gain/loss"));
@@ -236,11 +236,6 @@ public sealed class ReceiptsJournal
 
         return allocated == draft.Amount ? settlements : new ReceiptNotAllocated(draft.Amount, allocated);
     }
-
-    private static PostingLine Line(int account, long home, long foreign, DocumentCurrency currency, string memo) =>
-        currency.IsForeign
-            ? new PostingLine(account, home, currency.Currency.Code, foreign, currency.Rate, memo)
-            : new PostingLine(account, home, Memo: memo);
 
     private Receipt[] Load(IReadOnlyList<ReceiptRow> rows)
     {

@@ -34,22 +34,22 @@ public sealed class SalesJournal
         long homeTotal = 0;
         foreach (var line in p.Lines)
         {
-            var home = Home(line.Amount, p.Currency);
+            var home = Documents.Home(line.Amount, p.Currency);
             homeTotal = checked(homeTotal + home);
-            lines.Add(Foreign(line.RevenueAccount.Value, -home, -line.Amount.MinorUnits, p.Currency, line.Description));
+            lines.Add(Documents.Line(line.RevenueAccount.Value, -home, -line.Amount.MinorUnits, p.Currency, line.Description));
         }
 
         var taxAccounts = _scope.Taxes.List().ToDictionary(t => t.Name, t => t.Account, StringComparer.OrdinalIgnoreCase);
         var homeTaxes = new List<long>();
         foreach (var tax in p.Taxes)
         {
-            var home = Home(tax.Amount, p.Currency);
+            var home = Documents.Home(tax.Amount, p.Currency);
             homeTaxes.Add(home);
             homeTotal = checked(homeTotal + home);
-            lines.Add(Foreign(taxAccounts[tax.TaxName].Value, -home, -tax.Amount.MinorUnits, p.Currency, tax.TaxName));
+            lines.Add(Documents.Line(taxAccounts[tax.TaxName].Value, -home, -tax.Amount.MinorUnits, p.Currency, tax.TaxName));
         }
 
-        lines.Insert(0, Foreign(linked.AccountsReceivable.Value, homeTotal, p.Total.MinorUnits, p.Currency, "Invoice " + p.Number));
+        lines.Insert(0, Documents.Line(linked.AccountsReceivable.Value, homeTotal, p.Total.MinorUnits, p.Currency, "Invoice " + p.Number));
         var memo = draft.Memo ?? $"Invoice {p.Number} to {p.Customer.Name}";
         var entry = Ledger.Post(_scope, EntryKind.Sale, draft.Date, memo, p.Customer.Id, null, lines, $"sale: invoice {p.Number} to {p.Customer.Name}, {p.Total}");
 
@@ -75,7 +75,8 @@ public sealed class SalesJournal
         _scope.Execute(
             "INSERT INTO invoice_tax (entry_id, tax_id, account, amount, home_amount) SELECT @Entry, id, account, @Amount, @Home FROM tax WHERE name = @Name COLLATE NOCASE",
             p.Taxes.Select((t, i) => new { Entry = entry.Value, Amount = t.Amount.MinorUnits, Home = homeTaxes[i], Name = t.TaxName }));
-        return Get(entry);
+        var booked = Money.Money.FromMinorUnits(homeTotal, _scope.Company.HomeCurrency);
+        return new Invoice(entry, p.Customer.Id, p.Number, draft.Date, p.DueDate, p.Currency.Currency, p.Currency.Rate, p.Lines, p.Taxes, p.Subtotal, p.Total, p.Total, booked, booked, Reversed: false);
     }
 
     public Result<Invoice> Get(EntryId entry)
@@ -200,10 +201,14 @@ public sealed class SalesJournal
             lines.Add(new InvoiceLine(line.Description ?? "", line.Amount, code, account));
         }
 
-        if (!Taxes(draft, lines, currency.Currency).TryGetValue(out var taxes, out error))
+        if (!Taxes(draft, lines, currency.Currency).TryGetValue(out var unordered, out error))
         {
             return error;
         }
+
+        // In set-up order, as Get reads them back.
+        var rank = _scope.Taxes.List().Select((t, i) => (t.Name, i)).ToDictionary(t => t.Name, t => t.i, StringComparer.OrdinalIgnoreCase);
+        var taxes = unordered.OrderBy(t => rank[t.TaxName]).ToArray();
 
         var subtotal = Money.Money.Sum(lines.Select(l => l.Amount), currency.Currency);
         var total = subtotal + Money.Money.Sum(taxes.Select(t => t.Amount), currency.Currency);
@@ -248,13 +253,6 @@ public sealed class SalesJournal
 
         return given;
     }
-
-    private static long Home(Money.Money amount, DocumentCurrency currency) => Documents.Home(amount, currency);
-
-    private static PostingLine Foreign(int account, long home, long foreign, DocumentCurrency currency, string memo) =>
-        currency.IsForeign
-            ? new PostingLine(account, home, currency.Currency.Code, foreign, currency.Rate, memo)
-            : new PostingLine(account, home, Memo: memo);
 
     private Invoice[] Load(IReadOnlyList<InvoiceRow> rows)
     {

@@ -21,12 +21,19 @@ public class BooksRead : IDisposable
     private CompanySettings? _settings;
     private LinkedAccountSettings? _linked;
     private Dictionary<int, Account>? _accounts;
+    private readonly SqliteConnection _connection;
+    private readonly SqliteTransaction _transaction;
+    private readonly Dictionary<(int Account, int Day), long> _pendingDays = [];
+    private readonly PendingRows _entries = new("INSERT INTO entry (id, kind, date, memo, customer_id, reverses, posted_at)", 7);
+    private readonly PendingRows _postings = new("INSERT INTO posting (entry_id, line_no, account, amount, currency, foreign_amount, rate, memo)", 8);
+    private readonly PendingRows _audit = new("INSERT INTO audit_trail (at, action, entry_id, detail)", 4);
+    private readonly PendingRows _days = new("INSERT INTO account_day (account, date, amount)", 3, " ON CONFLICT (account, date) DO UPDATE SET amount = amount + excluded.amount");
     private long? _lastEntryId;
 
     internal BooksRead(SqliteConnection connection, SqliteTransaction transaction, TimeProvider clock, bool writable)
     {
-        Connection = connection;
-        Transaction = transaction;
+        _connection = connection;
+        _transaction = transaction;
         Clock = clock;
         Writable = writable;
         Accounts = new ChartOfAccounts(this);
@@ -49,11 +56,26 @@ public class BooksRead : IDisposable
     /// <summary>
     /// The open connection, for extension modules like Books.Sync that own tables in the company file.
     /// Use it only with <see cref="Transaction"/>; never commit, roll back or close it (the scope does).
+    /// Getting it first writes out entries Books is still holding, so everything posted so far is in the tables.
     /// </summary>
-    public SqliteConnection Connection { get; }
+    public SqliteConnection Connection
+    {
+        get
+        {
+            Flush();
+            return _connection;
+        }
+    }
 
     /// <summary>The scope's transaction, for extension modules like Books.Sync that own tables in the company file.</summary>
-    public SqliteTransaction Transaction { get; }
+    public SqliteTransaction Transaction
+    {
+        get
+        {
+            Flush();
+            return _transaction;
+        }
+    }
 
     public TimeProvider Clock { get; }
 
@@ -96,12 +118,19 @@ public class BooksRead : IDisposable
 
     internal IReadOnlyDictionary<int, Account> AccountMap => _accounts ??= ChartOfAccounts.Load(this);
 
+    /// <summary>Tax codes as loaded in this scope (set-up rarely changes; sales read it on every line).</summary>
+    internal IReadOnlyList<TaxCode>? TaxCodeCache { get; set; }
+
+    internal IReadOnlyList<(long Id, Tax Tax)>? TaxCache { get; set; }
+
     /// <summary>Drops cached settings after a change inside this scope.</summary>
     internal void Invalidate()
     {
         _settings = null;
         _linked = null;
         _accounts = null;
+        TaxCodeCache = null;
+        TaxCache = null;
     }
 
     /// <summary>Entry ids are handed out by the scope (one writer holds the file), saving a round trip per entry.</summary>
@@ -119,16 +148,59 @@ public class BooksRead : IDisposable
         }
     }
 
-    internal IEnumerable<T> Query<T>(string sql, object? parameters = null, bool buffered = true) => Connection.Query<T>(sql, parameters, Transaction, buffered);
+    internal IEnumerable<T> Query<T>(string sql, object? parameters = null, bool buffered = true) =>
+        Connection.Query<T>(sql, parameters, Transaction, buffered);
 
-    internal T? QuerySingleOrDefault<T>(string sql, object? parameters = null) => Connection.QuerySingleOrDefault<T>(sql, parameters, Transaction);
+    internal T? QuerySingleOrDefault<T>(string sql, object? parameters = null) =>
+        Connection.QuerySingleOrDefault<T>(sql, parameters, Transaction);
 
-    internal T? Scalar<T>(string sql, object? parameters = null) => Connection.ExecuteScalar<T>(sql, parameters, Transaction);
+    internal T? Scalar<T>(string sql, object? parameters = null) =>
+        Connection.ExecuteScalar<T>(sql, parameters, Transaction);
 
     internal int Execute(string sql, object? parameters = null)
     {
         RequireWrite();
         return Connection.Execute(sql, parameters, Transaction);
+    }
+
+    /// <summary>Queues an entry row (written by <see cref="Flush"/>).</summary>
+    internal void AddEntry(long id, string kind, string date, string memo, long? customer, long? reverses, string at) =>
+        _entries.Add(id, kind, date, memo, customer, reverses, at);
+
+    internal void AddPosting(long entry, int line, int account, long amount, string? currency, long? foreign, string? rate, string? memo) =>
+        _postings.Add(entry, line, account, amount, currency, foreign, rate, memo);
+
+    internal void AddAudit(string at, string action, long entry, string detail) => _audit.Add(at, action, entry, detail);
+
+    /// <summary>Adds a posting to its account's total for the day (written by <see cref="FlushDays"/>).</summary>
+    internal void AddToDay(int account, DateOnly date, long amount)
+    {
+        var key = (account, date.DayNumber);
+        _pendingDays[key] = checked(_pendingDays.GetValueOrDefault(key) + amount);
+    }
+
+    /// <summary>
+    /// Writes the queued entries, postings, audit records and day totals, many rows per statement: called before
+    /// every query of the scope, whenever an extension module takes the connection, and before commit, so nothing
+    /// ever reads around them.
+    /// </summary>
+    internal void Flush()
+    {
+        if (_entries.IsEmpty && _pendingDays.Count == 0)
+        {
+            return;
+        }
+
+        _entries.Flush(this);
+        _postings.Flush(this);
+        _audit.Flush(this);
+        foreach (var ((account, day), amount) in _pendingDays)
+        {
+            _days.Add(account, SqlFormats.Date(DateOnly.FromDayNumber(day)), amount);
+        }
+
+        _pendingDays.Clear();
+        _days.Flush(this);
     }
 
     /// <summary>A prepared command kept for the scope's life: the hot posting path binds and runs it per row.</summary>
@@ -139,11 +211,11 @@ public class BooksRead : IDisposable
             return command;
         }
 
-        command = Connection.CreateCommand();
+        command = _connection.CreateCommand();
 #pragma warning disable CA2100 // Constant SQL from this assembly, values go through parameters.
         command.CommandText = sql;
 #pragma warning restore CA2100
-        command.Transaction = Transaction;
+        command.Transaction = _transaction;
         foreach (var name in parameterNames)
         {
             command.Parameters.Add(new SqliteParameter(name, null));

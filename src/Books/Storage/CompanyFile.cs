@@ -46,9 +46,15 @@ public sealed class CompanyFile : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(company);
-        if (File.Exists(path))
+        if (File.Exists(path) || Directory.Exists(path))
         {
             return new CompanyFileExists(path);
+        }
+
+        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            return new InvalidInput("company file", $"the folder {folder} does not exist; create it first or choose another path.");
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -154,6 +160,7 @@ public sealed class CompanyFile : IDisposable
             var result = work(scope);
             if (result.IsOk)
             {
+                scope.Flush();
                 transaction.Commit();
             }
             else
@@ -198,7 +205,7 @@ public sealed class CompanyFile : IDisposable
     }
 
     private static void Configure(SqliteConnection connection) =>
-        connection.Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
+        connection.Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;");
 
     private static void DeleteWithSidecars(string path)
     {

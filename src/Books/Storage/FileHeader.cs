@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Text;
 
 namespace BillingBooks.Books.Storage;
@@ -33,7 +32,4 @@ internal static class FileHeader
 
         return null;
     }
-
-    /// <summary>PRAGMA application_id as stored in the header (big-endian at offset 68).</summary>
-    public static int ApplicationId(ReadOnlySpan<byte> header) => BinaryPrimitives.ReadInt32BigEndian(header.Slice(68, 4));
 }

@@ -31,6 +31,7 @@ public sealed class SalesTaxes
         }
 
         _scope.Execute("INSERT INTO tax (name, account, taxable_by_others) VALUES (@Name, @Account, @Taxable)", new { Name = tax.Name.Trim(), Account = tax.Account.Value, Taxable = tax.TaxableByOtherTaxes });
+        _scope.Invalidate();
         return Get(tax.Name);
     }
 
@@ -58,10 +59,13 @@ public sealed class SalesTaxes
         _scope.Execute(
             "UPDATE tax SET name = @Name, account = @Account, taxable_by_others = @Taxable WHERE name = @Old COLLATE NOCASE",
             new { Name = tax.Name.Trim(), Account = tax.Account.Value, Taxable = tax.TaxableByOtherTaxes, Old = name.Trim() });
+        _scope.Invalidate();
         return Get(tax.Name);
     }
 
-    internal IReadOnlyList<(long Id, Tax Tax)> Rows() =>
+    internal IReadOnlyList<(long Id, Tax Tax)> Rows() => _scope.TaxCache ??= Load();
+
+    private (long Id, Tax Tax)[] Load() =>
         _scope.Query<(long Id, string Name, long Account, long Taxable)>("SELECT id, name, account, taxable_by_others FROM tax ORDER BY id")
             .Select(r => (r.Id, new Tax(r.Name, new AccountNumber(checked((int)r.Account)), r.Taxable != 0)))
             .ToArray();

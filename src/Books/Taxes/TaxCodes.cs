@@ -11,7 +11,9 @@ public sealed class TaxCodes
 
     internal TaxCodes(BooksRead scope) => _scope = scope;
 
-    public IReadOnlyList<TaxCode> List()
+    public IReadOnlyList<TaxCode> List() => _scope.TaxCodeCache ??= Load();
+
+    private IReadOnlyList<TaxCode> Load()
     {
         var lines = _scope.Query<(string Code, string Tax, string Rate, string Status)>(
                 "SELECT c.code, t.name, c.rate, c.status FROM tax_code_tax c JOIN tax t ON t.id = c.tax_id ORDER BY c.code, t.id")
@@ -40,6 +42,7 @@ public sealed class TaxCodes
         }
 
         Insert(_scope.Connection, _scope.Transaction, valid.Value);
+        _scope.Invalidate();
         return Get(code.Code);
     }
 
@@ -61,6 +64,7 @@ public sealed class TaxCodes
 
         _scope.Execute("DELETE FROM tax_code WHERE code = @Code", new { Code = code.Code.Trim() });
         Insert(_scope.Connection, _scope.Transaction, valid.Value);
+        _scope.Invalidate();
         return Get(code.Code);
     }
 
@@ -83,6 +87,7 @@ public sealed class TaxCodes
         }
 
         _scope.Execute("DELETE FROM tax_code WHERE code = @Code", new { found.Code });
+        _scope.Invalidate();
         return Unit.Value;
     }
 

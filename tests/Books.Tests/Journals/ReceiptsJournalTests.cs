@@ -98,4 +98,27 @@ public class ReceiptsJournalTests
         var invoice = company.Ok(w => w.Sales.Post(new(acme.Id, "1", Day(2, 1), [new("x", Cad(100m))])));
         Assert.IsType<CurrencyMismatch>(company.Write(w => w.Receipts.Post(new(acme.Id, Day(2, 10), Usd(10m), PaymentMethod.Cash, [new(invoice.Entry, Usd(10m))]))).Error);
     }
+
+    [Fact]
+    public void Nothing_can_be_allocated_to_a_reversed_invoice()
+    {
+        using var company = new TestCompany();
+        var acme = company.AddCustomer("Acme");
+        var invoice = company.Ok(w => w.Sales.Post(new(acme.Id, "1001", Day(2, 1), [new("x", Cad(100m))])));
+        company.Ok(w => w.Entries.Reverse(invoice.Entry, Day(2, 2), "cancelled"));
+        var error = Assert.IsType<InvoiceReversed>(company.Write(w => w.Receipts.Post(new(acme.Id, Day(2, 3), Cad(10m), PaymentMethod.Cash, [new(invoice.Entry, Cad(10m))]))).Error);
+        Assert.Equal("Invoice 1001 was reversed; nothing can be allocated to it. Allocate to an open invoice.", error.Message);
+    }
+
+    [Fact]
+    public void Receipt_can_deposit_to_another_account()
+    {
+        using var company = new TestCompany();
+        var acme = company.AddCustomer("Acme", taxCode: "");
+        var invoice = company.Ok(w => w.Sales.Post(new(acme.Id, "1", Day(2, 1), [new("x", Cad(100m))])));
+        Assert.IsType<ReservedAccount>(company.Write(w => w.Receipts.Post(new(acme.Id, Day(2, 3), Cad(1m), PaymentMethod.Other, [new(invoice.Entry, Cad(1m))], DepositAccount: new(1200)))).Error);
+        var receipt = company.Ok(w => w.Receipts.Post(new(acme.Id, Day(2, 3), Cad(100m), PaymentMethod.Other, [new(invoice.Entry, Cad(100m))], Reference: "PayPal 7X", DepositAccount: new(1080))));
+        Assert.Equal(new(1080), receipt.DepositAccount);
+        Assert.Equal(Cad(100m), company.Read(r => r.Reports.TrialBalance(Day(2, 3))).Rows.Single(r => r.Number.Value == 1080).Debit);
+    }
 }

@@ -16,7 +16,8 @@ public class SalesJournalTests
         var invoice = company.Ok(w => w.Sales.Post(new(acme.Id, "1001", Day(2, 3), [new("Design", Cad(100m)), new("Print", Cad(50m), TaxCode: "H", RevenueAccount: new(4200))])));
 
         Assert.Equal(Cad(150m), invoice.Subtotal);
-        Assert.Equal([new TaxAmount("GST", Cad(5m)), new TaxAmount("HST", Cad(6.50m)), new TaxAmount("PST", Cad(7m))], invoice.Taxes.OrderBy(t => t.TaxName));
+        Assert.Equal([new TaxAmount("GST", Cad(5m)), new TaxAmount("HST", Cad(6.50m)), new TaxAmount("PST", Cad(7m))], invoice.Taxes);
+        Assert.Equal(invoice.Taxes, company.Read(r => r.Sales.Get(invoice.Entry)).Value.Taxes);
         Assert.Equal(Cad(168.50m), invoice.Total);
         Assert.Equal(invoice.Total, invoice.Owing);
         Assert.Equal(Day(3, 5), invoice.DueDate);
@@ -161,5 +162,15 @@ public class SalesJournalTests
         Assert.Equal(adjusted.Replacement.Entry, company.Read(r => r.Sales.FindByNumber("1001"))?.Entry);
         Assert.Equal(Cad(135.60m), company.Read(r => r.Customers.Balance(acme.Id)));
         Assert.Empty(company.Read(r => r.Checks.Run()));
+    }
+
+    [Fact]
+    public void Given_taxes_must_be_known_and_in_the_invoice_currency()
+    {
+        using var company = new TestCompany();
+        var acme = company.AddCustomer("Acme");
+        Assert.IsType<UnknownTax>(company.Write(w => w.Sales.Post(new(acme.Id, "1", Day(2, 1), [new("x", Cad(1m))], Taxes: [new("VAT", Cad(0.2m))]))).Error);
+        Assert.IsType<CurrencyMismatch>(company.Write(w => w.Sales.Post(new(acme.Id, "1", Day(2, 1), [new("x", Cad(1m))], Taxes: [new("HST", Usd(0.13m))]))).Error);
+        Assert.IsType<InvalidInput>(company.Write(w => w.Sales.Post(new(acme.Id, "1", Day(2, 1), [new("x", Cad(1m))], Taxes: [new("HST", Cad(0.13m)), new("hst", Cad(0.13m))]))).Error);
     }
 }

@@ -61,6 +61,13 @@ public sealed class CompanyFileTests : IDisposable
     }
 
     [Fact]
+    public void Creating_in_a_missing_folder_is_refused()
+    {
+        var result = CompanyFile.Create(Path.Combine(_directory, "no-such-folder", "x.books"), new NewCompany("X"));
+        Assert.Contains("does not exist; create it first", Assert.IsType<InvalidInput>(result.Error).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Opening_a_missing_file_says_so()
     {
         var result = CompanyFile.Open(Path.Combine(_directory, "nope.books"));

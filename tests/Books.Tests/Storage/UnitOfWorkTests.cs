@@ -1,4 +1,6 @@
 using BillingBooks.Books.Accounts;
+using BillingBooks.Books.Journals;
+using static BillingBooks.Books.Tests.TestCompany;
 using Dapper;
 
 namespace BillingBooks.Books.Tests.Storage;
@@ -63,5 +65,38 @@ public class UnitOfWorkTests
         Assert.IsType<DuplicateName>(failed.Error);
         Assert.Equal(0, company.Read(r => r.Connection.ExecuteScalar<long>("SELECT COUNT(*) FROM sync_cursor", transaction: r.Transaction)));
         Assert.Empty(company.Read(r => r.Customers.List()));
+    }
+
+    [Fact]
+    public void Entries_posted_in_the_scope_are_in_the_tables_when_an_extension_takes_the_connection()
+    {
+        using var company = new TestCompany();
+        company.Ok(w => { w.Connection.Execute("CREATE TABLE sync_source (entry_id INTEGER NOT NULL REFERENCES entry (id))", transaction: w.Transaction); return Result<Unit>.Ok(Unit.Value); });
+        company.Ok(w => w.General.Post(new(Day(2, 1), "x", [GeneralLine.Debit(new(1060), Cad(1m)), GeneralLine.Credit(new(3010), Cad(1m))]))
+            .Map(id => w.Connection.Execute("INSERT INTO sync_source VALUES (@Value)", new { id.Value }, w.Transaction)));
+        Assert.Equal(1, company.Read(r => r.Connection.ExecuteScalar<long>("SELECT COUNT(*) FROM sync_source JOIN entry ON entry.id = sync_source.entry_id", transaction: r.Transaction)));
+    }
+
+    [Fact]
+    public void Thousands_of_entries_in_one_write_all_land()
+    {
+        using var company = new TestCompany();
+        company.Ok(w =>
+        {
+            for (var i = 0; i < 2500; i++)
+            {
+                var posted = w.General.Post(new(Day(1, 1).AddDays(i % 300), "bulk " + i, [GeneralLine.Debit(new(5200), Cad(1.01m)), GeneralLine.Credit(new(1060), Cad(1.01m))]));
+                if (!posted.IsOk)
+                {
+                    return posted;
+                }
+            }
+
+            return Result<EntryId>.Ok(default);
+        });
+        Assert.Equal(Cad(2525m), company.Read(r => r.Reports.TrialBalance(Day(12, 31))).TotalDebit);
+        Assert.Equal(2500, company.Read(r => r.Entries.AuditTrail()).Count);
+        Assert.Equal("bulk 2499", company.Read(r => r.Entries.Get(new(2500))).Value.Memo);
+        Assert.Empty(company.Read(r => r.Checks.Run()));
     }
 }
