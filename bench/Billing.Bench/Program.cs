@@ -1,3 +1,181 @@
-// Timed console benchmarks of Billing over loopback; see docs/benchmarks.md "## Billing".
-Console.WriteLine("usage: dotnet run -c Release --project bench/Billing.Bench -- [invoices|feed] [--postgres CS]");
-return 0;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using BillingBooks.Billing.Bench;
+using BillingBooks.Billing.Contracts;
+using BillingBooks.Billing.Testing;
+
+// Timed console benchmarks of Billing over loopback (results and commands in docs/benchmarks.md "## Billing").
+//   invoices [--postgres CS] [--seconds N] [--concurrency N]  invoice-create requests/s and latency percentiles
+//   feed --sqlite PATH --email E --password P                 reads a (seeded) dataset's whole change feed
+var mode = args.FirstOrDefault() ?? "";
+var options = Arguments.Parse(args.Skip(1).ToArray());
+switch (mode)
+{
+    case "invoices":
+        await InvoiceCreate.RunAsync(options).ConfigureAwait(false);
+        return 0;
+    case "feed":
+        await FeedRead.RunAsync(options).ConfigureAwait(false);
+        return 0;
+    default:
+        await Console.Error.WriteLineAsync("usage: dotnet run -c Release --project bench/Billing.Bench -- invoices [--postgres CS] [--seconds 10] [--concurrency 32]");
+        await Console.Error.WriteLineAsync("       dotnet run -c Release --project bench/Billing.Bench -- feed --sqlite PATH --email E --password P");
+        return 1;
+}
+
+namespace BillingBooks.Billing.Bench
+{
+    internal static class Arguments
+    {
+        public static Dictionary<string, string> Parse(string[] args)
+        {
+            var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var i = 0; i + 1 < args.Length; i += 2)
+            {
+                values[args[i].TrimStart('-')] = args[i + 1];
+            }
+
+            return values;
+        }
+
+        public static int Int(this Dictionary<string, string> values, string key, int fallback) =>
+            values.TryGetValue(key, out var text) ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+    }
+
+    internal static class InvoiceCreate
+    {
+        public static async Task RunAsync(Dictionary<string, string> options)
+        {
+            var seconds = options.Int("seconds", 10);
+            var concurrency = options.Int("concurrency", 32);
+            var database = options.TryGetValue("postgres", out var cs) ? new BillingDatabase.Postgres(cs) : null;
+            await using var billing = await BillingProcess.StartAsync(database).ConfigureAwait(false);
+            using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 2 };
+
+            // One account per worker: writes to one account are serialized by design (its row lock orders the feed).
+            var workers = new List<(HttpClient Client, string CustomerId)>();
+            for (var w = 0; w < concurrency; w++)
+            {
+                var (client, _) = await BillingApi.SignUpAsync(billing.BaseAddress, $"bench{w}-{Guid.NewGuid():N}@example.com").ConfigureAwait(false);
+                using var profile = await client.PutAsJsonAsync(new Uri("api/v1/profile", UriKind.Relative), new ProfileDocument(
+                    "Bench", null, new Address("1 Main", null, "Montréal", "QC", "H2X 1Y4", "CA"), null, null, null, null, "CAD", null, null,
+                    [new TaxDefinition("GST", "5", true, null), new TaxDefinition("QST", "9.975", true, null)])).ConfigureAwait(false);
+                using var customer = await client.PostAsJsonAsync(new Uri("api/v1/customers", UriKind.Relative), new CustomerRequest(
+                    "Bench customer", null, null, null, null, null, null, null, null)).ConfigureAwait(false);
+                workers.Add((client, (await customer.Content.ReadFromJsonAsync<CustomerResponse>().ConfigureAwait(false))!.Id));
+            }
+
+            var invoice = (string customerId) => new InvoiceRequest(customerId, null, null, null, "PO-1", null, null, new DiscountRequest("percent", "5"), null, null,
+                [new InvoiceLineRequest("hour", "Consulting", "3", "125.00", null), new InvoiceLineRequest("each", "Materials", "1", "42.50", ["GST"])]);
+
+            // Warm up, then measure.
+            await RunForAsync(workers, invoice, TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+            using var server = Process.GetProcessById(billing.ProcessId);
+            var cpuBefore = server.TotalProcessorTime;
+            var (count, errors, latencies, elapsed) = await RunForAsync(workers, invoice, TimeSpan.FromSeconds(seconds)).ConfigureAwait(false);
+            server.Refresh();
+            var cpuPerRequest = (server.TotalProcessorTime - cpuBefore).TotalMilliseconds / count;
+            latencies.Sort();
+            double P(double q) => latencies[(int)Math.Min(latencies.Count - 1, q * latencies.Count)];
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"invoice create on {(database is null ? "SQLite" : "PostgreSQL")}: {count / elapsed.TotalSeconds:F0} req/s, {errors} errors, concurrency {concurrency}, p50 {P(0.50):F2} ms, p99 {P(0.99):F2} ms, max {latencies[^1]:F2} ms ({count} requests in {elapsed.TotalSeconds:F1} s); server CPU {cpuPerRequest * 1000:F0} us per request (= {1000 / cpuPerRequest:F0} req/s per core)"));
+            foreach (var (client, _) in workers)
+            {
+                client.Dispose();
+            }
+        }
+
+        private static async Task<(int Count, int Errors, List<double> Latencies, TimeSpan Elapsed)> RunForAsync(
+            List<(HttpClient Client, string CustomerId)> workers, Func<string, InvoiceRequest> invoice, TimeSpan duration)
+        {
+            var latencies = new List<double>[workers.Count];
+            var errors = 0;
+            var clock = Stopwatch.StartNew();
+            await Task.WhenAll(workers.Select((w, i) => Task.Run(async () =>
+            {
+                var mine = latencies[i] = new List<double>(100_000);
+                var body = invoice(w.CustomerId);
+                while (clock.Elapsed < duration)
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    using var response = await w.Client.PostAsJsonAsync(new Uri("api/v1/invoices", UriKind.Relative), body).ConfigureAwait(false);
+                    await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+                    mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        Interlocked.Increment(ref errors);
+                    }
+                }
+            }))).ConfigureAwait(false);
+            var all = latencies.SelectMany(l => l).ToList();
+            return (all.Count, errors, all, clock.Elapsed);
+        }
+    }
+
+    internal static class FeedRead
+    {
+        public static async Task RunAsync(Dictionary<string, string> options)
+        {
+            var database = options.TryGetValue("postgres", out var cs)
+                ? (BillingDatabase)new BillingDatabase.Postgres(cs)
+                : new BillingDatabase.Sqlite(options["sqlite"]);
+            await using var billing = await BillingProcess.StartAsync(database).ConfigureAwait(false);
+            var (client, token) = await BillingApi.SignInAsync(billing.BaseAddress, options["email"], options["password"]).ConfigureAwait(false);
+            using (client)
+            {
+                for (var round = 0; round < 3; round++)
+                {
+                    // Rounds 1-2 deserialize every page as a client would; round 3 only finds the items and the cursor.
+                    var deserialize = round < 2;
+                    var clock = Stopwatch.StartNew();
+                    long documents = 0;
+                    long bytes = 0;
+                    var after = "0";
+                    while (true)
+                    {
+                        using var response = await client.GetAsync(new Uri($"api/v1/datasets/{token.AccountId}/changes?after={after}&limit=1000", UriKind.Relative)).ConfigureAwait(false);
+                        var raw = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                        bytes += raw.Length;
+                        bool hasMore;
+                        if (deserialize)
+                        {
+                            var page = System.Text.Json.JsonSerializer.Deserialize<ChangePage>(raw, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
+                            documents += page.Items.Count;
+                            after = page.Next;
+                            hasMore = page.HasMore;
+                        }
+                        else
+                        {
+                            documents += Count(raw, "{\"cursor\":"u8);
+                            var tail = System.Text.Encoding.UTF8.GetString(raw.AsSpan(Math.Max(0, raw.Length - 80)));
+                            var next = tail[(tail.LastIndexOf("\"next\":\"", StringComparison.Ordinal) + 8)..];
+                            after = next[..next.IndexOf('"', StringComparison.Ordinal)];
+                            hasMore = tail.EndsWith("true}", StringComparison.Ordinal);
+                        }
+
+                        if (!hasMore)
+                        {
+                            break;
+                        }
+                    }
+
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"feed read (round {round + 1}, client {(deserialize ? "deserializes pages" : "only finds the cursor")}): {documents} documents, {bytes / 1e6:F0} MB in {clock.Elapsed.TotalSeconds:F1} s = {documents / clock.Elapsed.TotalSeconds:F0} documents/s"));
+                }
+            }
+        }
+
+        private static int Count(ReadOnlySpan<byte> text, ReadOnlySpan<byte> value)
+        {
+            var count = 0;
+            for (var i = text.IndexOf(value); i >= 0; i = text.IndexOf(value) is var j and >= 0 ? j : -1)
+            {
+                count++;
+                text = text[(i + value.Length)..];
+            }
+
+            return count;
+        }
+    }
+}

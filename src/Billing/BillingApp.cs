@@ -38,6 +38,7 @@ public static class BillingApp
         db.Migrate();
         builder.Services.AddSingleton(db);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<TokenCache>();
         builder.Services.Configure<AccountOptions>(builder.Configuration.GetSection("Billing"));
         builder.Services.AddSingleton(sp => new PasswordHasher<AccountRow>(Options.Create(new PasswordHasherOptions
         {
@@ -78,6 +79,7 @@ public static class BillingApp
         // The books' endpoints: the tenant is resolved (and access checked) for every request, failing closed.
         var books = app.MapGroup("/api/v1").RequireAuthorization().WithMetadata(new TenantScoped());
         books.MapProfile();
+        books.MapLogo();
         books.MapCustomers();
         books.MapInvoices();
         books.MapPayments();

@@ -40,6 +40,9 @@ public sealed class BillingProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The operating system's id of the process (e.g. to read its CPU time in a benchmark).</summary>
+    public int ProcessId => _process.Id;
+
     public BillingDatabase Database { get; }
 
     /// <summary>A client with <see cref="BaseAddress"/>; add your own Authorization header per request.</summary>

@@ -109,19 +109,26 @@ public static class AccountEndpoints
         var settings = options.Value;
         var key = EmailKey(login.Email);
         var now = clock.GetUtcNow();
-        await using var session = await db.BeginAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
-        var lockedUntil = await session.QuerySingleOrDefaultAsync<long?>(
-            "SELECT locked_until FROM login_failures WHERE email_key = @key", new { key }).ConfigureAwait(false);
+        long? lockedUntil;
+        AccountRow? account;
+        // Read and hash outside the write: hashing is slow on purpose and must not hold the writers' queue.
+        await using (var read = await db.BeginSnapshotAsync(request.HttpContext.RequestAborted).ConfigureAwait(false))
+        {
+            lockedUntil = await read.QuerySingleOrDefaultAsync<long?>(
+                "SELECT locked_until FROM login_failures WHERE email_key = @key", new { key }).ConfigureAwait(false);
+            account = await read.QuerySingleOrDefaultAsync<AccountRow>(
+                "SELECT id AS Id, email AS Email, password_hash AS PasswordHash FROM accounts WHERE email_key = @key", new { key }).ConfigureAwait(false);
+        }
+
         if (lockedUntil is not null && lockedUntil.Value > now.ToUnixTimeSeconds())
         {
             return new LockedOut(DateTimeOffset.FromUnixTimeSeconds(lockedUntil.Value)).ToResult();
         }
 
-        var account = await session.QuerySingleOrDefaultAsync<AccountRow>(
-            "SELECT id AS Id, email AS Email, password_hash AS PasswordHash FROM accounts WHERE email_key = @key", new { key }).ConfigureAwait(false);
         // Hash even for an unknown email so the answer takes as long as for a wrong password.
         var hash = account?.PasswordHash ?? UnknownAccountHash.Value(hasher);
         var verdict = hasher.VerifyHashedPassword(account ?? new AccountRow(0, key, hash), hash, login.Password);
+        await using var session = await db.BeginAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
         if (account is null || verdict == PasswordVerificationResult.Failed)
         {
             await LoginThrottle.RecordFailureAsync(session, key, now, settings).ConfigureAwait(false);
@@ -147,15 +154,16 @@ public static class AccountEndpoints
             statusCode: StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> RevokeCurrentAsync(Caller caller, Database db, HttpContext http)
+    private static async Task<IResult> RevokeCurrentAsync(Caller caller, Database db, TokenCache cache, HttpContext http)
     {
         await using var session = await db.BeginAsync(http.RequestAborted).ConfigureAwait(false);
         await session.ExecuteAsync("UPDATE tokens SET revoked = 1 WHERE id = @id AND account_id = @account", new { id = caller.TokenId, account = caller.Account.Value }).ConfigureAwait(false);
         await session.CommitAsync().ConfigureAwait(false);
+        cache.Forget(caller.Account);
         return Results.NoContent();
     }
 
-    private static async Task<IResult> ChangePasswordAsync(Caller caller, HttpRequest request, Database db, PasswordHasher<AccountRow> hasher)
+    private static async Task<IResult> ChangePasswordAsync(Caller caller, HttpRequest request, Database db, PasswordHasher<AccountRow> hasher, TokenCache cache)
     {
         var body = await JsonBody.ReadAsync<PasswordChange>(request).ConfigureAwait(false);
         if (body.Error is not null)
@@ -192,6 +200,7 @@ public static class AccountEndpoints
         // Every other session ends: whoever knew the old password is signed out.
         await session.ExecuteAsync("UPDATE tokens SET revoked = 1 WHERE account_id = @id AND id <> @token", new { id = account.Id, token = caller.TokenId }).ConfigureAwait(false);
         await session.CommitAsync().ConfigureAwait(false);
+        cache.Forget(caller.Account);
         return Results.NoContent();
     }
 

@@ -17,6 +17,7 @@ public sealed class BearerAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     Database db,
+    TokenCache cache,
     TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -30,22 +31,29 @@ public sealed class BearerAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var token = header["Bearer ".Length..].Trim();
-        await using var connection = await db.OpenAsync(Context.RequestAborted).ConfigureAwait(false);
-        var row = await connection.QuerySingleOrDefaultAsync<TokenRow>(
-            "SELECT t.id AS TokenId, t.account_id AS AccountId, a.email AS Email FROM tokens t JOIN accounts a ON a.id = t.account_id " +
-            "WHERE t.token_hash = @hash AND t.revoked = 0 AND t.expires_at > @now",
-            new { hash = TokenHash.Of(token), now = clock.GetUtcNow().ToUnixTimeSeconds() }).ConfigureAwait(false);
-        if (row is null)
+        var hash = TokenHash.Of(header["Bearer ".Length..].Trim());
+        var entry = cache.Find(hash);
+        if (entry is null)
         {
-            return AuthenticateResult.Fail("The token is unknown, expired or revoked.");
+            await using var connection = await db.OpenAsync(Context.RequestAborted).ConfigureAwait(false);
+            var row = await connection.QuerySingleOrDefaultAsync<TokenRow>(
+                "SELECT t.id AS TokenId, t.account_id AS AccountId, a.email AS Email, t.expires_at AS ExpiresAt FROM tokens t JOIN accounts a ON a.id = t.account_id " +
+                "WHERE t.token_hash = @hash AND t.revoked = 0 AND t.expires_at > @now",
+                new { hash, now = clock.GetUtcNow().ToUnixTimeSeconds() }).ConfigureAwait(false);
+            if (row is null)
+            {
+                return AuthenticateResult.Fail("The token is unknown, expired or revoked.");
+            }
+
+            cache.Remember(hash, row.TokenId, new AccountId(row.AccountId), row.Email, DateTimeOffset.FromUnixTimeSeconds(row.ExpiresAt));
+            entry = cache.Find(hash)!;
         }
 
         var identity = new ClaimsIdentity(
             [
-                new Claim(ClaimTypes.NameIdentifier, row.AccountId.ToString(CultureInfo.InvariantCulture)),
-                new Claim(ClaimTypes.Email, row.Email),
-                new Claim(Caller.TokenIdClaim, row.TokenId.ToString(CultureInfo.InvariantCulture)),
+                new Claim(ClaimTypes.NameIdentifier, entry.Account.ToString()),
+                new Claim(ClaimTypes.Email, entry.Email),
+                new Claim(Caller.TokenIdClaim, entry.TokenId.ToString(CultureInfo.InvariantCulture)),
             ],
             SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
@@ -57,7 +65,7 @@ public sealed class BearerAuthenticationHandler(
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         Problems.WriteAsync(Context, new Forbidden("This token may not do that."));
 
-    private sealed record TokenRow(long TokenId, long AccountId, string Email);
+    private sealed record TokenRow(long TokenId, long AccountId, string Email, long ExpiresAt);
 }
 
 public static class TokenHash

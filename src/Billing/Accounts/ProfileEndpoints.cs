@@ -41,7 +41,7 @@ public static class ProfileEndpoints
             return new NotFound("account").ToResult();
         }
 
-        await Profiles.WriteAsync(write, tenant.Account, profile.Value!).ConfigureAwait(false);
+        await Profiles.WriteAsync(write, profile.Value!).ConfigureAwait(false);
         await write.CommitAsync().ConfigureAwait(false);
         return Results.Json(profile.Value, Json.Options);
     }
@@ -69,7 +69,7 @@ public static class ProfileEndpoints
         }
 
         var profile = await Profiles.ReadAsync(write, tenant.Account).ConfigureAwait(false) with { Taxes = taxes };
-        await Profiles.WriteAsync(write, tenant.Account, profile).ConfigureAwait(false);
+        await Profiles.WriteAsync(write, profile).ConfigureAwait(false);
         await write.CommitAsync().ConfigureAwait(false);
         return Results.Json(profile, Json.Options);
     }

@@ -19,14 +19,17 @@ public static class Profiles
     public static async Task<ProfileDocument> ReadAsync(Session session, AccountId account)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var json = await session.QuerySingleAsync<string>("SELECT profile FROM accounts WHERE id = @account", new { account = account.Value }).ConfigureAwait(false);
+        var json = session is AccountWrite write && write.Account == account
+            ? write.ProfileJson
+            : await session.QuerySingleAsync<string>("SELECT profile FROM accounts WHERE id = @account", new { account = account.Value }).ConfigureAwait(false);
         return JsonSerializer.Deserialize<ProfileDocument>(json, Json.Options)!;
     }
 
-    public static Task WriteAsync(Session session, AccountId account, ProfileDocument profile)
+    public static Task WriteAsync(AccountWrite write, ProfileDocument profile)
     {
-        ArgumentNullException.ThrowIfNull(session);
-        return session.ExecuteAsync("UPDATE accounts SET profile = @profile WHERE id = @account", new { account = account.Value, profile = Serialize(profile) });
+        ArgumentNullException.ThrowIfNull(write);
+        write.ProfileJson = Serialize(profile);
+        return write.ExecuteAsync("UPDATE accounts SET profile = @profile WHERE id = @account", new { account = write.Account.Value, profile = write.ProfileJson });
     }
 
     public static Result<ProfileDocument> Validate(ProfileDocument input)

@@ -17,6 +17,12 @@ public static class Summaries
         InvoiceStatuses.Sent, InvoiceStatuses.Changed, InvoiceStatuses.PartlyPaid, InvoiceStatuses.Paid,
     };
 
+    private static int Ordinal(string a1, string b1, string a2, string b2)
+    {
+        var first = string.CompareOrdinal(a1, b1);
+        return first != 0 ? first : string.CompareOrdinal(a2, b2);
+    }
+
     public static async Task<DatasetSummary> ReadAsync(Session snapshot, AccountId account)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -25,9 +31,11 @@ public static class Summaries
         var docs = await snapshot.QueryAsync<string>(
             "SELECT doc FROM feed WHERE account_id = @account AND kind = 'invoice' AND deleted = 0", new { account = account.Value }).ConfigureAwait(false);
 
-        var customers = new SortedDictionary<(string Customer, string Currency), (decimal Invoiced, decimal Paid, decimal Owing)>();
+        var customers = new SortedDictionary<(string Customer, string Currency), (decimal Invoiced, decimal Paid, decimal Owing)>(
+            Comparer<(string Customer, string Currency)>.Create((a, b) => Ordinal(a.Customer, b.Customer, a.Currency, b.Currency)));
         var currencies = new SortedDictionary<string, (decimal Invoiced, decimal Paid, decimal Owing)>(StringComparer.Ordinal);
-        var taxes = new SortedDictionary<(string Currency, string Name, string Rate), decimal>();
+        var taxes = new SortedDictionary<(string Currency, string Name, string Rate), decimal>(
+            Comparer<(string Currency, string Name, string Rate)>.Create((a, b) => Ordinal(a.Currency, b.Currency, a.Name + "\0" + a.Rate, b.Name + "\0" + b.Rate)));
         foreach (var json in docs)
         {
             var invoice = JsonSerializer.Deserialize<InvoiceDocument>(json, Json.Options)!;

@@ -17,9 +17,9 @@ public static class InvoiceStore
     {
         ArgumentNullException.ThrowIfNull(session);
         var row = await session.QuerySingleOrDefaultAsync<Row>(
-            "SELECT doc AS Doc, paid AS Paid, total AS Total FROM invoices WHERE account_id = @account AND kind = @kind AND id = @id AND deleted = 0",
+            "SELECT id AS Id, doc AS Doc, paid AS Paid, total AS Total FROM invoices WHERE account_id = @account AND kind = @kind AND id = @id AND deleted = 0",
             new { account = account.Value, kind, id = id.Value }).ConfigureAwait(false);
-        return row is null ? null : new StoredInvoice(Parse(row.Doc), row.Paid, row.Total);
+        return row is null ? null : new StoredInvoice(Parse(row.Doc) with { Id = row.Id }, row.Paid, row.Total);
     }
 
     public static async Task<(IReadOnlyList<StoredInvoice> Items, int Total)> ListAsync(
@@ -47,8 +47,8 @@ public static class InvoiceStore
         };
         var total = await session.QuerySingleAsync<long>($"SELECT COUNT(*) FROM invoices {where}", parameters).ConfigureAwait(false);
         var rows = await session.QueryAsync<Row>(
-            $"SELECT doc AS Doc, paid AS Paid, total AS Total FROM invoices {where} ORDER BY date DESC, id DESC LIMIT @limit OFFSET @offset", parameters).ConfigureAwait(false);
-        return (rows.Select(r => new StoredInvoice(Parse(r.Doc), r.Paid, r.Total)).ToArray(), checked((int)total));
+            $"SELECT id AS Id, doc AS Doc, paid AS Paid, total AS Total FROM invoices {where} ORDER BY date DESC, id DESC LIMIT @limit OFFSET @offset", parameters).ConfigureAwait(false);
+        return (rows.Select(r => new StoredInvoice(Parse(r.Doc) with { Id = r.Id }, r.Paid, r.Total)).ToArray(), checked((int)total));
     }
 
     public static async Task<bool> NumberTakenAsync(Session session, AccountId account, string kind, string number, long exceptId)
@@ -67,41 +67,20 @@ public static class InvoiceStore
         var last = await session.QuerySingleAsync<long>(
             "SELECT COALESCE(MAX(number_value), 0) FROM invoices WHERE account_id = @account AND kind = @kind",
             new { account = account.Value, kind }).ConfigureAwait(false);
-        var next = last + 1;
-        while (await NumberTakenAsync(session, account, kind, next.ToString(CultureInfo.InvariantCulture), 0).ConfigureAwait(false))
-        {
-            next++;
-        }
-
-        return next.ToString(CultureInfo.InvariantCulture);
+        // Never taken: every number made of digits, typed or not, has its number_value, so none is above the max.
+        return (last + 1).ToString(CultureInfo.InvariantCulture);
     }
 
     public static async Task<InvoiceState> InsertAsync(AccountWrite write, InvoiceState state)
     {
         ArgumentNullException.ThrowIfNull(write);
         ArgumentNullException.ThrowIfNull(state);
-        var totals = state.Compute();
+        // The id is not known yet: the id column is the truth (reads put it back into the state).
         var id = await write.QuerySingleAsync<long>(
             "INSERT INTO invoices (account_id, kind, customer_id, number, number_key, number_value, status, date, due_date, currency, total, paid, deleted, revision, in_feed, doc) " +
-            "VALUES (@account, @kind, @customer, @number, @key, @value, @status, @date, @due, @currency, @total, 0, 0, @revision, 0, '{}') RETURNING id",
-            new
-            {
-                account = write.Account.Value,
-                kind = state.Kind,
-                customer = state.CustomerId,
-                number = state.Number,
-                key = NumberKey(state.Number),
-                value = NumberValue(state.Number),
-                status = state.Stage,
-                date = Date(state.Date),
-                due = Date(state.DueDate),
-                currency = state.Currency,
-                total = totals.Total.MinorUnits,
-                revision = (long)state.Revision,
-            }).ConfigureAwait(false);
-        var saved = state with { Id = id };
-        await write.ExecuteAsync("UPDATE invoices SET doc = @doc WHERE account_id = @account AND id = @id", new { account = write.Account.Value, id, doc = Serialize(saved) }).ConfigureAwait(false);
-        return saved;
+            "VALUES (@account, @kind, @customer, @number, @key, @value, @status, @date, @due, @currency, @total, @paid, @deleted, @revision, @inFeed, @doc) RETURNING id",
+            Columns(write, state, paid: 0, deleted: false)).ConfigureAwait(false);
+        return state with { Id = id };
     }
 
     /// <summary>Saves the invoice, and when the feed shows it (sent at least once), its new document too.</summary>
@@ -109,30 +88,11 @@ public static class InvoiceStore
     {
         ArgumentNullException.ThrowIfNull(write);
         ArgumentNullException.ThrowIfNull(state);
-        var totals = state.Compute();
         await write.ExecuteAsync(
             "UPDATE invoices SET customer_id = @customer, number = @number, number_key = @key, number_value = @value, status = @status, date = @date, " +
             "due_date = @due, currency = @currency, total = @total, paid = @paid, deleted = @deleted, revision = @revision, in_feed = @inFeed, doc = @doc " +
             "WHERE account_id = @account AND id = @id",
-            new
-            {
-                account = write.Account.Value,
-                id = state.Id,
-                customer = state.CustomerId,
-                number = state.Number,
-                key = NumberKey(state.Number),
-                value = NumberValue(state.Number),
-                status = state.StatusWith(paid, totals.Total.MinorUnits),
-                date = Date(state.Date),
-                due = Date(state.DueDate),
-                currency = state.Currency,
-                total = totals.Total.MinorUnits,
-                paid,
-                deleted = deleted ? 1L : 0L,
-                revision = (long)state.Revision,
-                inFeed = state.InFeed ? 1L : 0L,
-                doc = Serialize(state),
-            }).ConfigureAwait(false);
+            Columns(write, state, paid, deleted)).ConfigureAwait(false);
         if (state.InFeed)
         {
             await Feed.WriteAsync(write, ChangeKinds.Invoice, state.Id, deleted, InvoiceViews.ToDocument(state, paid)).ConfigureAwait(false);
@@ -158,6 +118,31 @@ public static class InvoiceStore
         return docs.Select(Parse).ToArray();
     }
 
+    private static object Columns(AccountWrite write, InvoiceState state, long paid, bool deleted)
+    {
+        var total = state.Compute().Total.MinorUnits;
+        return new
+        {
+            account = write.Account.Value,
+            id = state.Id,
+            kind = state.Kind,
+            customer = state.CustomerId,
+            number = state.Number,
+            key = NumberKey(state.Number),
+            value = NumberValue(state.Number),
+            status = state.StatusWith(paid, total),
+            date = Date(state.Date),
+            due = Date(state.DueDate),
+            currency = state.Currency,
+            total,
+            paid,
+            deleted = deleted ? 1L : 0L,
+            revision = (long)state.Revision,
+            inFeed = state.InFeed ? 1L : 0L,
+            doc = Serialize(state),
+        };
+    }
+
     public static string NumberKey(string number) => number.Trim().ToUpperInvariant();
 
     public static long? NumberValue(string number) =>
@@ -169,7 +154,7 @@ public static class InvoiceStore
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private sealed record Row(string Doc, long Paid, long Total);
+    private sealed record Row(long Id, string Doc, long Paid, long Total);
 }
 
 public sealed record InvoiceFilter(string? Status, long? CustomerId, DateOnly? PastDueOn, DateOnly? From, DateOnly? To, string? Number);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using BillingBooks.Billing.Accounts;
 using BillingBooks.Billing.Contracts;
 using BillingBooks.Billing.Invoices;
@@ -158,6 +157,4 @@ public static class RecurringEndpoints
         await write.CommitAsync(http.RequestAborted).ConfigureAwait(false);
         return Results.NoContent();
     }
-
-    internal static string Text(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -33,7 +33,7 @@ public static class SeedCommand
             db.Migrate();
             var hasher = new PasswordHasher<AccountRow>(Options.Create(new PasswordHasherOptions { IterationCount = options.PasswordHashIterations }));
             var clock = Stopwatch.StartNew();
-            var result = await new Seeder(db, options, hasher).RunAsync().ConfigureAwait(false);
+            var result = await new Seeder(db, options, hasher, TimeProvider.System).RunAsync().ConfigureAwait(false);
             if (result.Error is not null)
             {
                 await Console.Error.WriteLineAsync($"billing seed: {result.Error}").ConfigureAwait(false);

@@ -20,14 +20,14 @@ public sealed record SeedCounts(long AccountId, int Customers, int Invoices, int
 /// account's lock like any other write, so the feed's sequences stay in commit order. Deterministic for a
 /// given --random-seed. Run it while no server writes to the same database (it assigns ids itself).
 /// </summary>
-internal sealed class Seeder(Database db, SeedOptions options, PasswordHasher<AccountRow> hasher)
+internal sealed class Seeder(Database db, SeedOptions options, PasswordHasher<AccountRow> hasher, TimeProvider clock)
 {
     private const int ChunkSize = 20_000;
     private static readonly string[] Methods = [PaymentMethods.Cash, PaymentMethods.Cheque, PaymentMethods.CreditCard, PaymentMethods.PayPal, PaymentMethods.Other];
     private static readonly string[] Brands = [CardBrands.Visa, CardBrands.Master, CardBrands.AmericanExpress, CardBrands.Discover, CardBrands.DinersClub, CardBrands.Jcb];
 
     private readonly Random _random = new(options.RandomSeed);
-    private readonly DateOnly _today = DateOnly.FromDateTime(DateTime.UtcNow);
+    private readonly DateOnly _today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
     private long _feedRows;
     private int _paymentCount;
     private int _methodIndex;
@@ -96,7 +96,7 @@ internal sealed class Seeder(Database db, SeedOptions options, PasswordHasher<Ac
                 email = options.Email,
                 key,
                 hash = hasher.HashPassword(new AccountRow(0, key, ""), options.Password),
-                now = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
+                now = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
                 profile = Profiles.Serialize(profile),
             }).ConfigureAwait(false);
         await session.CommitAsync().ConfigureAwait(false);
@@ -146,6 +146,8 @@ internal sealed class Seeder(Database db, SeedOptions options, PasswordHasher<Ac
             result.Add(new SeededCustomer(customer, deleted));
         }
 
+        insert.Flush();
+        feed.Flush();
         await write.CommitAsync().ConfigureAwait(false);
         return result;
     }
@@ -196,7 +198,7 @@ internal sealed class Seeder(Database db, SeedOptions options, PasswordHasher<Ac
                 if (s.Revision > 1)
                 {
                     var previous = s with { Stage = InvoiceStatuses.Sent, Revision = 1, Lines = s.Lines.Take(Math.Max(1, s.Lines.Count - 1)).ToArray() };
-                    insertVersion.Run(s.Id, 1L, account.Value, DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture), InvoiceStore.Serialize(previous));
+                    insertVersion.Run(s.Id, 1L, account.Value, clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), InvoiceStore.Serialize(previous));
                 }
 
                 if (s.InFeed)
@@ -214,9 +216,10 @@ internal sealed class Seeder(Database db, SeedOptions options, PasswordHasher<Ac
             foreach (var (id, document, deleted, version) in payments)
             {
                 var currency = Currency.Get(document.Currency);
+                var json = JsonSerializer.Serialize(document, Json.Options);
                 insertPayment.Run(
                     id, account.Value, long.Parse(document.CustomerId, CultureInfo.InvariantCulture), document.Currency, Money.Money.Parse(document.Amount, currency).MinorUnits,
-                    Date(document.Date), deleted ? 1L : 0L, (long)version, JsonSerializer.Serialize(document, Json.Options));
+                    Date(document.Date), deleted ? 1L : 0L, (long)version, json);
                 if (!deleted)
                 {
                     foreach (var application in document.Applications)
@@ -225,8 +228,15 @@ internal sealed class Seeder(Database db, SeedOptions options, PasswordHasher<Ac
                     }
                 }
 
-                WriteFeed(feed, write, ChangeKinds.Payment, id, version, deleted, JsonSerializer.Serialize(document, Json.Options));
+                WriteFeed(feed, write, ChangeKinds.Payment, id, version, deleted, json);
             }
+
+            // In foreign-key order (PostgreSQL sends each table with one COPY here).
+            insertInvoice.Flush();
+            insertVersion.Flush();
+            insertPayment.Flush();
+            insertApplication.Flush();
+            feed.Flush();
         }
 
         await write.CommitAsync().ConfigureAwait(false);

@@ -165,6 +165,56 @@ public abstract class AccountTests<T>(T fixture) : ApiTestBase<T>(fixture)
     }
 }
 
+public abstract class LogoTests<T>(T fixture) : ApiTestBase<T>(fixture)
+    where T : BillingFixture
+{
+    [Fact]
+    public async Task A_logo_up_to_one_megabyte_is_kept_and_served_back()
+    {
+        if (Billing is not { } billing)
+        {
+            return;
+        }
+
+        using var api = await Api.SignUpAsync(billing);
+        await api.ProblemAsync(HttpStatusCode.NotFound, HttpMethod.Get, "api/v1/profile/logo");
+        var png = new byte[200_000];
+        new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }.CopyTo(png, 0);
+        using (var content = new ByteArrayContent(png))
+        {
+            content.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+            using var put = await api.Client.PutAsync(new Uri("api/v1/profile/logo", UriKind.Relative), content);
+            Assert.Equal(HttpStatusCode.NoContent, put.StatusCode);
+        }
+
+        using (var get = await api.Client.GetAsync(new Uri("api/v1/profile/logo", UriKind.Relative)))
+        {
+            Assert.Equal("image/png", get.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(png, await get.Content.ReadAsByteArrayAsync());
+        }
+
+        using (var content = new ByteArrayContent(new byte[LogoLimit + 1]))
+        {
+            content.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+            using var tooBig = await api.Client.PutAsync(new Uri("api/v1/profile/logo", UriKind.Relative), content);
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooBig.StatusCode);
+        }
+
+        using (var content = new ByteArrayContent("not an image"u8.ToArray()))
+        {
+            content.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+            using var notImage = await api.Client.PutAsync(new Uri("api/v1/profile/logo", UriKind.Relative), content);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, notImage.StatusCode);
+        }
+    }
+
+    private const int LogoLimit = 1024 * 1024;
+}
+
+public sealed class SqliteLogoTests(SqliteBilling fixture) : LogoTests<SqliteBilling>(fixture);
+
+public sealed class PostgresLogoTests(PostgresBilling fixture) : LogoTests<PostgresBilling>(fixture);
+
 public sealed class SqliteAccountTests(SqliteBilling fixture) : AccountTests<SqliteBilling>(fixture);
 
 public sealed class PostgresAccountTests(PostgresBilling fixture) : AccountTests<PostgresBilling>(fixture);

@@ -52,6 +52,26 @@ public abstract class InvoiceApiTests<T>(T fixture) : ApiTestBase<T>(fixture)
     }
 
     [Fact]
+    public async Task Taxes_are_copied_onto_the_invoice_and_later_profile_changes_do_not_touch_it()
+    {
+        if (Billing is not { } billing)
+        {
+            return;
+        }
+
+        using var api = await Api.ReadyAsync(billing);
+        var customer = await api.CustomerAsync();
+        var invoice = await api.SentAsync(Api.Invoice(customer.Id, Api.Line("1", "100.00")));
+        await api.OkAsync<ProfileDocument>(HttpMethod.Post, "api/v1/profile/taxes/preset", new TaxPresetRequest("ON"));
+        var again = await api.OkAsync<InvoiceResponse>(HttpMethod.Get, $"api/v1/invoices/{invoice.Id}");
+        Assert.Equal([("GST", "5", "5.00"), ("QST", "9.975", "9.98")], again.Taxes.Select(t => (t.Name, t.Rate, t.Amount)).ToArray());
+        var edited = await api.OkAsync<InvoiceResponse>(HttpMethod.Put, $"api/v1/invoices/{invoice.Id}", Api.Invoice(customer.Id, Api.Line("2", "100.00")));
+        Assert.Equal(["GST", "QST"], edited.Taxes.Select(t => t.Name).ToArray());
+        var next = await api.DraftAsync(Api.Invoice(customer.Id, Api.Line("1", "100.00")));
+        Assert.Equal([("HST", "13.00")], next.Taxes.Select(t => (t.Name, t.Amount)).ToArray());
+    }
+
+    [Fact]
     public async Task Yen_invoice_has_no_decimals()
     {
         if (Billing is not { } billing)

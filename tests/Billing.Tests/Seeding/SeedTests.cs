@@ -1,0 +1,123 @@
+using BillingBooks.Billing.Contracts;
+using BillingBooks.Billing.Testing;
+using BillingBooks.Billing.Tests.Support;
+using BillingBooks.Money;
+
+namespace BillingBooks.Billing.Tests.Seeding;
+
+/// <summary>`billing seed` on both databases: realistic data the API and the feed agree on.</summary>
+public class SeedTests
+{
+    private static readonly string[] Arguments =
+        ["--email", "seed@example.com", "--password", "seed password 1", "--customers", "30", "--invoices", "400", "--payments", "200", "--random-seed", "7"];
+
+    [Fact]
+    public async Task Seeded_sqlite_data_is_realistic_and_the_summary_matches_the_feed()
+    {
+        var directory = Directory.CreateTempSubdirectory("billing-seed-").FullName;
+        try
+        {
+            await CheckAsync(new BillingDatabase.Sqlite(Path.Combine(directory, "seed.db")));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Seeded_postgres_data_is_realistic_and_the_summary_matches_the_feed()
+    {
+        await using var postgres = await TestPostgres.CreateDatabaseAsync();
+        if (postgres is null)
+        {
+            return;
+        }
+
+        await CheckAsync(postgres.AsBillingDatabase());
+    }
+
+    [Fact]
+    public async Task The_same_random_seed_gives_the_same_data()
+    {
+        var directory = Directory.CreateTempSubdirectory("billing-seed-").FullName;
+        try
+        {
+            var documents = new List<string[]>();
+            foreach (var name in new[] { "a.db", "b.db" })
+            {
+                var database = new BillingDatabase.Sqlite(Path.Combine(directory, name));
+                var (code, output) = await BillingProcess.SeedAsync(database, Arguments);
+                Assert.True(code == 0, output);
+                await using var billing = await BillingProcess.StartAsync(database);
+                var (client, token) = await BillingApi.SignInAsync(billing.BaseAddress, "seed@example.com", "seed password 1");
+                using var api = new Api(client, token.AccountId, "seed@example.com");
+                documents.Add((await api.FeedAsync()).Select(c => System.Text.Json.JsonSerializer.Serialize(c with { Invoice = c.Invoice is null ? null : c.Invoice with { Date = default, DueDate = default } })).ToArray());
+            }
+
+            Assert.Equal(documents[0], documents[1]);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Seed_without_an_email_says_what_to_pass()
+    {
+        var (code, output) = await BillingProcess.SeedAsync(new BillingDatabase.Sqlite(Path.Combine(Path.GetTempPath(), $"never-{Guid.NewGuid():N}.db")), "--password", "0123456789");
+        Assert.Equal(1, code);
+        Assert.Contains("--email is required", output, StringComparison.Ordinal);
+    }
+
+    private static async Task CheckAsync(BillingDatabase database)
+    {
+        var (code, output) = await BillingProcess.SeedAsync(database, Arguments);
+        Assert.True(code == 0, output);
+        Assert.Contains("30 customers, 400 invoices, 200 payments", output, StringComparison.Ordinal);
+
+        await using var billing = await BillingProcess.StartAsync(database);
+        var (client, token) = await BillingApi.SignInAsync(billing.BaseAddress, "seed@example.com", "seed password 1");
+        using var api = new Api(client, token.AccountId, "seed@example.com");
+        var feed = await api.FeedAsync(limit: 97);
+        var invoices = feed.Where(c => c.Kind == ChangeKinds.Invoice).Select(c => c.Invoice!).ToArray();
+        var payments = feed.Where(c => c.Kind == ChangeKinds.Payment).ToArray();
+        Assert.Equal(30, feed.Count(c => c.Kind == ChangeKinds.Customer));
+        Assert.Contains(feed, c => c.Customer?.Name.Any(ch => ch > 127) == true);
+        Assert.Superset(new HashSet<string> { "CAD", "USD", "EUR", "JPY" }, invoices.Select(i => i.Currency).ToHashSet());
+        Assert.Superset(new HashSet<string> { "sent", "changed", "partly_paid", "paid", "void" }, invoices.Select(i => i.Status).ToHashSet());
+        Assert.Contains(invoices, i => i.Taxes.Any(t => t.ChargedOn is not null) && i.Taxes.Count == 3);
+        Assert.Contains(feed, c => c.Deleted && c.Kind == ChangeKinds.Invoice);
+        Assert.Contains(payments, c => c.Deleted);
+        Assert.Superset(
+            new HashSet<string> { "cash", "cheque", "credit_card", "paypal", "other" },
+            payments.Select(p => p.Payment!.Method).ToHashSet());
+        Assert.All(payments.Where(p => p.Payment!.Method == PaymentMethods.Cheque), p => Assert.NotNull(p.Payment!.ChequeNumber));
+        Assert.Contains(payments, p => p.Payment!.Applications.Count > 1);
+
+        // Every live invoice's owing is its total less what its live payments apply.
+        var applied = payments.Where(p => !p.Deleted).SelectMany(p => p.Payment!.Applications)
+            .GroupBy(a => a.InvoiceId).ToDictionary(g => g.Key, g => g.Sum(a => decimal.Parse(a.Amount, System.Globalization.CultureInfo.InvariantCulture)));
+        foreach (var invoice in invoices)
+        {
+            var currency = Currency.Get(invoice.Currency);
+            Assert.Equal(Money.Money.Parse(invoice.Paid, currency).Amount, applied.GetValueOrDefault(invoice.Id));
+            Assert.Equal(Money.Money.Parse(invoice.Total, currency) - Money.Money.Parse(invoice.Paid, currency), Money.Money.Parse(invoice.Owing, currency));
+        }
+
+        var summary = await api.OkAsync<DatasetSummary>(HttpMethod.Get, $"api/v1/datasets/{api.AccountId}/summary");
+        Assert.Equal(feed[^1].Cursor, summary.Through);
+        var live = feed.Where(c => c.Kind == ChangeKinds.Invoice && !c.Deleted && c.Invoice!.Status != InvoiceStatuses.Void).Select(c => c.Invoice!).ToArray();
+        foreach (var totals in summary.Currencies)
+        {
+            var currency = Currency.Get(totals.Currency);
+            var owing = Money.Money.Sum(live.Where(i => i.Currency == totals.Currency).Select(i => Money.Money.Parse(i.Owing, currency)), currency);
+            Assert.Equal(owing.ToDecimalString(), totals.Owing);
+        }
+
+        // The seeded account works like any other.
+        var customer = await api.CustomerAsync("Added after seeding");
+        Assert.NotNull(customer.Id);
+    }
+}
