@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
+using System.Globalization;
+using BillingBooks.Books.Cli.Output;
 using BillingBooks.Books.Cli.Parsing;
 
 namespace BillingBooks.Books.Cli;
@@ -34,6 +36,14 @@ public static class BooksApp
             if (parsed.Action is ParseErrorAction)
             {
                 return cli.Refuse(ParseErrors.Describe(parsed));
+            }
+
+            if (parsed.Action is HelpAction)
+            {
+                using var help = new StringWriter(CultureInfo.InvariantCulture);
+                parsed.Invoke(new InvocationConfiguration { Output = help, Error = stderr, EnableDefaultExceptionHandler = false });
+                stdout.Write(CommandList.Shorten(help.ToString()));
+                return Done;
             }
 
             return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });

@@ -49,6 +49,9 @@ public sealed class CorrectionsTests : IDisposable
         _books.Ok("rates", "list", "--format", "json");
         _books.Ok("customers", "edit", "Maple Design", "--phone", "902-555-0101", "--terms", "15");
         _books.Ok("customers", "show", "Maple Design", "--format", "json");
+        File.WriteAllText(_books.PathOf("lines.json"), "{\"lines\": [{\"description\": \"Workshop\", \"amount\": \"300.00\", \"taxCode\": \"GP\"}, {\"description\": \"Travel\", \"amount\": 45.5, \"taxCode\": \"none\", \"account\": \"4200\"}]}");
+        _books.Ok("sales", "post", "--customer", "Maple Design", "--number", "1006", "--date", "2026-03-30", "--from", _books.PathOf("lines.json"));
+        _books.Ok("sales", "show", "1006", "--format", "csv");
         _books.Ok("customers", "deactivate", "Bluenose Cafe");
         _books.Ok("customers", "list", "--active");
 

@@ -66,6 +66,7 @@ public sealed class ErrorTests : IDisposable
 
         _books.Refused("new", _books.PathOf(Walkthrough.File), "--name", "Again Ltd");
         _books.Refused("new", _books.PathOf("nameless.books"), "--name", " ");
+        _books.Refused("new", _books.PathOf("no-such-folder/acme.books"), "--name", "Elsewhere Ltd");
         _books.Refused("--file", _books.PathOf("missing.books"), "accounts", "list");
         _books.Refused("customers", "add", "Maple Design");
         _books.Refused("customers", "show", "Nobody Inc");

@@ -78,6 +78,11 @@ internal sealed record LineSpec(string Description, string Amount, string? TaxCo
             error = string.Empty;
             return true;
         }
+        catch (Exception unreadable) when (unreadable is IOException or UnauthorizedAccessException)
+        {
+            error = $"--from: cannot read {path} ({unreadable.Message}); give a JSON file you may read";
+            return false;
+        }
         catch (JsonException bad)
         {
             var where = bad.LineNumber is { } line ? $" at line {line + 1}, position {bad.BytePositionInLine + 1}" : string.Empty;

@@ -7,19 +7,14 @@ namespace BillingBooks.Books.Cli.Parsing;
 /// <summary>--from and --to: a period of days, by default the fiscal year to date.</summary>
 internal sealed class Period
 {
-    private readonly Option<DateOnly?> _from = Options.Date("--from", "The first day (the start of the fiscal year if not given).");
-    private readonly Option<DateOnly?> _to = Options.Date("--to", "The last day (today if not given).");
+    public Option<DateOnly?> From { get; } = Options.Date("--from", "The first day (the start of the fiscal year if not given).");
 
-    public void AddTo(Command command)
-    {
-        command.Options.Add(_from);
-        command.Options.Add(_to);
-    }
+    public Option<DateOnly?> To { get; } = Options.Date("--to", "The last day (today if not given).");
 
     public Result<(DateOnly From, DateOnly To)> Get(ParseResult parsed, BooksRead read, DateOnly today)
     {
-        var from = parsed.GetValue(_from) ?? read.Settings.Get().FiscalYearStart;
-        var to = parsed.GetValue(_to) ?? today;
+        var from = parsed.GetValue(From) ?? read.Settings.Get().FiscalYearStart;
+        var to = parsed.GetValue(To) ?? today;
         return to < from
             ? new InvalidInput("--to", $"{Text.Iso(to)} is before {Text.Iso(from)}; give a --to on or after --from")
             : (from, to);

@@ -7,9 +7,9 @@ namespace BillingBooks.Books.Cli.Commands.Check;
 internal static class CheckCommand
 {
     private const string Help = """
-        Checks data integrity: every entry balances, Accounts Receivable equals the sum of customer balances,
-        no allocation exceeds what an invoice owes, and the file's other invariants. Exits 0 when all hold;
-        otherwise lists each failure (check, where, what) and exits 1. Never changes the file.
+        Checks data integrity. Every entry balances, Accounts Receivable equals the sum of customer balances,
+        no allocation exceeds what an invoice owes, and the file's other invariants hold. Exits 0 when all
+        hold; otherwise lists each failure (check, where, what) and exits 1. Never changes the file.
 
         Example:
           books --file acme.books check

@@ -9,8 +9,8 @@ namespace BillingBooks.Books.Cli.Commands.Company;
 internal static class NewCompanyCommand
 {
     private const string Help = """
-        Creates a company file with a Canadian small-business chart of accounts, the usual sales taxes and tax
-        codes, and the linked accounts set. The file must not exist yet.
+        Creates a company file. It starts with a Canadian small-business chart of accounts, the usual sales
+        taxes and tax codes, and its linked accounts set. The file must not exist yet.
 
         Example:
           books new acme.books --name "Acme Ltd" --currency CAD --fiscal-start 2026-01-01

@@ -9,7 +9,7 @@ namespace BillingBooks.Books.Cli.Commands.Customers;
 internal static class ShowCustomerCommand
 {
     private const string Help = """
-        Shows a customer's details, balance and open invoices.
+        Shows a customer's details, balance and open invoices. CSV has the details only; JSON has all.
 
         Example:
           books --file acme.books customers show "Maple Design"
@@ -27,63 +27,67 @@ internal static class ShowCustomerCommand
             found =>
             {
                 var (customer, balance, open) = found;
-                if (parsed.GetValue(format) == OutputFormat.Json)
+                var details = Details(customer, balance);
+                var json = Json(customer, balance, open);
+                if (parsed.GetValue(format) != OutputFormat.Table)
                 {
-                    return Show.Write(cli, OutputFormat.Json, new Grid(), new
-                    {
-                        name = customer.Name,
-                        customer.Contact,
-                        customer.Address,
-                        customer.Email,
-                        customer.Phone,
-                        currency = customer.Currency.Code,
-                        customer.TaxCode,
-                        revenueAccount = customer.RevenueAccount?.ToString(),
-                        termsDays = customer.TermsDays,
-                        active = customer.Active,
-                        balance = balance.ToDecimalString(),
-                        openInvoices = open.Select(OpenInvoice),
-                    });
-                }
-
-                var details = new Grid(new Column("Field"), new Column("Value"))
-                    .Add("name", customer.Name)
-                    .Add("contact", customer.Contact ?? string.Empty)
-                    .Add("address", (customer.Address ?? string.Empty).ReplaceLineEndings(", "))
-                    .Add("email", customer.Email ?? string.Empty)
-                    .Add("phone", customer.Phone ?? string.Empty)
-                    .Add("currency", customer.Currency.Code)
-                    .Add("tax-code", customer.TaxCode ?? string.Empty)
-                    .Add("revenue-account", customer.RevenueAccount?.ToString() ?? string.Empty)
-                    .Add("terms", $"{customer.TermsDays} days")
-                    .Add("active", Text.YesNo(customer.Active))
-                    .Add("balance", balance.ToDecimalString());
-                var invoices = new Grid(new Column("Invoice"), new Column("Date"), new Column("Due"), new Column("Currency"), Column.Amount("Total"), Column.Amount("Owing"));
-                foreach (var invoice in open)
-                {
-                    invoices.Add(invoice.Number, Text.Iso(invoice.Date), Text.Iso(invoice.DueDate), invoice.Currency.Code, invoice.Total.ToDecimalString(), invoice.Owing.ToDecimalString());
-                }
-
-                if (parsed.GetValue(format) == OutputFormat.Csv)
-                {
-                    return Show.Write(cli, OutputFormat.Csv, details, 0);
+                    return Show.Write(cli, parsed.GetValue(format), details, json);
                 }
 
                 Show.Table(cli, details);
                 cli.Out.WriteLine();
-                Show.Table(cli, invoices);
+                Show.Table(cli, OpenInvoices(open));
                 return BooksApp.Done;
             }));
         return command;
     }
 
-    private static object OpenInvoice(Invoice invoice) => new
+    private static Grid Details(Customer customer, Money.Money balance) =>
+        new Grid(new Column("Field"), new Column("Value"))
+            .Add("name", customer.Name)
+            .Add("contact", customer.Contact ?? string.Empty)
+            .Add("address", (customer.Address ?? string.Empty).ReplaceLineEndings(", "))
+            .Add("email", customer.Email ?? string.Empty)
+            .Add("phone", customer.Phone ?? string.Empty)
+            .Add("currency", customer.Currency.Code)
+            .Add("tax-code", customer.TaxCode ?? string.Empty)
+            .Add("revenue-account", customer.RevenueAccount?.ToString() ?? string.Empty)
+            .Add("terms", $"{customer.TermsDays} days")
+            .Add("active", Text.YesNo(customer.Active))
+            .Add("balance", balance.ToDecimalString());
+
+    private static Grid OpenInvoices(IEnumerable<Invoice> open)
     {
-        number = invoice.Number,
-        date = Text.Iso(invoice.Date),
-        dueDate = Text.Iso(invoice.DueDate),
-        currency = invoice.Currency.Code,
-        total = invoice.Total.ToDecimalString(),
-        owing = invoice.Owing.ToDecimalString(),
+        var invoices = new Grid(new Column("Invoice"), new Column("Date"), new Column("Due"), new Column("Currency"), Column.Amount("Total"), Column.Amount("Owing"));
+        foreach (var invoice in open)
+        {
+            invoices.Add(invoice.Number, Text.Iso(invoice.Date), Text.Iso(invoice.DueDate), invoice.Currency.Code, invoice.Total.ToDecimalString(), invoice.Owing.ToDecimalString());
+        }
+
+        return invoices;
+    }
+
+    private static object Json(Customer customer, Money.Money balance, IEnumerable<Invoice> open) => new
+    {
+        name = customer.Name,
+        contact = customer.Contact,
+        address = customer.Address,
+        email = customer.Email,
+        phone = customer.Phone,
+        currency = customer.Currency.Code,
+        taxCode = customer.TaxCode,
+        revenueAccount = customer.RevenueAccount?.ToString(),
+        termsDays = customer.TermsDays,
+        active = customer.Active,
+        balance = balance.ToDecimalString(),
+        openInvoices = open.Select(invoice => new
+        {
+            number = invoice.Number,
+            date = Text.Iso(invoice.Date),
+            dueDate = Text.Iso(invoice.DueDate),
+            currency = invoice.Currency.Code,
+            total = invoice.Total.ToDecimalString(),
+            owing = invoice.Owing.ToDecimalString(),
+        }),
     };
 }

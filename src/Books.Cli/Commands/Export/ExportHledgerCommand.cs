@@ -31,17 +31,32 @@ internal static class ExportHledgerCommand
 
                 // Write beside the target, then move over it: a failure never leaves a half-written journal.
                 var full = Path.GetFullPath(path);
-                var partial = full + ".partial";
-                Progress.Run(cli, "Exporting", () =>
+                if (Path.GetDirectoryName(full) is { } folder && !Directory.Exists(folder))
                 {
-                    using (var writer = new StreamWriter(partial, append: false, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
-                    {
-                        read.Hledger.Write(writer);
-                    }
+                    return new InvalidInput("--output", $"the folder {folder} does not exist; create it or write the journal elsewhere");
+                }
 
-                    File.Move(partial, full, overwrite: true);
-                    return full;
-                });
+                var partial = full + ".partial";
+                try
+                {
+                    Progress.Run(cli, "Exporting", () =>
+                    {
+                        using (var writer = new StreamWriter(partial, append: false, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
+                        {
+                            read.Hledger.Write(writer);
+                        }
+
+                        File.Move(partial, full, overwrite: true);
+                        return full;
+                    });
+                }
+                catch (Exception denied) when (denied is IOException or UnauthorizedAccessException)
+                {
+                    // The disk or the folder's permissions refused: the user's to fix, not a bug.
+                    File.Delete(partial);
+                    return new InvalidInput("--output", $"cannot write {path} ({denied.Message}); choose a file you may write");
+                }
+
                 return Result<string?>.Ok(path);
             },
             path => path is null ? BooksApp.Done : cli.Said($"Wrote the journal to {path}.")));

@@ -19,9 +19,7 @@ internal static class ListJournalCommand
     {
         var period = new Period();
         var format = Options.Format();
-        var command = new Command("list", Help);
-        period.AddTo(command);
-        command.Options.Add(format);
+        var command = new Command("list", Help) { period.From, period.To, format };
         command.SetAction(parsed => cli.Read(
             parsed,
             read => period.Get(parsed, read, cli.Today).Map(days => (Entries: read.Entries.List(days.From, days.To), Names: read.Accounts.List().ToDictionary(a => a.Number, a => a.Name))),

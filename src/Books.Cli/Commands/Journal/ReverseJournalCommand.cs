@@ -1,5 +1,4 @@
 using System.CommandLine;
-using BillingBooks.Books.Cli.Parsing;
 using BillingBooks.Books.Journals;
 
 namespace BillingBooks.Books.Cli.Commands.Journal;
@@ -17,14 +16,12 @@ internal static class ReverseJournalCommand
     public static Command Create(CliContext cli)
     {
         var entry = new Argument<long>("ENTRY") { Description = "The entry to reverse." };
-        var date = Options.Date("--date", "The reversal's date (the entry's date if not given).");
-        var reason = new Option<string?>("--reason") { Description = "Why (kept in the audit trail).", HelpName = "TEXT" };
-        var command = new Command("reverse", Help) { entry, date, reason };
+        var reversal = new Reversal();
+        var command = new Command("reverse", Help) { entry, reversal.Date, reversal.Reason };
         command.SetAction(parsed => cli.Write(
             parsed,
-            write => write.Entries.Get(new EntryId(parsed.GetValue(entry))).Then(found =>
-                write.Entries.Reverse(found.Id, parsed.GetValue(date) ?? found.Date, parsed.GetValue(reason) ?? "reversed")),
-            reversal => cli.Said($"Reversed entry {parsed.GetValue(entry)} with entry {reversal}.")));
+            write => write.Entries.Get(new EntryId(parsed.GetValue(entry))).Then(found => reversal.Post(parsed, write, found.Id, found.Date)),
+            posted => cli.Said($"Reversed entry {parsed.GetValue(entry)} with entry {posted}.")));
         return command;
     }
 }

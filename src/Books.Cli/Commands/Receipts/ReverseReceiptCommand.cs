@@ -1,6 +1,6 @@
 using System.CommandLine;
 using BillingBooks.Books.Cli.Output;
-using BillingBooks.Books.Cli.Parsing;
+using BillingBooks.Books.Cli.Commands.Journal;
 using BillingBooks.Books.Journals;
 
 namespace BillingBooks.Books.Cli.Commands.Receipts;
@@ -18,15 +18,13 @@ internal static class ReverseReceiptCommand
     public static Command Create(CliContext cli)
     {
         var entry = new Argument<long>("ENTRY") { Description = "The receipt's entry number." };
-        var date = Options.Date("--date", "The reversal's date (the receipt's date if not given).");
-        var reason = new Option<string?>("--reason") { Description = "Why (kept in the audit trail).", HelpName = "TEXT" };
-        var command = new Command("reverse", Help) { entry, date, reason };
+        var reversal = new Reversal();
+        var command = new Command("reverse", Help) { entry, reversal.Date, reversal.Reason };
         command.SetAction(parsed => cli.Write(
             parsed,
             write => Receipt(write, new EntryId(parsed.GetValue(entry))).Then(receipt =>
-                write.Entries.Reverse(receipt.Entry, parsed.GetValue(date) ?? receipt.Date, parsed.GetValue(reason) ?? "reversed")
-                    .Map(reversal => (Reversal: reversal, Receipt: receipt))),
-            done => cli.Said($"Reversed receipt entry {done.Receipt.Entry} with entry {done.Reversal} dated {Text.Iso(parsed.GetValue(date) ?? done.Receipt.Date)}; its invoices owe {done.Receipt.Amount.ToDecimalString()} {done.Receipt.Amount.Currency.Code} again.")));
+                reversal.Post(parsed, write, receipt.Entry, receipt.Date).Map(posted => (Reversal: posted, Receipt: receipt))),
+            done => cli.Said($"Reversed receipt entry {done.Receipt.Entry} with entry {done.Reversal} dated {Text.Iso(reversal.DateOf(parsed, done.Receipt.Date))}; its invoices owe {done.Receipt.Amount.ToDecimalString()} {done.Receipt.Amount.Currency.Code} again.")));
         return command;
     }
 

@@ -19,9 +19,7 @@ internal static class IncomeStatementCommand
     {
         var period = new Period();
         var format = Options.Format();
-        var command = new Command("income-statement", Help);
-        period.AddTo(command);
-        command.Options.Add(format);
+        var command = new Command("income-statement", Help) { period.From, period.To, format };
         command.SetAction(parsed => cli.Read(
             parsed,
             read => period.Get(parsed, read, cli.Today).Map(days => read.Reports.IncomeStatement(days.From, days.To)),

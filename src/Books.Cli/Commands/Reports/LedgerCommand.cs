@@ -21,9 +21,7 @@ internal static class LedgerCommand
         var account = Options.Account("--account", "Only this account (every account with activity if not given).");
         var period = new Period();
         var format = Options.Format();
-        var command = new Command("ledger", Help) { account };
-        period.AddTo(command);
-        command.Options.Add(format);
+        var command = new Command("ledger", Help) { account, period.From, period.To, format };
         command.SetAction(parsed => cli.Read(
             parsed,
             read => period.Get(parsed, read, cli.Today).Then(days => parsed.GetValue(account) is { } one

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BillingBooks.Books.Cli.Output;
+using BillingBooks.Books.Cli.Commands.Receipts;
 using BillingBooks.Books.Cli.Parsing;
 using BillingBooks.Books.Journals;
 
@@ -19,18 +20,20 @@ internal static class ReceiptsJournalCommand
     {
         var period = new Period();
         var format = Options.Format();
-        var command = new Command("receipts-journal", Help);
-        period.AddTo(command);
-        command.Options.Add(format);
+        var command = new Command("receipts-journal", Help) { period.From, period.To, format };
         command.SetAction(parsed => cli.Read(
             parsed,
-            read => period.Get(parsed, read, cli.Today).Map(days => read.Reports.ReceiptsJournal(days.From, days.To)),
-            report =>
+            read => period.Get(parsed, read, cli.Today).Map(days => (
+                Report: read.Reports.ReceiptsJournal(days.From, days.To),
+                Receipts: read.Receipts.List(days.From, days.To).ToDictionary(r => r.Entry))),
+            found =>
             {
+                // The report's rows say "card"; the receipts themselves know which card.
+                var (report, receipts) = found;
                 var grid = new Grid(new Column("Entry"), new Column("Date"), new Column("Customer"), new Column("Method"), new Column("Reference"), Column.Amount("Amount"), Column.Amount("Fee"), Column.Amount("Home"), new Column("Invoices"), new Column("Status"));
                 foreach (var row in report.Rows)
                 {
-                    grid.Add(row.Entry.ToString(), Text.Iso(row.Date), row.Customer, ReceiptsJournal.MethodName(row.Method), row.Reference ?? string.Empty, $"{row.Amount.ToDecimalString()} {row.Amount.Currency.Code}", row.Fee.ToDecimalString(), row.Home.ToDecimalString(), string.Join(' ', row.Invoices), row.Reversed ? "reversed" : string.Empty);
+                    grid.Add(row.Entry.ToString(), Text.Iso(row.Date), row.Customer, receipts.TryGetValue(row.Entry, out var receipt) ? ReceiptText.Method(receipt) : ReceiptsJournal.MethodName(row.Method), row.Reference ?? string.Empty, $"{row.Amount.ToDecimalString()} {row.Amount.Currency.Code}", row.Fee.ToDecimalString(), row.Home.ToDecimalString(), string.Join(' ', row.Invoices), row.Reversed ? "reversed" : string.Empty);
                 }
 
                 grid.AddFooter(string.Empty, string.Empty, "Total", string.Empty, string.Empty, string.Empty, string.Empty, report.TotalHome.ToDecimalString(), string.Empty, string.Empty);
@@ -45,6 +48,7 @@ internal static class ReceiptsJournalCommand
                         date = Text.Iso(r.Date),
                         customer = r.Customer,
                         method = ReceiptsJournal.MethodName(r.Method),
+                        creditCard = receipts.GetValueOrDefault(r.Entry)?.CreditCard,
                         reference = r.Reference,
                         amount = r.Amount.ToDecimalString(),
                         amountCurrency = r.Amount.Currency.Code,

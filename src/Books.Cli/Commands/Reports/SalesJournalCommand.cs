@@ -18,9 +18,7 @@ internal static class SalesJournalCommand
     {
         var period = new Period();
         var format = Options.Format();
-        var command = new Command("sales-journal", Help);
-        period.AddTo(command);
-        command.Options.Add(format);
+        var command = new Command("sales-journal", Help) { period.From, period.To, format };
         command.SetAction(parsed => cli.Read(
             parsed,
             read => period.Get(parsed, read, cli.Today).Map(days => read.Reports.SalesJournal(days.From, days.To)),

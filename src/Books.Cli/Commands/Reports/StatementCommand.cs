@@ -20,9 +20,7 @@ internal static class StatementCommand
         var customer = new Option<string>("--customer") { Description = "The customer.", Required = true, HelpName = "NAME" };
         var period = new Period();
         var format = Options.Format();
-        var command = new Command("statement", Help) { customer };
-        period.AddTo(command);
-        command.Options.Add(format);
+        var command = new Command("statement", Help) { customer, period.From, period.To, format };
         command.SetAction(parsed => cli.Read(
             parsed,
             read => period.Get(parsed, read, cli.Today).Then(days =>

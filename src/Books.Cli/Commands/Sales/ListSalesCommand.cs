@@ -21,9 +21,7 @@ internal static class ListSalesCommand
         var open = new Option<bool>("--open") { Description = "Only invoices still owing." };
         var period = new Period();
         var format = Options.Format();
-        var command = new Command("list", Help) { customer, open };
-        period.AddTo(command);
-        command.Options.Add(format);
+        var command = new Command("list", Help) { customer, open, period.From, period.To, format };
         command.SetAction(parsed => cli.Read(
             parsed,
             read => period.Get(parsed, read, cli.Today).Then(days =>

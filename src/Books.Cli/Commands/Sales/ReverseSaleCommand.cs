@@ -1,6 +1,6 @@
 using System.CommandLine;
 using BillingBooks.Books.Cli.Output;
-using BillingBooks.Books.Cli.Parsing;
+using BillingBooks.Books.Cli.Commands.Journal;
 
 namespace BillingBooks.Books.Cli.Commands.Sales;
 
@@ -17,15 +17,13 @@ internal static class ReverseSaleCommand
     public static Command Create(CliContext cli)
     {
         var number = new Argument<string>("NUMBER") { Description = "The invoice to reverse." };
-        var date = Options.Date("--date", "The reversal's date (the invoice's date if not given).");
-        var reason = new Option<string?>("--reason") { Description = "Why (kept in the audit trail).", HelpName = "TEXT" };
-        var command = new Command("reverse", Help) { number, date, reason };
+        var reversal = new Reversal();
+        var command = new Command("reverse", Help) { number, reversal.Date, reversal.Reason };
         command.SetAction(parsed => cli.Write(
             parsed,
             write => InvoiceLookup.Find(write, parsed.GetRequiredValue(number)).Then(found =>
-                write.Entries.Reverse(found.Invoice.Entry, parsed.GetValue(date) ?? found.Invoice.Date, parsed.GetValue(reason) ?? "reversed")
-                    .Map(reversal => (Reversal: reversal, found.Invoice))),
-            done => cli.Said($"Reversed invoice {done.Invoice.Number} (entry {done.Invoice.Entry}) with entry {done.Reversal} dated {Text.Iso(parsed.GetValue(date) ?? done.Invoice.Date)}.")));
+                reversal.Post(parsed, write, found.Invoice.Entry, found.Invoice.Date).Map(posted => (Reversal: posted, found.Invoice))),
+            done => cli.Said($"Reversed invoice {done.Invoice.Number} (entry {done.Invoice.Entry}) with entry {done.Reversal} dated {Text.Iso(reversal.DateOf(parsed, done.Invoice.Date))}.")));
         return command;
     }
 }
