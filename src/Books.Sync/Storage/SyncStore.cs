@@ -243,10 +243,10 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
     {
         ArgumentNullException.ThrowIfNull(work);
         ArgumentNullException.ThrowIfNull(succeeded);
-        connection.Execute("SAVEPOINT sync_record", transaction: transaction);
+        Prepared("SAVEPOINT sync_record").ExecuteNonQuery();
         var result = work();
-        if (!succeeded(result)) connection.Execute("ROLLBACK TO sync_record", transaction: transaction);
-        connection.Execute("RELEASE sync_record", transaction: transaction);
+        if (!succeeded(result)) Prepared("ROLLBACK TO sync_record").ExecuteNonQuery();
+        Prepared("RELEASE sync_record").ExecuteNonQuery();
         return result;
     }
 
