@@ -36,7 +36,7 @@ internal static class BillingSyncSettingsCommand
                 var stored = store.Settings();
                 if (!changing) return Result<(SyncSettings, IReadOnlyList<string>)>.Ok((stored, Cards(scope)));
                 var merged = SyncSetup.Merge(stored, answers, scope.LinkedAccounts.Get().DefaultRevenue.Value, company.Path);
-                if (!merged.Succeeded) return new SettingsRefused(merged.Error.Message);
+                if (!merged.Succeeded) return merged.Error;
                 foreach (var account in new[] { merged.Value.TrackSales, merged.Value.TrackPayments, merged.Value.PayPalAccount, merged.Value.OtherPaymentsAccount })
                 {
                     if (account is { } number && !scope.Accounts.List().Any(a => a.Number.Value == number)) return new UnknownAccount(number);
@@ -76,6 +76,4 @@ internal static class BillingSyncSettingsCommand
     private static IReadOnlyList<string> Cards(Storage.BooksRead scope) => scope.CreditCards.List().Select(c => c.Name).ToList();
 
     private static string Account(int? number) => number?.ToString(CultureInfo.InvariantCulture) ?? "(not set)";
-
-    private sealed record SettingsRefused(string Why) : BooksError(Why);
 }

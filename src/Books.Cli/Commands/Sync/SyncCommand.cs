@@ -37,15 +37,15 @@ internal static class SyncCommand
         {
             var answers = options.Answers(parsed);
             var setup = SyncPrompts.Complete(cli, company, answers);
-            if (!setup.Succeeded) return cli.Refuse(setup.Error.Message);
+            if (!setup.Succeeded) return cli.Fail(setup.Error);
             var password = SyncPrompts.Password(cli, setup.Value, parsed.GetValue(passwordStdin));
-            if (!password.Succeeded) return cli.Refuse(password.Error.Message);
+            if (!password.Succeeded) return cli.Fail(password.Error);
             var credentials = new BillingCredentials(new Uri(setup.Value.Server!), setup.Value.Email!, password.Value,
                 setup.Value.Mode == SyncMode.Client ? setup.Value.ClientEmail : null);
             using var client = SyncClient.Create(credentials, SyncClientOptions.FromEnvironment(cli.Environment));
             var run = new SyncRun(company, client, setup.Value, cli.Time) { DryRun = parsed.GetValue(dryRun), PageSize = Math.Max(1, parsed.GetValue(pageSize)) };
             var report = SyncProgressBar.Run(cli, run, cancellation);
-            if (!report.Succeeded) return cli.Refuse(report.Error.Message);
+            if (!report.Succeeded) return cli.Fail(report.Error);
             SyncReportView.Write(cli, report.Value, parsed.GetValue(format)!);
             return report.Value.HasOpenConflicts ? DoneWithConflicts : BooksApp.Done;
         })));
