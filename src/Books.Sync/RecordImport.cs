@@ -82,7 +82,6 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
         if (!posted.IsOk) return new SyncIssue(source.Record, source.Version, $"Invoice {invoice.Number}", posted.Error.Message, null);
         Record(source, posted.Value, deleted: false, change, latest);
         RepostReceipts(receipts);
-        tally.InvoicesPosted.Add(invoice.Id);
         if (live is null) tally.InvoiceImported(); else tally.InvoiceAdjusted();
         return null;
     }

@@ -157,7 +157,7 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
     /// <summary>Payments that waited for an invoice imported in this run go now, not at the next sync.</summary>
     private void RetryWaitingPayments(BooksWrite scope, SyncStore store, string dataset, SyncTally tally)
     {
-        var waiting = store.WaitingFor(tally.InvoicesPosted);
+        var waiting = store.WaitingForPostedInvoices();
         if (waiting.Count == 0) return;
         var import = Importer(scope, store, dataset, tally);
         foreach (var conflict in waiting) import.Apply(conflict.Change);

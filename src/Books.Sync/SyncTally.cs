@@ -11,9 +11,6 @@ internal sealed class SyncTally
 
     public int Seen { get; set; }
 
-    /// <summary>Billing invoices posted (new or adjusted) in this run: payments waiting for them can go.</summary>
-    public HashSet<string> InvoicesPosted { get; } = new(StringComparer.Ordinal);
-
     public void Customer(bool created)
     {
         if (created) _customersNew++; else _customersUpdated++;

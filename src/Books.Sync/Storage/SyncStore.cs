@@ -140,15 +140,20 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
             FROM sync_conflict WHERE seq > @seq ORDER BY seq LIMIT @limit
             """, new { seq, limit }, transaction).AsList();
 
-    /// <summary>The payments quarantined because they wait for one of <paramref name="invoices"/>, in retry order.</summary>
-    public IReadOnlyList<StoredConflict> WaitingFor(IReadOnlyCollection<string> invoices) =>
-        invoices.Count == 0
-            ? []
-            : connection.Query<StoredConflict>(
-                """
-                SELECT dataset, kind, record_id AS id, version, label, problem, fix, position, payload, first_seen AS firstSeen, seq
-                FROM sync_conflict WHERE waits_for IN @invoices ORDER BY seq
-                """, new { invoices }, transaction).AsList();
+    /// <summary>
+    /// The payments quarantined because they waited for an invoice that is now posted, in retry order
+    /// (set-based: a large first sync may have hundreds of thousands of them).
+    /// </summary>
+    public IReadOnlyList<StoredConflict> WaitingForPostedInvoices() =>
+        connection.Query<StoredConflict>(
+            """
+            SELECT c.dataset, c.kind, c.record_id AS id, c.version, c.label, c.problem, c.fix, c.position, c.payload, c.first_seen AS firstSeen, c.seq
+            FROM sync_conflict c
+            WHERE c.waits_for IS NOT NULL
+              AND EXISTS (SELECT 1 FROM sync_source s WHERE s.dataset = c.dataset AND s.kind = 'invoice' AND s.record_id = c.waits_for
+                          AND s.books_id IS NOT NULL AND s.reversal_id IS NULL AND s.deleted = 0)
+            ORDER BY c.seq
+            """, transaction: transaction).AsList();
 
     /// <summary>
     /// A hash of everything a conflict's outcome depends on in Books (settings, fiscal year, accounts, taxes,
