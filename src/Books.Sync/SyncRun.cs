@@ -157,10 +157,15 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
     /// <summary>Payments that waited for an invoice imported in this run go now, not at the next sync.</summary>
     private void RetryWaitingPayments(BooksWrite scope, SyncStore store, string dataset, SyncTally tally)
     {
-        var waiting = store.WaitingForPostedInvoices();
-        if (waiting.Count == 0) return;
-        var import = Importer(scope, store, dataset, tally);
-        foreach (var conflict in waiting) import.Apply(conflict.Change);
+        RecordImport? import = null;
+        for (long after = 0; ;)
+        {
+            var batch = store.WaitingForPostedInvoices(after, 1000);
+            if (batch.Count == 0) return;
+            import ??= Importer(scope, store, dataset, tally);
+            foreach (var conflict in batch) import.Apply(conflict.Change);
+            after = batch[^1].Seq;
+        }
     }
 
     private RecordImport Importer(BooksWrite scope, SyncStore store, string dataset, SyncTally tally) =>

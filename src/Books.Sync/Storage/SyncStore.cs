@@ -144,16 +144,16 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
     /// The payments quarantined because they waited for an invoice that is now posted, in retry order
     /// (set-based: a large first sync may have hundreds of thousands of them).
     /// </summary>
-    public IReadOnlyList<StoredConflict> WaitingForPostedInvoices() =>
+    public IReadOnlyList<StoredConflict> WaitingForPostedInvoices(long afterSeq, int limit) =>
         connection.Query<StoredConflict>(
             """
             SELECT c.dataset, c.kind, c.record_id AS id, c.version, c.label, c.problem, c.fix, c.position, c.payload, c.first_seen AS firstSeen, c.seq
             FROM sync_conflict c
-            WHERE c.waits_for IS NOT NULL
+            WHERE c.waits_for IS NOT NULL AND c.seq > @afterSeq
               AND EXISTS (SELECT 1 FROM sync_source s WHERE s.dataset = c.dataset AND s.kind = 'invoice' AND s.record_id = c.waits_for
                           AND s.books_id IS NOT NULL AND s.reversal_id IS NULL AND s.deleted = 0)
-            ORDER BY c.seq
-            """, transaction: transaction).AsList();
+            ORDER BY c.seq LIMIT @limit
+            """, new { afterSeq, limit }, transaction).AsList();
 
     /// <summary>
     /// A hash of everything a conflict's outcome depends on in Books (settings, fiscal year, accounts, taxes,
