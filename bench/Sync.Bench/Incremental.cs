@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using BillingBooks.Billing.Contracts;
+using BillingBooks.Billing.Testing;
+using BillingBooks.Books.Storage;
+using BillingBooks.Books.Sync;
+using BillingBooks.Books.Sync.Client;
+using BillingBooks.Books.Sync.Storage;
+
+namespace BillingBooks.Sync.Bench;
+
+/// <summary>
+/// 100 changes (50 new invoices + 50 payments) synced into a company that already imported an account of
+/// ~1,000 and of ~10,000 records; the sync is timed in-process (login, feed, posting, reconciliation), best of 3.
+/// </summary>
+internal static class Incremental
+{
+    private const string Password = "correct horse battery";
+
+    public static async Task RunAsync(string work)
+    {
+        foreach (var size in new[] { 500, 5_000 })
+        {
+            var best = await MeasureAsync(Path.Combine(work, size.ToString(CultureInfo.InvariantCulture)), size);
+            Console.WriteLine($"account of {size * 2:N0} records: 100 changes synced in {best.TotalMilliseconds:F0} ms (best of 3)");
+        }
+    }
+
+    private static async Task<TimeSpan> MeasureAsync(string folder, int invoices)
+    {
+        Directory.CreateDirectory(folder);
+        var database = new BillingDatabase.Sqlite(Path.Combine(folder, "billing.db"));
+        var email = $"inc{invoices}@example.test";
+        var (exit, output) = await BillingProcess.SeedAsync(database, "--email", email, "--password", Password, "--customers", "100",
+            "--invoices", invoices.ToString(CultureInfo.InvariantCulture), "--payments", invoices.ToString(CultureInfo.InvariantCulture));
+        if (exit != 0) throw new InvalidOperationException(output);
+        await using var billing = await BillingProcess.StartAsync(database);
+        var file = Path.Combine(folder, "inc.books");
+        BenchCompany.Create(file);
+        using var company = CompanyFile.Open(file).Value;
+        var settings = company.Read(r => new SyncStore(r.Connection, r.Transaction).Settings()) with
+        {
+            Server = billing.BaseAddress.ToString(), Email = email, TrackSales = 4020, TrackPayments = 1060,
+        };
+        await SyncOnceAsync(company, billing.BaseAddress, email, settings);
+        var (client, _) = await BillingApi.SignInAsync(billing.BaseAddress, email, Password);
+        using (client)
+        {
+            var customer = (await client.GetFromJsonAsync<CustomerList>("api/v1/customers?limit=1"))!.Items[0];
+            var best = TimeSpan.MaxValue;
+            for (var round = 0; round < 3; round++)
+            {
+                for (var i = 0; i < 50; i++)
+                {
+                    var draft = await Send<InvoiceResponse>(client, HttpMethod.Post, "api/v1/invoices", new InvoiceRequest(customer.Id, null, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1), null, null, null, null, null, null, null,
+                        [new InvoiceLineRequest(null, "Work", "1", "100.00", [])]));
+                    var sent = await Send<InvoiceResponse>(client, HttpMethod.Post, $"api/v1/invoices/{draft.Id}/mark-sent", null);
+                    await Send<PaymentDocument>(client, HttpMethod.Post, "api/v1/payments", new PaymentRequest(sent.CustomerId, sent.Date, "10.00", sent.Currency, PaymentMethods.Cash, null, null, null,
+                        [new PaymentApplicationDocument(sent.Id, "10.00")]));
+                }
+                var elapsed = await SyncOnceAsync(company, billing.BaseAddress, email, settings);
+                best = elapsed < best ? elapsed : best;
+            }
+            return best;
+        }
+    }
+
+    private static async Task<TimeSpan> SyncOnceAsync(CompanyFile company, Uri server, string email, SyncSettings settings)
+    {
+        using var client = SyncClient.Create(new BillingCredentials(server, email, Password, null), new SyncClientOptions());
+        var clock = Stopwatch.StartNew();
+        var report = await new SyncRun(company, client, settings, TimeProvider.System) { PageSize = 2000 }.RunAsync(CancellationToken.None);
+        clock.Stop();
+        if (!report.Succeeded) throw new InvalidOperationException(report.Error.Message);
+        return clock.Elapsed;
+    }
+
+    private static async Task<T> Send<T>(HttpClient client, HttpMethod method, string path, object? body)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body, body.GetType()) };
+        using var response = await client.SendAsync(request);
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{method} {path}: {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<T>())!;
+    }
+}

@@ -1,0 +1,150 @@
+using BillingBooks.Billing.Contracts;
+using BillingBooks.Books.Accounts;
+using BillingBooks.Books.Customers;
+using BillingBooks.Books.Journals;
+using BillingBooks.Books.Storage;
+using BillingBooks.Books.Sync.Mapping;
+using BillingBooks.Books.Sync.Storage;
+using BillingBooks.Money;
+using Dapper;
+
+namespace BillingBooks.Books.Sync;
+
+/// <summary>
+/// The one place Books.Sync posts through the Books engine: customers, sales, receipts, reversals, and the
+/// setup the posting rules read. Everything runs in the caller's write scope (one transaction).
+/// </summary>
+public sealed class BooksPostings(BooksWrite scope)
+{
+    public BooksSetup Setup(string file, SyncSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var company = scope.Settings.Get();
+        var codes = scope.TaxCodes.List()
+            .Select(c => new TaxCodeSetup(c.Code, c.Charged.Select(t => new TaxRate(t.TaxName, t.Rate)).ToList()))
+            .ToList();
+        var accounts = new SyncAccounts(
+            settings.TrackSales ?? scope.LinkedAccounts.Get().DefaultRevenue.Value,
+            settings.TrackPayments ?? scope.LinkedAccounts.Get().PrincipalBank.Value,
+            settings.PayPalAccount,
+            settings.OtherPaymentsAccount);
+        return new BooksSetup(
+            file,
+            company.HomeCurrency,
+            company.CashBasis,
+            company.AllowForeignCurrency,
+            scope.ExchangeRates.Currencies().Select(c => c.Code).ToHashSet(StringComparer.Ordinal),
+            codes,
+            scope.CreditCards.List().Select(c => c.Name).ToList(),
+            accounts,
+            (currency, date) => scope.ExchangeRates.RateOn(currency, date).TryGetValue(out var rate, out _) ? rate : null);
+    }
+
+    /// <summary>
+    /// Creates or updates the Books customer linked to a Billing customer (Billing is the source of truth for
+    /// name, contact and address; Books keeps its own revenue account, tax code and terms). An unlinked Books
+    /// customer with the same name (case-insensitively) is the same customer: it gets linked, not duplicated.
+    /// </summary>
+    public long UpsertCustomer(CustomerDraft draft, string externalReference)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var document = draft.Document;
+        var contact = document.Contacts.FirstOrDefault(c => c.IsDefault) ?? document.Contacts.FirstOrDefault();
+        var contactName = contact is null ? null : string.Join(' ', new[] { contact.FirstName, contact.LastName }.Where(n => !string.IsNullOrWhiteSpace(n)));
+        var address = string.Join('\n', new[]
+        {
+            document.Address.Line1, document.Address.Line2,
+            string.Join(' ', new[] { document.Address.City, document.Address.Province, document.Address.PostalCode }.Where(p => !string.IsNullOrWhiteSpace(p))),
+            document.Address.Country,
+        }.Where(p => !string.IsNullOrWhiteSpace(p)));
+        var existing = scope.Customers.FindByExternalReference(externalReference);
+        if (existing is null && scope.Customers.FindByName(draft.Name).TryGetValue(out var sameName, out _) && sameName.ExternalReference is null)
+            existing = sameName;
+        var name = NameFor(draft.Name, existing?.Id, draft.Source.Id);
+        var fields = new CustomerFields(
+            name,
+            string.IsNullOrEmpty(contactName) ? null : contactName,
+            address.Length == 0 ? null : address,
+            contact?.Email,
+            contact?.Phone ?? document.Phone,
+            existing?.RevenueAccount,
+            existing?.TaxCode,
+            CustomerCurrency(document.Currency, existing?.Currency),
+            existing?.TermsDays ?? 30,
+            externalReference);
+        var saved = existing is null ? scope.Customers.Add(fields) : scope.Customers.Update(existing.Id, fields);
+        var customer = saved.Value; // fields come from a valid Billing customer: a refusal here is a bug
+        if (customer.DeletedInBilling != draft.DeletedInBilling) scope.Customers.SetDeletedInBilling(customer.Id, draft.DeletedInBilling);
+        return customer.Id.Value;
+    }
+
+    public int? CustomerRevenueAccount(long customerId) =>
+        scope.Customers.Get(new CustomerId(customerId)).TryGetValue(out var customer, out _) ? customer.RevenueAccount?.Value : null;
+
+    public Result<long> PostSale(BillingSale sale, long customerId)
+    {
+        ArgumentNullException.ThrowIfNull(sale);
+        var currency = Currency.Get(sale.Currency);
+        var draft = new SaleDraft(
+            new CustomerId(customerId),
+            sale.Number,
+            sale.Date,
+            sale.Lines.Select(l => new SaleLine(l.Description, l.Amount, l.TaxCode, new AccountNumber(l.RevenueAccount))).ToList(),
+            sale.DueDate,
+            currency,
+            sale.ExchangeRate,
+            sale.Taxes.Select(t => new Taxes.TaxAmount(t.Name, t.Amount)).ToList(),
+            $"Invoice {sale.Number} from Billing ({sale.Source})");
+        return scope.Sales.Post(draft).Map(i => i.Entry.Value);
+    }
+
+    public Result<long> PostReceipt(BillingReceipt receipt, long customerId, IReadOnlyList<(long InvoiceEntry, Money.Money Amount)> allocations)
+    {
+        ArgumentNullException.ThrowIfNull(receipt);
+        ArgumentNullException.ThrowIfNull(allocations);
+        var method = receipt.Method switch
+        {
+            PaymentMethods.Cash => PaymentMethod.Cash,
+            PaymentMethods.Cheque => PaymentMethod.Cheque,
+            PaymentMethods.CreditCard => PaymentMethod.CreditCard,
+            _ => PaymentMethod.Other,
+        };
+        var draft = new ReceiptDraft(
+            new CustomerId(customerId),
+            receipt.Date,
+            receipt.Amount,
+            method,
+            allocations.Select(a => new ReceiptAllocation(new EntryId(a.InvoiceEntry), a.Amount)).ToList(),
+            receipt.Reference,
+            receipt.CardName,
+            receipt.DepositAccount is { } account ? new AccountNumber(account) : null,
+            null,
+            $"Payment from Billing ({receipt.Source})");
+        return scope.Receipts.Post(draft).Map(r => r.Entry.Value);
+    }
+
+    /// <summary>Reverses an entry on its own date, so Books' history by date matches Billing's.</summary>
+    public Result<long> Reverse(long entryId, string reason)
+    {
+        var id = new EntryId(entryId);
+        return scope.Entries.Get(id).Then(entry => scope.Entries.Reverse(id, entry.Date, reason)).Map(r => r.Value);
+    }
+
+    public IReadOnlyList<long> LiveReceiptsAllocatedTo(long invoiceEntry) =>
+        scope.Connection.Query<long>(
+            "SELECT a.receipt_id FROM allocation a JOIN receipt r ON r.entry_id = a.receipt_id WHERE a.invoice_id = @invoiceEntry AND r.reversed = 0 ORDER BY a.receipt_id",
+            new { invoiceEntry }, scope.Transaction).AsList();
+
+    /// <summary>A name taken by another Books customer gets the Billing id appended (names are unique in Books).</summary>
+    private string NameFor(string name, CustomerId? self, string billingId)
+    {
+        if (!scope.Customers.FindByName(name).TryGetValue(out var holder, out _) || holder.Id == self) return name;
+        return $"{name} (Billing {billingId})";
+    }
+
+    private Currency? CustomerCurrency(string code, Currency? current)
+    {
+        if (!Currency.TryGet(code, out var currency)) return current;
+        return scope.ExchangeRates.CheckForeign(currency).IsOk ? currency : current;
+    }
+}

@@ -1,0 +1,285 @@
+using System.Globalization;
+using System.Text.Json;
+using BillingBooks.Billing.Contracts;
+using BillingBooks.Books.Sync.Client;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace BillingBooks.Books.Sync.Storage;
+
+/// <summary>
+/// Books.Sync's tables in the company file (migrations 0100-0199), always used inside the caller's
+/// transaction so that entries, source references, conflicts and the cursor commit together.
+/// </summary>
+public sealed class SyncStore(SqliteConnection connection, SqliteTransaction transaction)
+{
+    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+
+    public SyncSettings Settings()
+    {
+        var row = connection.QuerySingle<SettingsRow>(
+            """
+            SELECT server, email, last_email AS lastEmail, mode, client_email AS clientEmail, track_sales AS trackSales,
+                   track_payments AS trackPayments, paypal_account AS payPalAccount, other_payments_account AS otherPaymentsAccount,
+                   dataset, cursor, first_synced_at AS firstSyncedAt, last_synced_at AS lastSyncedAt
+            FROM sync_settings WHERE id = 1
+            """, transaction: transaction);
+        return new SyncSettings(row.Server, row.Email, row.LastEmail, row.Mode == "client" ? SyncMode.Client : SyncMode.Own, row.ClientEmail,
+            ToInt(row.TrackSales), ToInt(row.TrackPayments), ToInt(row.PayPalAccount), ToInt(row.OtherPaymentsAccount),
+            row.Dataset, row.Cursor, Instant(row.FirstSyncedAt), Instant(row.LastSyncedAt));
+    }
+
+    public void Save(SyncSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        connection.Execute(
+            """
+            UPDATE sync_settings SET server = @Server, email = @Email, last_email = @LastEmail, mode = @Mode, client_email = @ClientEmail,
+                track_sales = @TrackSales, track_payments = @TrackPayments, paypal_account = @PayPalAccount,
+                other_payments_account = @OtherPaymentsAccount, dataset = @Dataset, cursor = @Cursor,
+                first_synced_at = @FirstSyncedAt, last_synced_at = @LastSyncedAt
+            WHERE id = 1
+            """,
+            new
+            {
+                settings.Server, settings.Email, settings.LastEmail, Mode = settings.Mode == SyncMode.Client ? "client" : "own", settings.ClientEmail,
+                settings.TrackSales, settings.TrackPayments, settings.PayPalAccount, settings.OtherPaymentsAccount, settings.Dataset, settings.Cursor,
+                FirstSyncedAt = Text(settings.FirstSyncedAt), LastSyncedAt = Text(settings.LastSyncedAt),
+            }, transaction);
+    }
+
+    public bool IsImported(SourceRef source) =>
+        connection.ExecuteScalar<long>(
+            "SELECT COUNT(*) FROM sync_source WHERE dataset = @Dataset AND kind = @Kind AND record_id = @Id AND version = @Version",
+            new { source.Dataset, source.Kind, source.Id, source.Version }, transaction) > 0;
+
+    /// <summary>The newest imported version of a record, if any (the hot path: a prepared statement, no payload).</summary>
+    public ImportedVersion? Latest(string dataset, RecordKey record)
+    {
+        var command = Prepared(
+            "SELECT version, books_id, reversal_id, deleted FROM sync_source WHERE dataset = $dataset AND kind = $kind AND record_id = $id ORDER BY version DESC LIMIT 1",
+            "$dataset", "$kind", "$id");
+        command.Parameters[0].Value = dataset;
+        command.Parameters[1].Value = record.Kind;
+        command.Parameters[2].Value = record.Id;
+        using var reader = command.ExecuteReader();
+        if (!reader.Read()) return null;
+        return new ImportedVersion(dataset, record.Kind, record.Id, reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1),
+            reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.GetInt64(3));
+    }
+
+    /// <summary>The feed item as imported for <paramref name="source"/>.</summary>
+    public Change Payload(SourceRef source) =>
+        JsonSerializer.Deserialize<Change>(
+            connection.QuerySingle<string>("SELECT payload FROM sync_source WHERE dataset = @Dataset AND kind = @Kind AND record_id = @Id AND version = @Version",
+                new { source.Dataset, source.Kind, source.Id, source.Version }, transaction), SyncClient.Json)
+        ?? throw new InvalidOperationException($"Empty payload for {source}.");
+
+    /// <summary>How a quarantined record is named and why it waits, if it is quarantined.</summary>
+    public (string Label, string Problem)? ConflictReason(string dataset, RecordKey record)
+    {
+        var command = Prepared("SELECT label, problem FROM sync_conflict WHERE dataset = $dataset AND kind = $kind AND record_id = $id", "$dataset", "$kind", "$id");
+        command.Parameters[0].Value = dataset;
+        command.Parameters[1].Value = record.Kind;
+        command.Parameters[2].Value = record.Id;
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? (reader.GetString(0), reader.GetString(1)) : null;
+    }
+
+    /// <summary>The version a record is quarantined at, if it is.</summary>
+    public long? ConflictVersion(string dataset, RecordKey record)
+    {
+        var command = Prepared("SELECT version FROM sync_conflict WHERE dataset = $dataset AND kind = $kind AND record_id = $id", "$dataset", "$kind", "$id");
+        command.Parameters[0].Value = dataset;
+        command.Parameters[1].Value = record.Kind;
+        command.Parameters[2].Value = record.Id;
+        return command.ExecuteScalar() is long version ? version : null;
+    }
+
+    /// <summary>The imported version whose Books entry is <paramref name="entryId"/>.</summary>
+    public ImportedVersion? ByEntry(long entryId) =>
+        connection.QueryFirstOrDefault<ImportedVersion>(
+            """
+            SELECT dataset, kind, record_id AS id, version, books_id AS booksId, reversal_id AS reversalId, deleted
+            FROM sync_source WHERE books_id = @entryId AND kind <> 'customer'
+            """, new { entryId }, transaction);
+
+    /// <summary>Records a version as imported; the unique key refuses a second import of it.</summary>
+    public void Imported(SourceRef source, long? booksId, bool deleted, Change change, DateTimeOffset at)
+    {
+        var command = Prepared(
+            "INSERT INTO sync_source (dataset, kind, record_id, version, books_id, deleted, payload, imported_at) VALUES ($dataset, $kind, $id, $version, $books, $deleted, $payload, $at)",
+            "$dataset", "$kind", "$id", "$version", "$books", "$deleted", "$payload", "$at");
+        command.Parameters[0].Value = source.Dataset;
+        command.Parameters[1].Value = source.Kind;
+        command.Parameters[2].Value = source.Id;
+        command.Parameters[3].Value = source.Version;
+        command.Parameters[4].Value = booksId is { } id ? id : DBNull.Value;
+        command.Parameters[5].Value = deleted ? 1 : 0;
+        command.Parameters[6].Value = JsonSerializer.Serialize(change, SyncClient.Json);
+        command.Parameters[7].Value = Text(at);
+        command.ExecuteNonQuery();
+    }
+
+    public void Reversed(SourceRef source, long reversalId) =>
+        connection.Execute(
+            "UPDATE sync_source SET reversal_id = @reversalId WHERE dataset = @Dataset AND kind = @Kind AND record_id = @Id AND version = @Version",
+            new { reversalId, source.Dataset, source.Kind, source.Id, source.Version }, transaction);
+
+    /// <summary>A receipt re-posted after the invoice it pays was adjusted: the version now lives in a new entry.</summary>
+    public void Reposted(SourceRef source, long? entryId) =>
+        connection.Execute(
+            "UPDATE sync_source SET books_id = @entryId, reversal_id = NULL WHERE dataset = @Dataset AND kind = @Kind AND record_id = @Id AND version = @Version",
+            new { entryId, source.Dataset, source.Kind, source.Id, source.Version }, transaction);
+
+    /// <summary>Quarantined records in retry order, a batch at a time (there may be very many).</summary>
+    public IReadOnlyList<StoredConflict> ConflictsAfter(long seq, int limit) =>
+        connection.Query<StoredConflict>(
+            """
+            SELECT dataset, kind, record_id AS id, version, label, problem, fix, position, payload, first_seen AS firstSeen, seq
+            FROM sync_conflict WHERE seq > @seq ORDER BY seq LIMIT @limit
+            """, new { seq, limit }, transaction).AsList();
+
+    /// <summary>
+    /// The payments quarantined because they waited for an invoice that is now posted, in retry order
+    /// (set-based: a large first sync may have hundreds of thousands of them).
+    /// </summary>
+    public IReadOnlyList<StoredConflict> WaitingForPostedInvoices(long afterSeq, int limit) =>
+        connection.Query<StoredConflict>(
+            """
+            SELECT c.dataset, c.kind, c.record_id AS id, c.version, c.label, c.problem, c.fix, c.position, c.payload, c.first_seen AS firstSeen, c.seq
+            FROM sync_conflict c
+            WHERE c.waits_for IS NOT NULL AND c.seq > @afterSeq
+              AND EXISTS (SELECT 1 FROM sync_source s WHERE s.dataset = c.dataset AND s.kind = 'invoice' AND s.record_id = c.waits_for
+                          AND s.books_id IS NOT NULL AND s.reversal_id IS NULL AND s.deleted = 0)
+            ORDER BY c.seq LIMIT @limit
+            """, new { afterSeq, limit }, transaction).AsList();
+
+    /// <summary>
+    /// A hash of everything a conflict's outcome depends on in Books (settings, fiscal year, accounts, taxes,
+    /// tax codes, cards, currencies, rates, the sync's accounts).
+    /// </summary>
+    public string SetupStamp()
+    {
+        var text = connection.ExecuteScalar<string>(
+            """
+            SELECT (SELECT group_concat(fiscal_start || fiscal_end || cash_basis || allow_foreign) FROM company)
+                || '|' || (SELECT group_concat(number || active) FROM account)
+                || '|' || (SELECT COALESCE(group_concat(name || account), '') FROM tax)
+                || '|' || (SELECT COALESCE(group_concat(code || tax_id || rate || status), '') FROM tax_code_tax)
+                || '|' || (SELECT COALESCE(group_concat(name || deposit_account), '') FROM credit_card)
+                || '|' || (SELECT COALESCE(group_concat(code), '') FROM foreign_currency)
+                || '|' || (SELECT COUNT(*) || COALESCE(MAX(date), '') FROM exchange_rate)
+                || '|' || (SELECT COALESCE(track_sales, '') || COALESCE(track_payments, '') || COALESCE(paypal_account, '') || COALESCE(other_payments_account, '') FROM sync_settings)
+                || '|' || (SELECT COUNT(*) FROM customer)
+            """, transaction: transaction) ?? "";
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+    }
+
+    public string? ConflictsTriedWith() => connection.ExecuteScalar<string?>("SELECT conflicts_tried_with FROM sync_settings WHERE id = 1", transaction: transaction);
+
+    public void ConflictsTried(string stamp) =>
+        connection.Execute("UPDATE sync_settings SET conflicts_tried_with = @stamp WHERE id = 1", new { stamp }, transaction);
+
+    /// <summary>The open conflicts as the report lists them (without payloads), first <paramref name="limit"/> in retry order.</summary>
+    public IReadOnlyList<SyncIssue> Issues(int limit) =>
+        connection.Query<(string Kind, string Id, long Version, string Label, string Problem, string? Fix)>(
+            "SELECT kind, record_id, version, label, problem, fix FROM sync_conflict ORDER BY seq LIMIT @limit", new { limit }, transaction)
+            .Select(r => new SyncIssue(new RecordKey(r.Kind, r.Id), checked((int)r.Version), r.Label, r.Problem, r.Fix))
+            .ToList();
+
+    public long ConflictCount() => connection.ExecuteScalar<long>("SELECT COUNT(*) FROM sync_conflict", transaction: transaction);
+
+    /// <summary>Label, Billing customer and currency of every open conflict (streamed), for the reconciliation.</summary>
+    public IEnumerable<(string Label, string? Customer, string? Currency)> ConflictSubjects() =>
+        connection.Query<(string, string?, string?)>(
+            """
+            SELECT label, customer_id, currency FROM sync_conflict ORDER BY seq
+            """, transaction: transaction, buffered: false);
+
+    /// <summary>Quarantines a record (or updates its reason); a conflict keeps its first place in the retry order.</summary>
+    public void Quarantine(string dataset, SyncIssue issue, Change change, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(issue);
+        connection.Execute(
+            """
+            INSERT INTO sync_conflict (dataset, kind, record_id, version, label, problem, fix, waits_for, customer_id, currency, position, seq, payload, first_seen, last_tried)
+            VALUES (@dataset, @Kind, @Id, @Version, @Label, @Problem, @Fix, @WaitsFor, @customer, @currency, @position,
+                    (SELECT COALESCE(MAX(seq), 0) + 1 FROM sync_conflict), @payload, @at, @at)
+            ON CONFLICT (dataset, kind, record_id) DO UPDATE SET version = excluded.version, label = excluded.label,
+                problem = excluded.problem, fix = excluded.fix, waits_for = excluded.waits_for, customer_id = excluded.customer_id,
+                currency = excluded.currency, position = excluded.position,
+                payload = excluded.payload, last_tried = excluded.last_tried
+            """,
+            new
+            {
+                dataset, issue.Record.Kind, issue.Record.Id, issue.Version, issue.Label, issue.Problem, issue.Fix, issue.WaitsFor, position = change.Cursor,
+                customer = change.Invoice?.CustomerId ?? change.Payment?.CustomerId, currency = change.Invoice?.Currency ?? change.Payment?.Currency,
+                payload = JsonSerializer.Serialize(change, SyncClient.Json), at = Text(at),
+            }, transaction);
+    }
+
+    public bool Release(string dataset, RecordKey record)
+    {
+        var command = Prepared("DELETE FROM sync_conflict WHERE dataset = $dataset AND kind = $kind AND record_id = $id", "$dataset", "$kind", "$id");
+        command.Parameters[0].Value = dataset;
+        command.Parameters[1].Value = record.Kind;
+        command.Parameters[2].Value = record.Id;
+        return command.ExecuteNonQuery() > 0;
+    }
+
+    /// <summary>A statement prepared once per store (one per transaction): the per-record path binds and runs it.</summary>
+    private SqliteCommand Prepared(string sql, params string[] names)
+    {
+        if (_prepared.TryGetValue(sql, out var command)) return command;
+        command = connection.CreateCommand();
+#pragma warning disable CA2100 // constant SQL of this class; values go through parameters
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        command.Transaction = transaction;
+        foreach (var name in names) command.Parameters.Add(new SqliteParameter(name, null));
+        command.Prepare();
+        _prepared[sql] = command;
+        return command;
+    }
+
+    /// <summary>Runs <paramref name="work"/> so that what it wrote is undone when it reports failure (SQLite savepoint).</summary>
+    public T Atomically<T>(Func<T> work, Func<T, bool> succeeded)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(succeeded);
+        Prepared("SAVEPOINT sync_record").ExecuteNonQuery();
+        var result = work();
+        if (!succeeded(result)) Prepared("ROLLBACK TO sync_record").ExecuteNonQuery();
+        Prepared("RELEASE sync_record").ExecuteNonQuery();
+        return result;
+    }
+
+    private static int? ToInt(long? value) => value is null ? null : checked((int)value.Value);
+
+    private static string? Text(DateTimeOffset? at) => at?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset? Instant(string? text) =>
+        text is null ? null : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+
+    private sealed record SettingsRow(
+        string? Server, string? Email, string? LastEmail, string Mode, string? ClientEmail, long? TrackSales, long? TrackPayments,
+        long? PayPalAccount, long? OtherPaymentsAccount, string? Dataset, string? Cursor, string? FirstSyncedAt, string? LastSyncedAt);
+}
+
+/// <summary>A row of sync_source: one imported version and where it lives in Books.</summary>
+public sealed record ImportedVersion(string Dataset, string Kind, string Id, long Version, long? BooksId, long? ReversalId, long Deleted)
+{
+    public SourceRef Source => new(Dataset, Kind, Id, checked((int)Version));
+
+    /// <summary>Posted and not reversed: this version is what Books shows now.</summary>
+    public bool Live => BooksId is not null && ReversalId is null && Deleted == 0;
+}
+
+/// <summary>A row of sync_conflict.</summary>
+public sealed record StoredConflict(string Dataset, string Kind, string Id, long Version, string Label, string Problem, string? Fix, string Position, string Payload, string FirstSeen, long Seq)
+{
+    public Change Change => JsonSerializer.Deserialize<Change>(Payload, SyncClient.Json) ?? throw new InvalidOperationException($"Empty payload for conflict {Kind} {Id}.");
+
+    public SyncIssue Issue => new(new RecordKey(Kind, Id), checked((int)Version), Label, Problem, Fix);
+}

@@ -1,0 +1,222 @@
+using BillingBooks.Billing.Contracts;
+using BillingBooks.Books.Storage;
+using BillingBooks.Books.Sync.Client;
+using BillingBooks.Books.Sync.Storage;
+
+namespace BillingBooks.Books.Sync;
+
+/// <summary>Counts shown while a run goes: feed items seen and what became of them.</summary>
+public sealed record SyncProgress(int Seen, int Conflicts, bool HasMore);
+
+/// <summary>
+/// One "Synchronize with Billing" (SPEC 3): log in, resolve the dataset, retry quarantined records first,
+/// then import the feed page by page - each page's entries, source references and the advanced cursor in
+/// ONE transaction - then reconcile with Billing's summary. A dry run does all of it in one transaction and
+/// rolls it back.
+/// </summary>
+public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings settings, TimeProvider time)
+{
+    public int PageSize { get; init; } = 500;
+
+    public bool DryRun { get; init; }
+
+    /// <summary>How many open conflicts the report lists (all are counted; the rest wait in the file).</summary>
+    public int ReportedConflicts { get; init; } = 1000;
+
+    public IProgress<SyncProgress>? Progress { get; set; }
+
+    private readonly SyncTally _tally = new();
+
+    public async Task<Attempt<SyncReport>> RunAsync(CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(company);
+        if (company.Read(r => r.Settings.Get().CashBasis)) return new SyncError.CashBasisOn(company.Path);
+        if (SyncSetup.Missing(settings) is { Count: > 0 } missing)
+            return new SyncError.SetupIncomplete("missing " + string.Join(", ", missing), "Pass " + string.Join(" ", missing) + " (or run on a terminal to be asked).");
+        if (await client.LoginAsync(cancellation).ConfigureAwait(false) is { } loginError) return loginError;
+        var dataset = await client.ResolveDatasetAsync(cancellation).ConfigureAwait(false);
+        if (!dataset.Succeeded) return dataset.Error;
+        if (settings.Dataset is { } known && known != dataset.Value.Id)
+            return new SyncError.EmailLocked(SyncSetup.Describe(settings), $"{settings.Email} (it now opens another Billing dataset, {dataset.Value.Id})");
+
+        return DryRun
+            ? await PlanAsync(dataset.Value.Id, cancellation).ConfigureAwait(false)
+            : await ImportAsync(dataset.Value.Id, cancellation).ConfigureAwait(false);
+    }
+
+    private async Task<Attempt<SyncReport>> ImportAsync(string dataset, CancellationToken cancellation)
+    {
+        var tally = _tally;
+        // Remember the setup (and the last email typed) and retry quarantined records before anything new.
+        Commit(scope =>
+        {
+            var store = new SyncStore(scope.Connection, scope.Transaction);
+            store.Save(store.Settings() with
+            {
+                Server = settings.Server, Email = settings.Email, LastEmail = settings.LastEmail, Mode = settings.Mode,
+                ClientEmail = settings.ClientEmail, TrackSales = settings.TrackSales, TrackPayments = settings.TrackPayments,
+                PayPalAccount = settings.PayPalAccount, OtherPaymentsAccount = settings.OtherPaymentsAccount, Dataset = dataset,
+            });
+            RetryConflicts(scope, store, dataset, tally);
+        });
+
+        while (true)
+        {
+            var after = company.Read(r => new SyncStore(r.Connection, r.Transaction).Settings().Cursor);
+            var page = await client.ChangesAsync(dataset, after, PageSize, cancellation).ConfigureAwait(false);
+            if (!page.Succeeded) return page.Error;
+            var applied = Commit(scope =>
+            {
+                var store = new SyncStore(scope.Connection, scope.Transaction);
+                var current = store.Settings();
+                // Another run moved the cursor since this page was asked for: drop the page, ask again.
+                if (current.Cursor != after) return false;
+                var import = Importer(scope, store, dataset, tally);
+                foreach (var change in page.Value.Items) import.Apply(change);
+                tally.Seen += page.Value.Items.Count;
+                if (page.Value.Items.Count > 0 || page.Value.Next != after) store.Save(current with { Cursor = page.Value.Next });
+                return true;
+            });
+            Progress?.Report(new SyncProgress(tally.Seen, 0, page.Value.HasMore));
+            if (applied && !page.Value.HasMore) break;
+        }
+
+        // Payments that waited for an invoice imported later in this run go now, not at the next sync.
+        Commit(scope =>
+        {
+            var store = new SyncStore(scope.Connection, scope.Transaction);
+            RetryWaitingPayments(scope, store, dataset, tally);
+            var now = time.GetUtcNow();
+            var current = store.Settings();
+            store.Save(current with { FirstSyncedAt = current.FirstSyncedAt ?? now, LastSyncedAt = now });
+        });
+
+        var reconciliation = await ReconcileAsync(dataset, cancellation).ConfigureAwait(false);
+        return company.Read(r =>
+        {
+            var store = new SyncStore(r.Connection, r.Transaction);
+            return new SyncReport(false, dataset, store.Settings().Cursor, tally.Customers, tally.Invoices, tally.Payments,
+                store.Issues(ReportedConflicts), store.ConflictCount(), [], reconciliation);
+        });
+    }
+
+    /// <summary>The dry run: reads the whole feed, applies it in one transaction, reports, rolls back.</summary>
+    private async Task<Attempt<SyncReport>> PlanAsync(string dataset, CancellationToken cancellation)
+    {
+        var changes = new List<Change>();
+        var after = company.Read(r => new SyncStore(r.Connection, r.Transaction).Settings().Cursor);
+        while (true)
+        {
+            var page = await client.ChangesAsync(dataset, after, PageSize, cancellation).ConfigureAwait(false);
+            if (!page.Succeeded) return page.Error;
+            changes.AddRange(page.Value.Items);
+            after = page.Value.Next;
+            Progress?.Report(new SyncProgress(changes.Count, 0, page.Value.HasMore));
+            if (!page.Value.HasMore) break;
+        }
+
+        var tally = _tally;
+        SyncReport? report = null;
+        company.Write<Unit>(scope =>
+        {
+            var store = new SyncStore(scope.Connection, scope.Transaction);
+            var firstNewEntry = EntryPlan.NextEntryId(scope);
+            RetryConflicts(scope, store, dataset, tally);
+            var import = Importer(scope, store, dataset, tally);
+            foreach (var change in changes) import.Apply(change);
+            tally.Seen = changes.Count;
+            RetryWaitingPayments(scope, store, dataset, tally);
+            report = new SyncReport(true, dataset, after, tally.Customers, tally.Invoices, tally.Payments,
+                store.Issues(ReportedConflicts), store.ConflictCount(), EntryPlan.Since(scope, firstNewEntry),
+                new Reconciliation(false, "not compared on a dry run (nothing was imported)", []));
+            return new DryRunRolledBack();
+        });
+        return report!;
+    }
+
+    /// <summary>
+    /// Retries quarantined records first, in their first-seen order and in batches (there may be very many),
+    /// unless nothing they depend on in Books changed since they were last tried: then they cannot succeed.
+    /// </summary>
+    private void RetryConflicts(BooksWrite scope, SyncStore store, string dataset, SyncTally tally)
+    {
+        var stamp = store.SetupStamp();
+        if (store.ConflictsTriedWith() == stamp) return;
+        RecordImport? import = null;
+        for (long after = 0; ;)
+        {
+            var batch = store.ConflictsAfter(after, 1000);
+            if (batch.Count == 0) break;
+            import ??= Importer(scope, store, dataset, tally);
+            foreach (var conflict in batch) import.Apply(conflict.Change);
+            after = batch[^1].Seq;
+        }
+        store.ConflictsTried(store.SetupStamp());
+    }
+
+    /// <summary>Payments that waited for an invoice imported in this run go now, not at the next sync.</summary>
+    private void RetryWaitingPayments(BooksWrite scope, SyncStore store, string dataset, SyncTally tally)
+    {
+        RecordImport? import = null;
+        for (long after = 0; ;)
+        {
+            var batch = store.WaitingForPostedInvoices(after, 1000);
+            if (batch.Count == 0) return;
+            import ??= Importer(scope, store, dataset, tally);
+            foreach (var conflict in batch) import.Apply(conflict.Change);
+            after = batch[^1].Seq;
+        }
+    }
+
+    private RecordImport Importer(BooksWrite scope, SyncStore store, string dataset, SyncTally tally) =>
+        new(store, new BooksPostings(scope), new BooksPostings(scope).Setup(company.Path, settings), dataset, time, tally);
+
+    private async Task<Reconciliation> ReconcileAsync(string dataset, CancellationToken cancellation)
+    {
+        // The summary is comparable only when it covers exactly what was imported; Billing may have moved on.
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var summary = await client.SummaryAsync(dataset, cancellation).ConfigureAwait(false);
+            if (!summary.Succeeded) return new Reconciliation(false, "Billing's summary could not be read: " + summary.Error.Message, []);
+            var cursor = company.Read(r => new SyncStore(r.Connection, r.Transaction).Settings().Cursor);
+            if (summary.Value.Through == cursor || (string.IsNullOrEmpty(summary.Value.Through) && cursor is null))
+                return company.Read(r => Reconciler.Compare(r, dataset, summary.Value));
+            var imported = await CatchUpAsync(dataset, cancellation).ConfigureAwait(false);
+            if (!imported) break;
+        }
+        return new Reconciliation(false, "Billing changed during the sync; run it again to compare", []);
+    }
+
+    private async Task<bool> CatchUpAsync(string dataset, CancellationToken cancellation)
+    {
+        var tally = _tally;
+        var after = company.Read(r => new SyncStore(r.Connection, r.Transaction).Settings().Cursor);
+        var page = await client.ChangesAsync(dataset, after, PageSize, cancellation).ConfigureAwait(false);
+        if (!page.Succeeded) return false;
+        return Commit(scope =>
+        {
+            var store = new SyncStore(scope.Connection, scope.Transaction);
+            var current = store.Settings();
+            if (current.Cursor != after) return false;
+            var import = Importer(scope, store, dataset, tally);
+            foreach (var change in page.Value.Items) import.Apply(change);
+            store.Save(current with { Cursor = page.Value.Next });
+            return true;
+        });
+    }
+
+    private void Commit(Action<BooksWrite> work) => Commit(scope =>
+    {
+        work(scope);
+        return true;
+    });
+
+    private T Commit<T>(Func<BooksWrite, T> work)
+    {
+        var result = company.Write<T>(scope => work(scope));
+        return result.Value;
+    }
+
+    /// <summary>Not a failure: how a dry run makes its transaction roll back.</summary>
+    private sealed record DryRunRolledBack() : BooksError("dry run: rolled back");
+}

@@ -1,0 +1,79 @@
+using BillingBooks.Books.Sync.Storage;
+
+namespace BillingBooks.Books.Sync;
+
+/// <summary>
+/// What the user gave for the Synchronization Setup this time (flags or prompts); null = not given.
+/// </summary>
+public sealed record SetupAnswers(
+    string? Server,
+    string? Email,
+    SyncMode? Mode,
+    string? ClientEmail,
+    int? TrackSales,
+    int? TrackPayments,
+    int? PayPalAccount,
+    int? OtherPaymentsAccount);
+
+/// <summary>
+/// SPEC 3.1/3.2: merges answers into the stored settings. Track Sales is the Default Revenue linked account
+/// when the company has one (shown, not changeable here); the email is locked after the first successful
+/// sync; the last email typed is remembered even when the run then fails.
+/// </summary>
+public static class SyncSetup
+{
+    public const string DefaultServer = "http://127.0.0.1:5080/";
+
+    public static Attempt<SyncSettings> Merge(SyncSettings stored, SetupAnswers answers, int? defaultRevenue, string file)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(answers);
+        var email = answers.Email?.Trim() ?? stored.Email;
+        if (stored.EmailLocked && answers.Email is not null && !string.Equals(answers.Email.Trim(), stored.Email, StringComparison.OrdinalIgnoreCase))
+            return new SyncError.EmailLocked(stored.Email!, answers.Email.Trim());
+
+        var mode = answers.Mode ?? (answers.ClientEmail is not null ? SyncMode.Client : stored.Mode);
+        var clientEmail = mode == SyncMode.Client ? answers.ClientEmail?.Trim() ?? stored.ClientEmail : null;
+        if (stored.EmailLocked && (mode != stored.Mode || !string.Equals(clientEmail, stored.ClientEmail, StringComparison.OrdinalIgnoreCase)))
+            return new SyncError.EmailLocked(Describe(stored), mode == SyncMode.Client ? $"{email} for client {clientEmail}" : email ?? "");
+
+        if (defaultRevenue is not null && answers.TrackSales is not null && answers.TrackSales != defaultRevenue)
+        {
+            return new SyncError.SetupIncomplete(
+                $"Track Sales is the Default Revenue linked account {defaultRevenue} and cannot be changed here",
+                $"Leave out --track-sales, or change the linked account first: books --file {FixCommands.Quote(file)} linked-accounts set default-revenue {answers.TrackSales}");
+        }
+
+        var merged = stored with
+        {
+            Server = answers.Server ?? stored.Server ?? DefaultServer,
+            Email = email,
+            LastEmail = answers.Email?.Trim() ?? stored.LastEmail,
+            Mode = mode,
+            ClientEmail = clientEmail,
+            TrackSales = defaultRevenue ?? answers.TrackSales ?? stored.TrackSales,
+            TrackPayments = answers.TrackPayments ?? stored.TrackPayments,
+            PayPalAccount = answers.PayPalAccount ?? stored.PayPalAccount,
+            OtherPaymentsAccount = answers.OtherPaymentsAccount ?? stored.OtherPaymentsAccount,
+        };
+        return merged;
+    }
+
+    /// <summary>What is still missing, as the flags that give it (empty when the setup is complete).</summary>
+    public static IReadOnlyList<string> Missing(SyncSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var missing = new List<string>();
+        if (string.IsNullOrWhiteSpace(settings.Email)) missing.Add("--email EMAIL");
+        if (settings.Mode == SyncMode.Client && string.IsNullOrWhiteSpace(settings.ClientEmail)) missing.Add("--client-email EMAIL");
+        if (settings.TrackSales is null) missing.Add("--track-sales ACCOUNT");
+        if (settings.TrackPayments is null) missing.Add("--track-payments ACCOUNT");
+        return missing;
+    }
+
+    public static string Describe(SyncSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return settings.Mode == SyncMode.Client ? $"{settings.Email} for client {settings.ClientEmail}" : settings.Email ?? "(none)";
+    }
+}

@@ -1,0 +1,46 @@
+using BillingBooks.Billing.Contracts;
+
+namespace BillingBooks.Books.Sync;
+
+/// <summary>Counts what a run did, for the report and the progress bar.</summary>
+internal sealed class SyncTally
+{
+    private int _customersNew, _customersUpdated, _customersUnchanged;
+    private int _invoicesNew, _invoicesAdjusted, _invoicesReversed, _invoicesUnchanged;
+    private int _paymentsNew, _paymentsAdjusted, _paymentsReversed, _paymentsUnchanged;
+
+    public int Seen { get; set; }
+
+    public void Customer(bool created)
+    {
+        if (created) _customersNew++; else _customersUpdated++;
+    }
+
+    public void InvoiceImported() => _invoicesNew++;
+
+    public void InvoiceAdjusted() => _invoicesAdjusted++;
+
+    public void InvoiceReversed() => _invoicesReversed++;
+
+    public void PaymentImported() => _paymentsNew++;
+
+    public void PaymentAdjusted() => _paymentsAdjusted++;
+
+    public void PaymentReversed() => _paymentsReversed++;
+
+    public void Unchanged(string kind)
+    {
+        switch (kind)
+        {
+            case ChangeKinds.Customer: _customersUnchanged++; break;
+            case ChangeKinds.Invoice: _invoicesUnchanged++; break;
+            default: _paymentsUnchanged++; break;
+        }
+    }
+
+    public RecordCounts Customers => new(_customersNew, _customersUpdated, 0, _customersUnchanged);
+
+    public RecordCounts Invoices => new(_invoicesNew, _invoicesAdjusted, _invoicesReversed, _invoicesUnchanged);
+
+    public RecordCounts Payments => new(_paymentsNew, _paymentsAdjusted, _paymentsReversed, _paymentsUnchanged);
+}

@@ -1,0 +1,102 @@
+using BillingBooks.Billing.Contracts;
+using BillingBooks.Books.Sync.Mapping;
+using BillingBooks.Money;
+
+namespace BillingBooks.Books.Sync.Tests.Mapping;
+
+public class PostingRulesTests
+{
+    private static readonly SourceRef Source = new("ds", ChangeKinds.Invoice, "inv-1", 1);
+
+    private static BooksSetup Setup(bool foreign = false, params TaxCodeSetup[] codes) => new(
+        "acme.books", Currency.CAD, CashBasis: false, AllowForeignCurrency: foreign, new HashSet<string> { "USD" },
+        codes.Length == 0 ? [new TaxCodeSetup("", []), new TaxCodeSetup("GP", [new TaxRate("GST", 5m), new TaxRate("PST", 7m)])] : codes,
+        ["Visa", "American Expr"], new SyncAccounts(4100, 1060, null, 1070),
+        (c, d) => c.Code == "USD" && d >= new DateOnly(2026, 1, 1) ? 1.35m : null);
+
+    private static InvoiceDocument Invoice(string currency = "CAD", params InvoiceLineDocument[] lines) => new(
+        "inv-1", "cus-1", "1042", new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31), null, null, currency, InvoiceStatuses.Sent,
+        lines.Length == 0 ? [new InvoiceLineDocument(1, null, "Work", "1", "100.00", "100.00", "90.00", ["GST", "PST"]), new InvoiceLineDocument(2, null, "Fee", "1", "10.00", "10.00", "9.00", [])] : lines,
+        [new InvoiceTaxDocument("GST", "5", null, "4.50"), new InvoiceTaxDocument("PST", "7", null, "6.30")],
+        "110.00", "11.00", "109.80", "0.00", "109.80");
+
+    [Fact]
+    public void Invoice_posts_discounted_lines_and_Billings_tax_amounts_to_the_invoice_total()
+    {
+        var sale = PostingRules.Invoice(Source, Invoice(), Setup(), customerRevenueAccount: null).Draft!;
+        Assert.Equal(["GP", ""], sale.Lines.Select(l => l.TaxCode));
+        Assert.Equal([Money.Money.Of(90m, Currency.CAD), Money.Money.Of(9m, Currency.CAD)], sale.Lines.Select(l => l.Amount));
+        Assert.All(sale.Lines, l => Assert.Equal(4100, l.RevenueAccount));
+        Assert.Equal(Money.Money.Of(10.80m, Currency.CAD), Money.Money.Sum(sale.Taxes.Select(t => t.Amount), Currency.CAD));
+        Assert.Equal(Money.Money.Of(109.80m, Currency.CAD), sale.Total);
+    }
+
+    [Fact]
+    public void Customer_default_revenue_account_wins_over_Track_Sales()
+    {
+        var sale = PostingRules.Invoice(Source, Invoice(), Setup(), customerRevenueAccount: 4200).Draft!;
+        Assert.All(sale.Lines, l => Assert.Equal(4200, l.RevenueAccount));
+    }
+
+    [Fact]
+    public void Missing_tax_code_names_the_exact_taxes_and_the_command_that_creates_it()
+    {
+        var issue = PostingRules.Invoice(Source, Invoice(), Setup(false, new TaxCodeSetup("", [])), null).Issue!;
+        Assert.Equal("Invoice 1042: line 1 needs a tax code with exactly GST 5% + PST 7%: books --file acme.books tax-codes add GP --tax GST:5 --tax PST:7", issue.Message);
+    }
+
+    [Fact]
+    public void A_line_without_tax_needs_a_code_without_tax()
+    {
+        var issue = PostingRules.Invoice(Source, Invoice(), Setup(false, new TaxCodeSetup("GP", [new TaxRate("GST", 5m), new TaxRate("PST", 7m)])), null).Issue!;
+        Assert.Contains("line 2 needs a tax code without tax", issue.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_code_with_the_same_names_but_another_rate_does_not_match()
+    {
+        var codes = new[] { new TaxCodeSetup("", []), new TaxCodeSetup("GP", [new TaxRate("GST", 5m), new TaxRate("PST", 8m)]) };
+        Assert.NotNull(PostingRules.Invoice(Source, Invoice(), Setup(false, codes), null).Issue);
+    }
+
+    [Fact]
+    public void Foreign_invoice_needs_foreign_currency_on_then_a_rate_for_its_date()
+    {
+        var off = PostingRules.Invoice(Source, Invoice("USD"), Setup(foreign: false), null).Issue!;
+        Assert.EndsWith("books --file acme.books settings set --allow-foreign-currency on", off.Message, StringComparison.Ordinal);
+        var early = Invoice("USD") with { Date = new DateOnly(2025, 12, 1) };
+        var noRate = PostingRules.Invoice(Source, early, Setup(foreign: true), null).Issue!;
+        Assert.Contains("no exchange rate for USD on 2025-12-01: books --file acme.books rates set USD 2025-12-01 RATE", noRate.Message, StringComparison.Ordinal);
+        Assert.Equal(1.35m, PostingRules.Invoice(Source, Invoice("USD"), Setup(foreign: true), null).Draft!.ExchangeRate);
+    }
+
+    [Theory]
+    [InlineData("visa", "Visa")]
+    [InlineData("american_express", "American Expr")]
+    [InlineData("master", null)]
+    public void Card_brand_matches_a_Credit_Cards_Accepted_name(string brand, string? card)
+    {
+        Assert.Equal(card, PostingRules.MatchCard(["Visa", "American Expr"], brand));
+    }
+
+    [Fact]
+    public void Payment_by_unknown_card_or_unmapped_PayPal_is_a_conflict_with_its_fix()
+    {
+        var payment = new PaymentDocument("pay-1", "cus-1", new DateOnly(2026, 3, 5), "10.00", "CAD", PaymentMethods.CreditCard, "master", null, null, [new PaymentApplicationDocument("inv-1", "10.00")]);
+        var source = new SourceRef("ds", ChangeKinds.Payment, "pay-1", 1);
+        var card = PostingRules.Payment(source, payment, Setup(), _ => null).Issue!;
+        Assert.Contains("books --file acme.books credit-cards add master", card.Message, StringComparison.Ordinal);
+        var paypal = PostingRules.Payment(source, payment with { Method = PaymentMethods.PayPal, CardBrand = null }, Setup(), _ => null).Issue!;
+        Assert.Contains("settings billing-sync --paypal-account ACCOUNT", paypal.Message, StringComparison.Ordinal);
+        var other = PostingRules.Payment(source, payment with { Method = PaymentMethods.Other, CardBrand = null }, Setup(), _ => null).Draft!;
+        Assert.Equal(1070, other.DepositAccount);
+    }
+
+    [Fact]
+    public void Payment_waits_for_an_invoice_in_conflict()
+    {
+        var payment = new PaymentDocument("pay-1", "cus-1", new DateOnly(2026, 3, 5), "10.00", "CAD", PaymentMethods.Cash, null, null, null, [new PaymentApplicationDocument("inv-1", "10.00")]);
+        var issue = PostingRules.Payment(new SourceRef("ds", ChangeKinds.Payment, "pay-1", 1), payment, Setup(), _ => "Invoice 1042, which is in conflict").Issue!;
+        Assert.Contains("waits for Invoice 1042", issue.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,377 @@
+using BillingBooks.Billing.Contracts;
+using Dapper;
+using BillingBooks.Books.Sync.Tests.Support;
+using static BillingBooks.Books.Sync.Tests.Support.BillingAccount;
+
+namespace BillingBooks.Books.Sync.Tests;
+
+/// <summary>SPEC 3, rule by rule: the real `books sync` against a real Billing process on loopback.</summary>
+public class SyncScenarioTests(BillingFixture fixture) : IClassFixture<BillingFixture>
+{
+    private static readonly DateOnly March = new(2026, 3, 2);
+
+    private Uri Server => fixture.Server;
+
+    [Fact]
+    public async Task Setup_with_flags_imports_customers_invoices_and_payments_and_reconciles()
+    {
+        using var billing = await SignUpAsync(Server);
+        var customer = await billing.AddCustomerAsync("Northwind");
+        var invoice = await billing.InvoiceAsync(customer.Id, March, Line("Design", "2", "50.00", "GST", "PST"), Line("Travel", "1", "20.00"));
+        await billing.PayAsync(invoice, "50.00", March.AddDays(3), PaymentMethods.Cheque);
+        using var books = new BooksCompany();
+
+        var run = books.Sync(Server, billing);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var report = run.Report;
+        Assert.Equal((1, 1, 1), (report.Customers.Imported, report.Invoices.Imported, report.Payments.Imported));
+        Assert.Empty(report.Conflicts);
+        Assert.True(report.Reconciliation.Clean, run.ToString());
+        Assert.Empty(books.Read(BooksInvariants.Problems));
+        var owing = books.Read(r => r.Sales.FindByNumber(invoice.Number)!.Owing.ToDecimalString());
+        Assert.Equal("82.00", owing); // 100 + 12 tax + 20 - 50
+        var settings = books.Books("settings", "billing-sync");
+        Assert.True(settings.ExitCode == 0, settings.ToString());
+        Assert.Contains(billing.Email, settings.Stdout, StringComparison.Ordinal);
+        Assert.Contains("1060", settings.Stdout, StringComparison.Ordinal);
+        Assert.Contains("locked", settings.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Table_report_lists_counts_conflicts_with_their_fixes_and_the_reconciliation()
+    {
+        using var billing = await SignUpAsync(Server);
+        var customer = await billing.AddCustomerAsync("Tabular");
+        await billing.InvoiceAsync(customer.Id, March, Line("Work", "1", "100.00", "GST"));
+        var usd = await billing.AddCustomerAsync("Abroad", "USD");
+        await billing.InvoiceAsync(usd.Id, March, "USD", null, Line("Work", "1", "100.00"));
+        using var books = new BooksCompany();
+
+        var run = books.WithPassword(billing.Password, "sync", "--server", Server.ToString(), "--email", billing.Email, "--track-payments", "1060");
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("Synchronized with Billing.", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Invoices", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("1 open conflict(s)", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("settings set --allow-foreign-currency on", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("expected, in conflict", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Missing_setup_without_a_terminal_names_the_flags_to_pass()
+    {
+        using var books = new BooksCompany();
+        var run = books.WithPassword("pw", "sync", "--server", Server.ToString());
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("--email EMAIL", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--track-payments ACCOUNT", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Second_sync_imports_nothing_new_and_the_books_stay_consistent()
+    {
+        using var billing = await SignUpAsync(Server);
+        var customer = await billing.AddCustomerAsync("Contoso");
+        for (var i = 0; i < 5; i++)
+        {
+            var invoice = await billing.InvoiceAsync(customer.Id, March.AddDays(i), Line("Work", "1", "100.00", "GST"));
+            await billing.PayAsync(invoice, "105.00", March.AddDays(i + 1));
+        }
+        using var books = new BooksCompany();
+        Assert.Equal(0, books.Sync(Server, billing).ExitCode);
+        var entries = books.Read(r => r.Entries.List().Count);
+
+        var again = books.WithPassword(billing.Password, "sync", "--format", "json");
+
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Equal((0, 0, 0), (again.Report.Customers.Imported, again.Report.Invoices.Imported, again.Report.Payments.Imported));
+        Assert.Equal(entries, books.Read(r => r.Entries.List().Count));
+        Assert.True(again.Report.Reconciliation.Clean, again.ToString());
+        Assert.Empty(books.Read(BooksInvariants.Problems));
+    }
+
+    [Fact]
+    public async Task Bookkeeper_imports_the_clients_books_and_is_refused_once_the_contract_ends()
+    {
+        using var client = await SignUpAsync(Server, "client");
+        using var keeper = await SignUpAsync(Server, "keeper");
+        var invitation = await client.InviteAsync(keeper.Email);
+        await keeper.AcceptAsync(invitation.Id);
+        var customer = await client.AddCustomerAsync("Fabrikam");
+        await client.InvoiceAsync(customer.Id, March, Line("Audit", "1", "300.00", "GST"));
+        using var books = new BooksCompany();
+
+        var run = books.Sync(Server, keeper, "--client-email", client.Email);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(1, run.Report.Invoices.Imported);
+        Assert.Contains("client", books.Books("settings", "billing-sync").Stdout, StringComparison.Ordinal);
+
+        await client.EndContractAsync(invitation.Id);
+        await client.InvoiceAsync(customer.Id, March, Line("Audit 2", "1", "300.00", "GST"));
+        var refused = books.WithPassword(keeper.Password, "sync");
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("no active bookkeeper contract", refused.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, books.Read(r => r.Connection.QuerySingle<int>("SELECT COUNT(*) FROM invoice")));
+    }
+
+    [Fact]
+    public async Task Email_is_locked_after_the_first_successful_sync()
+    {
+        using var billing = await SignUpAsync(Server);
+        using var other = await SignUpAsync(Server, "other");
+        using var books = new BooksCompany();
+        Assert.Equal(0, books.Sync(Server, billing).ExitCode);
+
+        var run = books.WithPassword(other.Password, "sync", "--email", other.Email);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("cannot be changed", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains(billing.Email, books.Books("settings", "billing-sync").Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Track_Sales_is_the_linked_Default_Revenue_account_and_cannot_be_changed_here()
+    {
+        using var billing = await SignUpAsync(Server);
+        using var books = new BooksCompany();
+
+        var run = books.Sync(Server, billing, "--track-sales", "4200");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Default Revenue linked account 4020", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("linked-accounts set default-revenue 4200", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cash_basis_on_refuses_to_sync_naming_the_setting_and_changes_nothing()
+    {
+        using var billing = await SignUpAsync(Server);
+        var customer = await billing.AddCustomerAsync("Tailspin");
+        await billing.InvoiceAsync(customer.Id, March, Line("Work", "1", "10.00"));
+        using var books = new BooksCompany();
+        books.Write(w => w.Settings.SetCashBasis(true));
+
+        var run = books.Sync(Server, billing);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("settings set --cash-basis off", run.Stderr, StringComparison.Ordinal);
+        Assert.Empty(books.Read(r => r.Customers.List()));
+    }
+
+    [Fact]
+    public async Task Foreign_invoice_waits_for_foreign_currency_then_its_rate_then_imports()
+    {
+        using var billing = await SignUpAsync(Server);
+        var customer = await billing.AddCustomerAsync("Yankee Corp", "USD");
+        var invoice = await billing.InvoiceAsync(customer.Id, March, "USD", null, Line("Work", "1", "100.00"));
+        using var books = new BooksCompany();
+
+        var off = books.Sync(Server, billing);
+        Assert.True(off.ExitCode == 2, off.ToString());
+        Assert.Contains("settings set --allow-foreign-currency on", Assert.Single(off.Report.Conflicts).Message, StringComparison.Ordinal);
+
+        books.Write(w => w.Settings.SetAllowForeignCurrency(true));
+        books.Write(w => w.ExchangeRates.AddCurrency(Money.Currency.USD));
+        var noRate = books.WithPassword(billing.Password, "sync", "--format", "json");
+        Assert.Equal(2, noRate.ExitCode);
+        Assert.Contains("rates set USD 2026-03-02 RATE", Assert.Single(noRate.Report.Conflicts).Message, StringComparison.Ordinal);
+
+        books.Write(w => w.ExchangeRates.SetRate(Money.Currency.USD, March, 1.35m));
+        var done = books.WithPassword(billing.Password, "sync", "--format", "json");
+        Assert.True(done.ExitCode == 0, done.ToString());
+        Assert.Equal(1, done.Report.Invoices.Imported);
+        Assert.Equal("135.00", books.Read(r => r.Sales.FindByNumber(invoice.Number)!.HomeTotal.ToDecimalString()));
+        Assert.Empty(books.Read(BooksInvariants.Problems));
+    }
+
+    [Fact]
+    public async Task Missing_tax_code_is_a_conflict_with_its_command_until_the_code_exists()
+    {
+        using var billing = await SignUpAsync(Server);
+        await billing.SendAsync<ProfileDocument>(HttpMethod.Put, "api/v1/profile", new ProfileDocument("Acme Ltd", "Ann", new Address("1 Main St", null, "Halifax", "NS", "B3H 1A1", "CA"),
+            null, null, null, "America/Halifax", "CAD", null, null, [new TaxDefinition("GST", "5", true, null), new TaxDefinition("PST", "8", true, null)]));
+        var customer = await billing.AddCustomerAsync("Litware");
+        var invoice = await billing.InvoiceAsync(customer.Id, March, Line("Work", "1", "100.00", "GST", "PST"));
+        await billing.PayAsync(invoice, "50.00", March);
+        using var books = new BooksCompany();
+
+        var first = books.Sync(Server, billing);
+
+        Assert.True(first.ExitCode == 2, first.ToString());
+        var conflicts = first.Report.Conflicts;
+        Assert.Equal(2, conflicts.Count);
+        Assert.Contains($"Invoice {invoice.Number}: line 1 needs a tax code with exactly GST 5% + PST 8%: books --file {books.Path} tax-codes add GP --tax GST:5 --tax PST:8", conflicts.Select(c => c.Message));
+        Assert.Contains(conflicts, c => c.Message.Contains("waits for Invoice", StringComparison.Ordinal));
+        Assert.False(first.Report.Reconciliation.Clean && first.Report.Reconciliation.Differences.Count == 0);
+        Assert.All(first.Report.Reconciliation.Differences, d => Assert.True(d.Expected, d.What));
+
+        books.Write(w => w.TaxCodes.Add(new Taxes.TaxCode("G8", "GST 5% + PST 8%", [new Taxes.TaxCodeTax("GST", 5m, Taxes.TaxStatus.Taxable), new Taxes.TaxCodeTax("PST", 8m, Taxes.TaxStatus.Taxable)])));
+        var second = books.WithPassword(billing.Password, "sync", "--format", "json");
+
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Empty(second.Report.Conflicts);
+        Assert.Equal((1, 1), (second.Report.Invoices.Imported, second.Report.Payments.Imported));
+        Assert.True(second.Report.Reconciliation.Clean, second.ToString());
+    }
+
+    [Fact]
+    public async Task Card_payment_waits_for_its_Credit_Cards_Accepted_entry()
+    {
+        using var billing = await SignUpAsync(Server);
+        var customer = await billing.AddCustomerAsync("Woodgrove");
+        var invoice = await billing.InvoiceAsync(customer.Id, March, Line("Work", "1", "100.00"));
+        await billing.PayAsync(invoice, "100.00", March, PaymentMethods.CreditCard, CardBrands.AmericanExpress);
+        using var books = new BooksCompany();
+
+        var first = books.Sync(Server, billing);
+        Assert.Equal(2, first.ExitCode);
+        Assert.Contains("credit-cards add american_express", Assert.Single(first.Report.Conflicts).Message, StringComparison.Ordinal);
+
+        books.Write(w => w.CreditCards.Add(new Settings.CreditCard("American Expr", 3m, new Accounts.AccountNumber(5030), new Accounts.AccountNumber(1065))));
+        var second = books.WithPassword(billing.Password, "sync", "--format", "json");
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Equal(1, second.Report.Payments.Imported);
+        Assert.Equal("0.00", books.Read(r => r.Sales.FindByNumber(invoice.Number)!.Owing.ToDecimalString()));
+    }
+
+    [Fact]
+    public async Task PayPal_payments_go_to_the_account_mapped_once()
+    {
+        using var billing = await SignUpAsync(Server);
+        var customer = await billing.AddCustomerAsync("Proseware");
+        var invoice = await billing.InvoiceAsync(customer.Id, March, Line("Work", "1", "80.00"));
+        await billing.PayAsync(invoice, "80.00", March, PaymentMethods.PayPal);
+        using var books = new BooksCompany();
+
+        var first = books.Sync(Server, billing);
+        Assert.Equal(2, first.ExitCode);
+        Assert.Contains("settings billing-sync --paypal-account ACCOUNT", Assert.Single(first.Report.Conflicts).Message, StringComparison.Ordinal);
+
+        Assert.Equal(0, books.Books("settings", "billing-sync", "--paypal-account", "1080").ExitCode);
+        var second = books.WithPassword(billing.Password, "sync", "--format", "json");
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Equal(1080, books.Read(r => r.Receipts.ForCustomer(r.Customers.List().Single().Id).Single().DepositAccount.Value));
+    }
+
+    [Fact]
+    public async Task Unicode_names_import_without_conflict()
+    {
+        using var billing = await SignUpAsync(Server);
+        var customer = await billing.AddCustomerAsync("Café Zoë 東京 🚀");
+        await billing.InvoiceAsync(customer.Id, March, Line("Crème brûlée ×2", "2", "5.00"));
+        using var books = new BooksCompany();
+
+        var run = books.Sync(Server, billing);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("Café Zoë 東京 🚀", books.Read(r => r.Customers.List().Single().Name));
+    }
+
+    [Fact]
+    public async Task Customer_deleted_in_Billing_stays_in_Books_marked_deleted()
+    {
+        using var billing = await SignUpAsync(Server);
+        var customer = await billing.AddCustomerAsync("Gone Ltd");
+        using var books = new BooksCompany();
+        Assert.Equal(0, books.Sync(Server, billing).ExitCode);
+
+        await billing.DeleteCustomerAsync(customer.Id);
+        Assert.Equal(0, books.WithPassword(billing.Password, "sync").ExitCode);
+        Assert.Equal(0, books.WithPassword(billing.Password, "sync").ExitCode);
+
+        var kept = books.Read(r => r.Customers.List().Single());
+        Assert.Equal("Gone Ltd", kept.Name);
+        Assert.True(kept.DeletedInBilling);
+    }
+
+    [Fact]
+    public async Task Edited_invoice_is_adjusted_and_its_receipt_reposted()
+    {
+        using var billing = await SignUpAsync(Server);
+        var customer = await billing.AddCustomerAsync("Adatum");
+        var invoice = await billing.InvoiceAsync(customer.Id, March, Line("Work", "1", "100.00", "GST"));
+        await billing.PayAsync(invoice, "50.00", March.AddDays(1));
+        using var books = new BooksCompany();
+        Assert.Equal(0, books.Sync(Server, billing).ExitCode);
+
+        await billing.EditInvoiceAsync(invoice, Line("Work", "2", "100.00", "GST"));
+        var run = books.WithPassword(billing.Password, "sync", "--format", "json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(1, run.Report.Invoices.Adjusted);
+        var live = books.Read(r => r.Sales.FindByNumber(invoice.Number)!);
+        Assert.Equal(("210.00", "160.00"), (live.Total.ToDecimalString(), live.Owing.ToDecimalString()));
+        Assert.True(run.Report.Reconciliation.Clean, run.ToString());
+        Assert.Empty(books.Read(BooksInvariants.Problems));
+    }
+
+    [Fact]
+    public async Task Voided_and_deleted_invoices_and_deleted_payments_are_reversed()
+    {
+        using var billing = await SignUpAsync(Server);
+        var customer = await billing.AddCustomerAsync("Humongous");
+        var voided = await billing.InvoiceAsync(customer.Id, March, Line("A", "1", "10.00"));
+        var deleted = await billing.InvoiceAsync(customer.Id, March, Line("B", "1", "20.00"));
+        var paid = await billing.InvoiceAsync(customer.Id, March, Line("C", "1", "30.00"));
+        var payment = await billing.PayAsync(paid, "30.00", March);
+        using var books = new BooksCompany();
+        Assert.Equal(0, books.Sync(Server, billing).ExitCode);
+
+        await billing.VoidInvoiceAsync(voided.Id);
+        await billing.DeleteInvoiceAsync(deleted.Id);
+        await billing.DeletePaymentAsync(payment.Id);
+        var run = books.WithPassword(billing.Password, "sync", "--format", "json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal((2, 1), (run.Report.Invoices.Reversed, run.Report.Payments.Reversed));
+        Assert.Equal("30.00", books.Read(r => r.Customers.Balance(r.Customers.List().Single().Id).ToDecimalString()));
+        Assert.True(run.Report.Reconciliation.Clean, run.ToString());
+        Assert.Empty(books.Read(BooksInvariants.Problems));
+    }
+
+    [Fact]
+    public async Task Wrong_password_exits_1_and_changes_nothing()
+    {
+        using var billing = await SignUpAsync(Server);
+        using var books = new BooksCompany();
+        var run = books.WithPassword("not the password", "sync", "--server", Server.ToString(), "--email", billing.Email, "--track-payments", "1060");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("refused the email and password", run.Stderr, StringComparison.Ordinal);
+        Assert.Null(books.Read(r => new Storage.SyncStore(r.Connection, r.Transaction).Settings().Email));
+    }
+
+    [Fact]
+    public void Cannot_connect_exits_1_and_changes_nothing()
+    {
+        using var books = new BooksCompany();
+        var port = Support.FreePort.Next();
+
+        var run = books.WithPassword("pw", "sync", "--server", $"http://127.0.0.1:{port}/", "--email", "a@example.test", "--track-payments", "1060");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Cannot connect to Billing", run.Stderr, StringComparison.Ordinal);
+        Assert.Null(books.Read(r => new Storage.SyncStore(r.Connection, r.Transaction).Settings().Email));
+    }
+
+    [Fact]
+    public async Task Dry_run_shows_the_plan_and_changes_nothing()
+    {
+        using var billing = await SignUpAsync(Server);
+        var customer = await billing.AddCustomerAsync("Planned");
+        await billing.InvoiceAsync(customer.Id, March, Line("Work", "1", "100.00", "GST"));
+        using var books = new BooksCompany();
+
+        var run = books.Sync(Server, billing, "--dry-run");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.True(run.Report.DryRun);
+        Assert.Equal(1, run.Report.Invoices.Imported);
+        var sale = Assert.Single(run.Report.Plan);
+        Assert.Equal(10500, sale.Effects[1200]);
+        Assert.Empty(books.Read(r => r.Customers.List()));
+        Assert.Null(books.Read(r => new Storage.SyncStore(r.Connection, r.Transaction).Settings().Cursor));
+    }
+}
