@@ -35,6 +35,7 @@ public sealed class BooksPostings(BooksWrite scope)
             company.AllowForeignCurrency,
             scope.ExchangeRates.Currencies().Select(c => c.Code).ToHashSet(StringComparer.Ordinal),
             codes,
+            scope.Taxes.List().Select(t => t.Name).ToHashSet(StringComparer.OrdinalIgnoreCase),
             scope.CreditCards.List().Select(c => c.Name).ToList(),
             accounts,
             (currency, date) => scope.ExchangeRates.RateOn(currency, date).TryGetValue(out var rate, out _) ? rate : null);

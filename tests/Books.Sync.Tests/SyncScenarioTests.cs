@@ -202,12 +202,15 @@ public class SyncScenarioTests(BillingFixture fixture) : IClassFixture<BillingFi
         Assert.True(first.ExitCode == 2, first.ToString());
         var conflicts = first.Report.Conflicts;
         Assert.Equal(2, conflicts.Count);
-        Assert.Contains($"Invoice {invoice.Number}: line 1 needs a tax code with exactly GST 5% + PST 8%: books --file {books.Path} tax-codes add GP --tax GST:5 --tax PST:8", conflicts.Select(c => c.Message));
+        Assert.Contains($"Invoice {invoice.Number}: line 1 needs a tax code with exactly GST 5% + PST 8%: books --file {books.Path} tax-codes add G5P8 --tax GST:5 --tax PST:8", conflicts.Select(c => c.Message));
         Assert.Contains(conflicts, c => c.Message.Contains("waits for Invoice", StringComparison.Ordinal));
         Assert.False(first.Report.Reconciliation.Clean && first.Report.Reconciliation.Differences.Count == 0);
         Assert.All(first.Report.Reconciliation.Differences, d => Assert.True(d.Expected, d.What));
 
-        books.Write(w => w.TaxCodes.Add(new Taxes.TaxCode("G8", "GST 5% + PST 8%", [new Taxes.TaxCodeTax("GST", 5m, Taxes.TaxStatus.Taxable), new Taxes.TaxCodeTax("PST", 8m, Taxes.TaxStatus.Taxable)])));
+        // The user runs exactly the command the conflict gives.
+        var fix = conflicts.Single(c => c.Fix?.Contains("tax-codes add", StringComparison.Ordinal) == true).Fix!;
+        var fixed_ = books.Books(ShellWords(fix)[3..]); // "books --file PATH" is what BooksCompany adds itself
+        Assert.True(fixed_.ExitCode == 0, fixed_.ToString());
         var second = books.WithPassword(billing.Password, "sync", "--format", "json");
 
         Assert.True(second.ExitCode == 0, second.ToString());
@@ -373,5 +376,44 @@ public class SyncScenarioTests(BillingFixture fixture) : IClassFixture<BillingFi
         Assert.Equal(10500, sale.Effects[1200]);
         Assert.Empty(books.Read(r => r.Customers.List()));
         Assert.Null(books.Read(r => new Storage.SyncStore(r.Connection, r.Transaction).Settings().Cursor));
+    }
+
+    /// <summary>Splits a fix command the way a POSIX shell would (plain words and single quotes, as FixCommands writes them).</summary>
+    private static string[] ShellWords(string command)
+    {
+        var words = new List<string>();
+        var word = new System.Text.StringBuilder();
+        var quoted = false;
+        var any = false;
+        foreach (var c in command)
+        {
+            if (c == '\'' )
+            {
+                quoted = !quoted;
+                any = true;
+            }
+            else if (c == ' ' && !quoted)
+            {
+                if (any)
+                {
+                    words.Add(word.ToString());
+                }
+
+                word.Clear();
+                any = false;
+            }
+            else
+            {
+                word.Append(c);
+                any = true;
+            }
+        }
+
+        if (any)
+        {
+            words.Add(word.ToString());
+        }
+
+        return [.. words];
     }
 }

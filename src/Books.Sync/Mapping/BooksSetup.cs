@@ -13,6 +13,7 @@ public sealed record BooksSetup(
     bool AllowForeignCurrency,
     IReadOnlySet<string> ForeignCurrencies,
     IReadOnlyList<TaxCodeSetup> TaxCodes,
+    IReadOnlySet<string> TaxNames,
     IReadOnlyList<string> CardNames,
     SyncAccounts Accounts,
     Func<Currency, DateOnly, decimal?> ExchangeRate);

@@ -9,12 +9,29 @@ namespace BillingBooks.Books.Sync;
 /// </summary>
 public static class FixCommands
 {
-    public static string TaxCode(string file, IReadOnlyList<TaxRate> taxes)
+    /// <summary>
+    /// Creates the tax code a line needs: first any tax Books does not have yet, then the code. The suggested
+    /// code spells its taxes and rates ("G5P7", "P10") so two different sets never get the same name, and it
+    /// never takes a code the company already has ("G5P7-2").
+    /// </summary>
+    public static string TaxCode(BooksSetup setup, IReadOnlyList<TaxRate> taxes)
     {
-        if (taxes.Count == 0) return $"books --file {Quote(file)} tax-codes add NT --description 'No tax'";
-        var code = string.Concat(taxes.Select(t => char.ToUpperInvariant(t.Name.FirstOrDefault(char.IsLetterOrDigit, 'T'))));
-        var parts = string.Join(' ', taxes.Select(t => $"--tax {Quote(t.Name)}:{Percent(t.Rate)}"));
-        return $"books --file {Quote(file)} tax-codes add {code} {parts}";
+        ArgumentNullException.ThrowIfNull(setup);
+        ArgumentNullException.ThrowIfNull(taxes);
+        var file = Quote(setup.File);
+        var missingTaxes = taxes.Where(t => !setup.TaxNames.Contains(t.Name))
+            .Select(t => $"books --file {file} taxes add {Quote(t.Name)} --account ACCOUNT");
+        var wanted = taxes.Count == 0 ? "NT" : string.Concat(taxes.Select(t => char.ToUpperInvariant(t.Name.FirstOrDefault(char.IsLetterOrDigit, 'T')) + Percent(t.Rate)));
+        var code = wanted;
+        for (var n = 2; setup.TaxCodes.Any(c => string.Equals(c.Code, code, StringComparison.OrdinalIgnoreCase)); n++)
+        {
+            code = wanted + "-" + n.ToString(CultureInfo.InvariantCulture);
+        }
+
+        var add = taxes.Count == 0
+            ? $"books --file {file} tax-codes add {code} --description 'No tax'"
+            : $"books --file {file} tax-codes add {code} " + string.Join(' ', taxes.Select(t => $"--tax {Quote(t.Name + ":" + Percent(t.Rate))}"));
+        return string.Join(" && ", missingTaxes.Append(add));
     }
 
     public static string Rate(string file, string currency, DateOnly date) =>

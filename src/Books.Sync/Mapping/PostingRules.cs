@@ -40,7 +40,7 @@ public static class PostingRules
             if (code is null)
             {
                 var what = wanted.Count == 0 ? "a tax code without tax" : "a tax code with exactly " + string.Join(" + ", wanted);
-                return new SyncIssue(source.Record, source.Version, label, $"line {line.Position} needs {what}", FixCommands.TaxCode(setup.File, wanted));
+                return new SyncIssue(source.Record, source.Version, label, $"line {line.Position} needs {what}", FixCommands.TaxCode(setup, wanted));
             }
             var description = string.Join(" ", new[] { line.Unit, line.Description }.Where(s => !string.IsNullOrWhiteSpace(s)));
             lines.Add(new BillingSaleLine(description, Money.Money.Parse(line.DiscountedAmount, currency), code, revenue));
@@ -152,22 +152,24 @@ public static class PostingRules
             return setup.Home;
         }
         if (currency == setup.Home) return currency;
-        if (!setup.AllowForeignCurrency)
+        // One fix that removes every cause at once: turning foreign currency on, adding the currency and giving
+        // it a rate, as far as each is missing, so the user never fixes one only to meet the next.
+        var known = setup.ForeignCurrencies.Contains(code);
+        var found = known ? setup.ExchangeRate(currency, date) : null;
+        var steps = new List<string>();
+        if (!setup.AllowForeignCurrency) steps.Add(FixCommands.AllowForeignCurrency(setup.File));
+        if (!known) steps.Add(FixCommands.Currency(setup.File, code));
+        if (found is null) steps.Add(FixCommands.Rate(setup.File, code, date));
+        if (steps.Count > 0)
         {
-            issue = new SyncIssue(source.Record, source.Version, label, $"it is in {code} and Allow transactions in a foreign currency is off", FixCommands.AllowForeignCurrency(setup.File));
+            var problem = !setup.AllowForeignCurrency ? $"it is in {code} and Allow transactions in a foreign currency is off"
+                : !known ? $"{code} is not one of the company's foreign currencies"
+                : $"no exchange rate for {code} on {date:yyyy-MM-dd}";
+            issue = new SyncIssue(source.Record, source.Version, label, problem, string.Join(" && ", steps));
             return currency;
         }
-        if (!setup.ForeignCurrencies.Contains(code))
-        {
-            issue = new SyncIssue(source.Record, source.Version, label, $"{code} is not one of the company's foreign currencies", FixCommands.Currency(setup.File, code));
-            return currency;
-        }
-        if (setup.ExchangeRate(currency, date) is not { } found)
-        {
-            issue = new SyncIssue(source.Record, source.Version, label, $"no exchange rate for {code} on {date:yyyy-MM-dd}", FixCommands.Rate(setup.File, code, date));
-            return currency;
-        }
-        rate = found;
+
+        rate = found!.Value;
         return currency;
     }
 

@@ -11,6 +11,7 @@ public class PostingRulesTests
     private static BooksSetup Setup(bool foreign = false, params TaxCodeSetup[] codes) => new(
         "acme.books", Currency.CAD, CashBasis: false, AllowForeignCurrency: foreign, new HashSet<string> { "USD" },
         codes.Length == 0 ? [new TaxCodeSetup("", []), new TaxCodeSetup("GP", [new TaxRate("GST", 5m), new TaxRate("PST", 7m)])] : codes,
+        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "GST", "PST", "HST", "QST" },
         ["Visa", "American Expr"], new SyncAccounts(4100, 1060, null, 1070),
         (c, d) => c.Code == "USD" && d >= new DateOnly(2026, 1, 1) ? 1.35m : null);
 
@@ -42,7 +43,31 @@ public class PostingRulesTests
     public void Missing_tax_code_names_the_exact_taxes_and_the_command_that_creates_it()
     {
         var issue = PostingRules.Invoice(Source, Invoice(), Setup(false, new TaxCodeSetup("", [])), null).Issue!;
-        Assert.Equal("Invoice 1042: line 1 needs a tax code with exactly GST 5% + PST 7%: books --file acme.books tax-codes add GP --tax GST:5 --tax PST:7", issue.Message);
+        Assert.Equal("Invoice 1042: line 1 needs a tax code with exactly GST 5% + PST 7%: books --file acme.books tax-codes add G5P7 --tax GST:5 --tax PST:7", issue.Message);
+    }
+
+    [Fact]
+    public void Suggested_tax_code_never_takes_a_code_the_company_already_has()
+    {
+        var taken = new TaxCodeSetup("G5P7", [new TaxRate("GST", 5m), new TaxRate("PST", 8m)]);
+        var issue = PostingRules.Invoice(Source, Invoice(), Setup(false, new TaxCodeSetup("", []), taken), null).Issue!;
+        Assert.EndsWith("tax-codes add G5P7-2 --tax GST:5 --tax PST:7", issue.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Different_tax_sets_get_different_suggested_codes()
+    {
+        var pst7 = FixCommands.TaxCode(Setup(), [new TaxRate("PST", 7m)]);
+        var pst10 = FixCommands.TaxCode(Setup(), [new TaxRate("PST", 10m)]);
+        Assert.EndsWith("tax-codes add P7 --tax PST:7", pst7, StringComparison.Ordinal);
+        Assert.EndsWith("tax-codes add P10 --tax PST:10", pst10, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_tax_Books_does_not_have_is_added_first_in_the_fix()
+    {
+        var fix = FixCommands.TaxCode(Setup(), [new TaxRate("Eco fee", 1.5m), new TaxRate("GST", 5m)]);
+        Assert.Equal("books --file acme.books taxes add 'Eco fee' --account ACCOUNT && books --file acme.books tax-codes add E1.5G5 --tax 'Eco fee:1.5' --tax GST:5", fix);
     }
 
     [Fact]
@@ -68,6 +93,19 @@ public class PostingRulesTests
         var noRate = PostingRules.Invoice(Source, early, Setup(foreign: true), null).Issue!;
         Assert.Contains("no exchange rate for USD on 2025-12-01: books --file acme.books rates set USD 2025-12-01 RATE", noRate.Message, StringComparison.Ordinal);
         Assert.Equal(1.35m, PostingRules.Invoice(Source, Invoice("USD"), Setup(foreign: true), null).Draft!.ExchangeRate);
+    }
+
+    [Fact]
+    public void One_fix_turns_foreign_currency_on_adds_the_currency_and_its_rate_as_far_as_each_is_missing()
+    {
+        var gbp = Invoice("GBP");
+        var off = PostingRules.Invoice(Source, gbp, Setup(foreign: false), null).Issue!;
+        Assert.Equal(
+            "books --file acme.books settings set --allow-foreign-currency on && books --file acme.books currencies add GBP && books --file acme.books rates set GBP 2026-03-01 RATE",
+            off.Fix);
+        var unknown = PostingRules.Invoice(Source, gbp, Setup(foreign: true), null).Issue!;
+        Assert.Equal("books --file acme.books currencies add GBP && books --file acme.books rates set GBP 2026-03-01 RATE", unknown.Fix);
+        Assert.Contains("GBP is not one of the company's foreign currencies", unknown.Message, StringComparison.Ordinal);
     }
 
     [Theory]
