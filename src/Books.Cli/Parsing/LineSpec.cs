@@ -15,7 +15,7 @@ internal sealed record LineSpec(string Description, string Amount, string? TaxCo
 
     public static Option<LineSpec[]> Option() => new("--line")
     {
-        Description = $"An invoice line, {Shape}; repeat for more, e.g. --line \"Consulting;100.00;GP\" --line \"Parts;25.00;E;4020\".",
+        Description = $"An invoice line, {Shape}; repeat for more, e.g. --line \"Consulting;100.00;GP\" --line \"Parts;25.00;E;4020\". A description that starts with - is attached: --line=\"-hourly- support;80.00;GP\".",
         HelpName = Shape,
         Arity = ArgumentArity.ZeroOrMore,
         DefaultValueFactory = _ => [],

@@ -38,7 +38,10 @@ public sealed class LineSpecTests
     private static LineSpec Parse(string typed)
     {
         var option = LineSpec.Option();
-        var parsed = new RootCommand { option }.Parse(["--line", typed]);
+        // A value that starts with '-' ("-hourly rate") reads as options ("-h") unless attached with '=', as
+        // the option's help says; that is how a person types it.
+        string[] args = typed.StartsWith('-') ? ["--line=" + typed] : ["--line", typed];
+        var parsed = new RootCommand { option }.Parse(args);
         Assert.Empty(parsed.Errors);
         return Assert.Single(parsed.GetRequiredValue(option));
     }

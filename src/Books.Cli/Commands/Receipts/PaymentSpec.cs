@@ -6,6 +6,13 @@ namespace BillingBooks.Books.Cli.Commands.Receipts;
 /// <summary>--method as typed: cash, cheque, other, or card NAME (a Credit Cards Accepted name).</summary>
 internal sealed record PaymentSpec(PaymentMethod Method, string? Card)
 {
+    /// <summary>As typed on the command line ("cash", "card Visa"); help shows the default this way.</summary>
+    public override string ToString() => Method switch
+    {
+        PaymentMethod.CreditCard => "card " + Card,
+        _ => Method.ToString().ToLowerInvariant(),
+    };
+
     public static Option<PaymentSpec> Option() => new("--method")
     {
         Description = "cash (default), cheque, other, or card NAME (a card accepted, e.g. --method card Visa).",
