@@ -57,7 +57,7 @@ public static class BillingApp
             {
                 var permits = http.RequestServices.GetRequiredService<IOptions<AccountOptions>>().Value.AuthRequestsPerMinute;
                 return RateLimitPartition.GetFixedWindowLimiter(
-                    http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    ClientAddress(http),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
             });
         });
@@ -108,4 +108,20 @@ public static class BillingApp
 
     private static bool IsUniqueViolation(DbException exception) =>
         exception.SqlState == "23505" || (exception is Microsoft.Data.Sqlite.SqliteException sqlite && sqlite.SqliteExtendedErrorCode == 2067);
+
+    /// <summary>
+    /// Whose sign-ins a request counts against. The pages reach the API over loopback on behalf of a browser and
+    /// say which in X-Forwarded-For; only a loopback caller (this host) is trusted to say so.
+    /// </summary>
+    private static string ClientAddress(HttpContext http)
+    {
+        var remote = http.Connection.RemoteIpAddress;
+        if (remote is not null && System.Net.IPAddress.IsLoopback(remote)
+            && http.Request.Headers["X-Forwarded-For"].ToString() is { Length: > 0 } forwarded)
+        {
+            return forwarded.Split(',')[0].Trim();
+        }
+
+        return remote?.ToString() ?? "unknown";
+    }
 }

@@ -236,4 +236,29 @@ public class RateLimitTests
 
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
     }
+
+    [Fact]
+    public async Task Browsers_signing_in_through_the_pages_are_limited_each_by_their_own_address()
+    {
+        // The pages call the API over loopback and pass the browser's address in X-Forwarded-For: one busy
+        // office must not lock every other user out of signing in.
+        await using var billing = await BillingProcess.StartAsync(extraArguments: ["--Billing:AuthRequestsPerMinute", "3"]);
+        using var anonymous = new HttpClient { BaseAddress = billing.BaseAddress };
+
+        async Task<HttpStatusCode> SignInFrom(string address)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/tokens") { Content = JsonContent.Create(new TokenRequest("nobody@example.com", "whatever password")) };
+            request.Headers.Add("X-Forwarded-For", address);
+            using var response = await anonymous.SendAsync(request);
+            return response.StatusCode;
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, await SignInFrom("203.0.113.7"));
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, await SignInFrom("203.0.113.7"));
+        Assert.Equal(HttpStatusCode.Unauthorized, await SignInFrom("198.51.100.20"));
+    }
 }
