@@ -146,6 +146,9 @@ public sealed record InvoiceReversed(string Number)
 public sealed record ReceiptExceedsOwing(string Number, Money.Money Amount, Money.Money Owing)
     : BooksError($"The receipt allocates {Amount} to invoice {Number}, which owes only {Owing}. Allocate at most {Owing.ToDecimalString()}.");
 
+public sealed record ReceiptBeforeInvoice(string Number, DateOnly ReceiptDate, DateOnly InvoiceDate)
+    : BooksError($"The receipt is dated {OutsideFiscalYear.Iso(ReceiptDate)}, before invoice {Number} ({OutsideFiscalYear.Iso(InvoiceDate)}) was issued. Date the receipt on or after {OutsideFiscalYear.Iso(InvoiceDate)}.");
+
 public sealed record ReceiptNotAllocated(Money.Money Amount, Money.Money Allocated)
     : BooksError($"The receipt of {Amount} is allocated {Allocated}. Allocate exactly the amount received to the customer's invoices.");
 

@@ -206,6 +206,13 @@ public sealed class ReceiptsJournal
                 return new InvoiceReversed(invoice.Number);
             }
 
+            // Paying an invoice before it exists would leave receivables negative between the two dates, and
+            // aged receivables (which counts receipts through their invoices) could not agree with the ledger.
+            if (draft.Date < invoice.Date)
+            {
+                return new ReceiptBeforeInvoice(invoice.Number, draft.Date, invoice.Date);
+            }
+
             if (invoice.Currency != draft.Amount.Currency || allocation.Amount.Currency != invoice.Currency)
             {
                 return new CurrencyMismatch(invoice.Currency.Code, allocation.Amount.Currency == invoice.Currency ? draft.Amount.Currency.Code : allocation.Amount.Currency.Code, $"The receipt for invoice {invoice.Number}");

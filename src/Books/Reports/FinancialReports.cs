@@ -91,7 +91,8 @@ public sealed class FinancialReports
             return error;
         }
 
-        var opening = Balances.AsOf(_scope, from.AddDays(-1)).GetValueOrDefault(account.Value);
+        // Nothing can be posted before the first day there is, so a period from DateOnly.MinValue opens at zero.
+        var opening = from == DateOnly.MinValue ? 0L : Balances.AsOf(_scope, from.AddDays(-1)).GetValueOrDefault(account.Value);
         var running = opening;
         var rows = new List<LedgerDetailRow>();
         foreach (var p in _scope.Query<(string Date, long Entry, string Kind, string Memo, long Amount)>(

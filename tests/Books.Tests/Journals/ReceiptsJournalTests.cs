@@ -36,6 +36,18 @@ public class ReceiptsJournalTests
     }
 
     [Fact]
+    public void Receipt_dated_before_the_invoice_it_pays_is_refused_and_changes_nothing()
+    {
+        using var company = new TestCompany();
+        var acme = company.AddCustomer("Acme");
+        var invoice = company.Ok(w => w.Sales.Post(new(acme.Id, "1001", Day(3, 2), [new("x", Cad(100m))])));
+        var before = company.Snapshot();
+        var error = Assert.IsType<ReceiptBeforeInvoice>(company.Write(w => w.Receipts.Post(new(acme.Id, Day(2, 1), Cad(113m), PaymentMethod.Cash, [new(invoice.Entry, Cad(113m))]))).Error);
+        Assert.Equal("The receipt is dated 2026-02-01, before invoice 1001 (2026-03-02) was issued. Date the receipt on or after 2026-03-02.", error.Message);
+        Assert.Equal(before, company.Snapshot());
+    }
+
+    [Fact]
     public void Receipt_must_be_fully_allocated_to_that_customers_open_invoices()
     {
         using var company = new TestCompany();

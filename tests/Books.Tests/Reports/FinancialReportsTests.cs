@@ -89,6 +89,17 @@ public class FinancialReportsTests
     }
 
     [Fact]
+    public void General_ledger_from_the_first_possible_day_opens_at_zero()
+    {
+        using var company = new TestCompany();
+        company.Ok(w => w.General.Post(new(Day(1, 5), "Capital", [GeneralLine.Debit(new(1060), Cad(1000m)), GeneralLine.Credit(new(3010), Cad(1000m))])));
+
+        var detail = company.Read(r => r.Reports.GeneralLedger(new(1060), DateOnly.MinValue, Day(12, 31))).Value;
+        Assert.Equal(Cad(0m), detail.Opening);
+        Assert.Equal(Cad(1000m), detail.Closing);
+    }
+
+    [Fact]
     public void Aged_receivables_buckets_by_days_past_due()
     {
         using var company = new TestCompany();
