@@ -57,6 +57,12 @@ public sealed record AccountInUse(int Number, string Use)
 public sealed record LinkedAccountInUse(int Number, string Role)
     : BooksError($"Account {Number.ToString(CultureInfo.InvariantCulture)} is the {Role} linked account. Link another account to {Role} first.");
 
+public sealed record LinkedAccountTaken(int Number, string Role, string Other)
+    : BooksError($"Account {Number.ToString(CultureInfo.InvariantCulture)} is already the {Other} linked account, and {Role} needs an account of its own. Pick another account.");
+
+public sealed record ControlAccountHasPostings(string Role, int Current, int Wanted)
+    : BooksError($"{Role} ({Current.ToString(CultureInfo.InvariantCulture)}) already has postings, so it cannot move to {Wanted.ToString(CultureInfo.InvariantCulture)}: customer balances live in it.");
+
 public sealed record WrongAccountType(int Number, string Role, string Expected)
     : BooksError($"Account {Number.ToString(CultureInfo.InvariantCulture)} cannot be used as {Role}: it must be {Article(Expected)} {Expected} account.");
 

@@ -30,10 +30,40 @@ public sealed class LinkedAccounts
             return new WrongAccountType(number.Value, Describe(role), string.Join(" or ", expected.Select(AccountTypes.Name)));
         }
 
+        // The control and earnings accounts carry balances the reports derive from: sharing one with another
+        // role would count it twice (or drop it), so they stand alone.
+        foreach (var (other, used) in Roles(_scope.Linked))
+        {
+            if (other != role && used == number && (Exclusive.Contains(role) || Exclusive.Contains(other)))
+            {
+                return new LinkedAccountTaken(number.Value, Describe(role), Describe(other));
+            }
+        }
+
+        var current = _scope.Linked.AccountsReceivable;
+        if (role == LinkedAccount.AccountsReceivable && current != number
+            && _scope.Scalar<long>("SELECT EXISTS (SELECT 1 FROM posting WHERE account = @Account)", new { Account = current.Value }) == 1)
+        {
+            return new ControlAccountHasPostings(Describe(role), current.Value, number.Value);
+        }
+
         _scope.Execute("UPDATE linked_account SET account = @Account WHERE role = @Role", new { Account = number.Value, Role = role.ToString() });
         _scope.Invalidate();
         return _scope.Linked;
     }
+
+    private static readonly LinkedAccount[] Exclusive = [LinkedAccount.AccountsReceivable, LinkedAccount.RetainedEarnings, LinkedAccount.CurrentEarnings];
+
+    private static IEnumerable<(LinkedAccount Role, AccountNumber Account)> Roles(LinkedAccountSettings s) =>
+    [
+        (LinkedAccount.AccountsReceivable, s.AccountsReceivable),
+        (LinkedAccount.DefaultRevenue, s.DefaultRevenue),
+        (LinkedAccount.PrincipalBank, s.PrincipalBank),
+        (LinkedAccount.ExchangeGainLoss, s.ExchangeGainLoss),
+        (LinkedAccount.Rounding, s.Rounding),
+        (LinkedAccount.RetainedEarnings, s.RetainedEarnings),
+        (LinkedAccount.CurrentEarnings, s.CurrentEarnings),
+    ];
 
     /// <summary>How a role is named in messages: "Accounts Receivable", "Default Revenue", ...</summary>
     public static string Describe(LinkedAccount role) => role switch

@@ -109,4 +109,32 @@ public class ChartOfAccountsTests
         Assert.IsType<WrongAccountType>(company.Write(w => w.LinkedAccounts.Set(LinkedAccount.DefaultRevenue, new(1060))).Error);
         Assert.Equal(new AccountNumber(4200), company.Ok(w => w.LinkedAccounts.Set(LinkedAccount.DefaultRevenue, new(4200))).DefaultRevenue);
     }
+
+    [Fact]
+    public void Receivables_and_earnings_roles_each_need_an_account_of_their_own()
+    {
+        using var company = new TestCompany();
+        var before = company.Snapshot();
+
+        var earnings = Assert.IsType<LinkedAccountTaken>(company.Write(w => w.LinkedAccounts.Set(LinkedAccount.CurrentEarnings, new(3560))).Error);
+        Assert.Equal("Account 3560 is already the Retained Earnings linked account, and Current Earnings needs an account of its own. Pick another account.", earnings.Message);
+        Assert.IsType<LinkedAccountTaken>(company.Write(w => w.LinkedAccounts.Set(LinkedAccount.AccountsReceivable, new(1060))).Error);
+        Assert.IsType<LinkedAccountTaken>(company.Write(w => w.LinkedAccounts.Set(LinkedAccount.PrincipalBank, new(1200))).Error);
+        Assert.Equal(before, company.Snapshot());
+
+        // Roles with no control over a balance may share: exchange differences and rounding in one expense account.
+        Assert.Equal(new AccountNumber(5040), company.Ok(w => w.LinkedAccounts.Set(LinkedAccount.Rounding, new(5040))).Rounding);
+    }
+
+    [Fact]
+    public void Accounts_Receivable_cannot_move_once_it_has_postings()
+    {
+        using var company = new TestCompany();
+        var acme = company.AddCustomer("Acme");
+        company.Ok(w => w.Sales.Post(new(acme.Id, "1", Day(2, 1), [new("x", Cad(100m))])));
+        company.Ok(w => w.Accounts.Add(new(1210), "Receivables Two", AccountType.Asset));
+
+        var error = Assert.IsType<ControlAccountHasPostings>(company.Write(w => w.LinkedAccounts.Set(LinkedAccount.AccountsReceivable, new(1210))).Error);
+        Assert.Equal("Accounts Receivable (1200) already has postings, so it cannot move to 1210: customer balances live in it.", error.Message);
+    }
 }
