@@ -22,7 +22,9 @@ public static class AccountEndpoints
 
         var signedIn = app.MapGroup("/api/v1").WithTags("Accounts").RequireAuthorization();
         signedIn.MapDelete("/tokens/current", RevokeCurrentAsync).Produces(StatusCodes.Status204NoContent);
-        signedIn.MapPut("/password", ChangePasswordAsync).Accepts<PasswordChange>("application/json").Produces(StatusCodes.Status204NoContent);
+        // Rate-limited like sign-in: it checks the current password, so it must not become a guessing oracle.
+        signedIn.MapPut("/password", ChangePasswordAsync).RequireRateLimiting(AuthRateLimit)
+            .Accepts<PasswordChange>("application/json").Produces(StatusCodes.Status204NoContent);
         signedIn.MapGet("/account", (Caller caller) => Results.Ok(new AccountResponse(caller.Account.ToString(), caller.Email)))
             .Produces<AccountResponse>();
     }

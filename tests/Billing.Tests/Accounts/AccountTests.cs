@@ -261,4 +261,24 @@ public class RateLimitTests
         Assert.Equal(HttpStatusCode.TooManyRequests, await SignInFrom("203.0.113.7"));
         Assert.Equal(HttpStatusCode.Unauthorized, await SignInFrom("198.51.100.20"));
     }
+
+    [Fact]
+    public async Task Guessing_the_current_password_on_password_change_is_rate_limited()
+    {
+        // A stolen token must not allow unlimited guesses at the password that would take the account over.
+        await using var billing = await BillingProcess.StartAsync(extraArguments: ["--Billing:AuthRequestsPerMinute", "5"]);
+        var (client, _) = await BillingApi.SignUpAsync(billing.BaseAddress, $"guess-{Guid.NewGuid():N}@example.com");
+        using (client)
+        {
+            var statuses = new List<HttpStatusCode>();
+            for (var i = 0; i < 8; i++)
+            {
+                using var response = await client.PutAsJsonAsync(new Uri("api/v1/password", UriKind.Relative), new PasswordChange($"guess number {i}", "a brand new password"));
+                statuses.Add(response.StatusCode);
+            }
+
+            Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+            Assert.DoesNotContain(HttpStatusCode.NoContent, statuses);
+        }
+    }
 }
