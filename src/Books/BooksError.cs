@@ -12,6 +12,9 @@ public abstract record BooksError(string Message)
     /// <summary>"an asset", "a liability": the article English wants before a type name.</summary>
     protected static string Article(string word) =>
         word.Length > 0 && "aeiouAEIOU".Contains(word[0], StringComparison.Ordinal) ? "an" : "a";
+
+    /// <summary>Dates in messages are written the way the CLI reads them: YYYY-MM-DD.</summary>
+    protected static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
 // ---- Company file -------------------------------------------------------------------------------------------
@@ -72,10 +75,7 @@ public sealed record ReservedAccount(int Number, string Role)
 // ---- Settings -----------------------------------------------------------------------------------------------
 
 public sealed record OutsideFiscalYear(DateOnly Date, DateOnly Start, DateOnly End)
-    : BooksError($"{Iso(Date)} is outside the fiscal year {Iso(Start)} to {Iso(End)}. Use a date in the fiscal year, or change the fiscal year with `books settings set --fiscal-start YYYY-MM-DD`.")
-{
-    internal static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-}
+    : BooksError($"{Iso(Date)} is outside the fiscal year {Iso(Start)} to {Iso(End)}. Use a date in the fiscal year, or change the fiscal year with `books settings set --fiscal-start YYYY-MM-DD`.");
 
 public sealed record ForeignCurrencyDisabled(string Currency)
     : BooksError($"{Currency} is a foreign currency and foreign-currency transactions are off. Turn them on with `books settings set --allow-foreign-currency on` and add {Currency} with `books currencies add {Currency}`.");
@@ -84,7 +84,7 @@ public sealed record UnknownCurrency(string Currency)
     : BooksError($"{Currency} is not set up as a foreign currency. Add it with `books currencies add {Currency}`.");
 
 public sealed record MissingExchangeRate(string Currency, DateOnly Date)
-    : BooksError($"There is no {Currency} exchange rate on or before {OutsideFiscalYear.Iso(Date)}. Add one with `books rates set {Currency} {OutsideFiscalYear.Iso(Date)} RATE` (home units per 1 {Currency}), or give the rate on the transaction.");
+    : BooksError($"There is no {Currency} exchange rate on or before {Iso(Date)}. Add one with `books rates set {Currency} {Iso(Date)} RATE` (home units per 1 {Currency}), or give the rate on the transaction.");
 
 public sealed record CurrencyMismatch(string Expected, string Actual, string Where)
     : BooksError($"{Where} is in {Actual} but must be in {Expected}. Enter it in {Expected}.");
@@ -132,7 +132,7 @@ public sealed record CannotReverseReversal(long Id)
     : BooksError($"Entry {Id.ToString(CultureInfo.InvariantCulture)} is itself a reversal and cannot be reversed. Post the entry again instead.");
 
 public sealed record ReversalBeforeEntry(long Id, DateOnly EntryDate, DateOnly ReversalDate)
-    : BooksError($"Entry {Id.ToString(CultureInfo.InvariantCulture)} is dated {OutsideFiscalYear.Iso(EntryDate)}; it cannot be reversed on {OutsideFiscalYear.Iso(ReversalDate)}, which is earlier. Reverse it on or after {OutsideFiscalYear.Iso(EntryDate)}.");
+    : BooksError($"Entry {Id.ToString(CultureInfo.InvariantCulture)} is dated {Iso(EntryDate)}; it cannot be reversed on {Iso(ReversalDate)}, which is earlier. Reverse it on or after {Iso(EntryDate)}.");
 
 public sealed record InvoiceHasReceipts(string Number, IReadOnlyList<long> Receipts)
     : BooksError($"Invoice {Number} has receipts allocated to it (entries {string.Join(", ", Receipts.Select(r => r.ToString(CultureInfo.InvariantCulture)))}). Reverse those receipts first, then the invoice.");
@@ -153,7 +153,7 @@ public sealed record ReceiptExceedsOwing(string Number, Money.Money Amount, Mone
     : BooksError($"The receipt allocates {Amount} to invoice {Number}, which owes only {Owing}. Allocate at most {Owing.ToDecimalString()}.");
 
 public sealed record ReceiptBeforeInvoice(string Number, DateOnly ReceiptDate, DateOnly InvoiceDate)
-    : BooksError($"The receipt is dated {OutsideFiscalYear.Iso(ReceiptDate)}, before invoice {Number} ({OutsideFiscalYear.Iso(InvoiceDate)}) was issued. Date the receipt on or after {OutsideFiscalYear.Iso(InvoiceDate)}.");
+    : BooksError($"The receipt is dated {Iso(ReceiptDate)}, before invoice {Number} ({Iso(InvoiceDate)}) was issued. Date the receipt on or after {Iso(InvoiceDate)}.");
 
 public sealed record ReceiptNotAllocated(Money.Money Amount, Money.Money Allocated)
     : BooksError($"The receipt of {Amount} is allocated {Allocated}. Allocate exactly the amount received to the customer's invoices.");
