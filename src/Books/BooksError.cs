@@ -1,4 +1,5 @@
 using System.Globalization;
+using BillingBooks.Books.Settings;
 using BillingBooks.Money;
 
 namespace BillingBooks.Books;
@@ -69,6 +70,9 @@ public sealed record ControlAccountHasPostings(string Role, int Current, int Wan
 public sealed record WrongAccountType(int Number, string Role, string Expected)
     : BooksError($"Account {Number.ToString(CultureInfo.InvariantCulture)} cannot be used as {Role}: it must be {Article(Expected)} {Expected} account.");
 
+public sealed record NotADepositAccount(int Number, string Type)
+    : BooksError($"Account {Number.ToString(CultureInfo.InvariantCulture)} is {Article(Type)} {Type} account; a receipt is deposited to an asset account such as a bank account. Give one with --deposit-account (e.g. 1060; see `books accounts list`).");
+
 public sealed record ReservedAccount(int Number, string Role)
     : BooksError($"Account {Number.ToString(CultureInfo.InvariantCulture)} is the {Role} linked account and only Books posts to it (sales and receipts for Accounts Receivable; current earnings is computed). Record the transaction as a sale or receipt, or use another account.");
 
@@ -88,6 +92,9 @@ public sealed record MissingExchangeRate(string Currency, DateOnly Date)
 
 public sealed record CurrencyMismatch(string Expected, string Actual, string Where)
     : BooksError($"{Where} is in {Actual} but must be in {Expected}. Enter it in {Expected}.");
+
+public sealed record ExchangeRateOutOfRange(string Currency, DateOnly Date, decimal Rate)
+    : BooksError($"{Rate.ToString(CultureInfo.InvariantCulture)} is not a usable {Currency} exchange rate: a rate is home-currency units per 1 {Currency}, from {ExchangeRateBounds.Lowest.ToString(CultureInfo.InvariantCulture)} to {ExchangeRateBounds.Highest.ToString(CultureInfo.InvariantCulture)}. Give the right rate (e.g. 1.3575) on the transaction, or on file with `books rates set {Currency} {Iso(Date)} RATE`.");
 
 public sealed record HomeCurrencyLocked(string Currency)
     : BooksError($"The home currency is {Currency} and entries are already posted in it, so it cannot change. Create a new company file for another home currency.");
@@ -118,6 +125,9 @@ public sealed record InactiveCustomer(string Name)
 
 public sealed record Unbalanced(Money.Money Debits, Money.Money Credits)
     : BooksError($"The entry does not balance: debits {Debits.ToDecimalString()} and credits {Credits.ToDecimalString()} differ by {(Debits - Credits).Abs().ToDecimalString()}. Make debits equal credits.");
+
+public sealed record ZeroJournalLine(int Line, int Account)
+    : BooksError($"General journal line {Line.ToString(CultureInfo.InvariantCulture)} (account {Account.ToString(CultureInfo.InvariantCulture)}) has no amount. Give every line a debit or a credit above zero, e.g. `books journal post --debit 1060=100.00 --credit 3010=100.00`, and leave out lines with nothing to post.");
 
 public sealed record TooFewLines(int Count)
     : BooksError($"A journal entry needs at least 2 lines (it has {Count.ToString(CultureInfo.InvariantCulture)}). Add a line for the other side of the entry.");

@@ -42,6 +42,10 @@ public sealed class GeneralJournal
             }
 
             var units = line.Amount.MinorUnits;
+            if (units == 0)
+            {
+                return new ZeroJournalLine(i + 1, line.Account.Value);
+            }
             if (units > 0)
             {
                 debits = checked(debits + units);
