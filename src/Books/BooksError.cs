@@ -129,6 +129,15 @@ public sealed record Unbalanced(Money.Money Debits, Money.Money Credits)
 public sealed record ZeroJournalLine(int Line, int Account)
     : BooksError($"General journal line {Line.ToString(CultureInfo.InvariantCulture)} (account {Account.ToString(CultureInfo.InvariantCulture)}) has no amount. Give every line a debit or a credit above zero, e.g. `books journal post --debit 1060=100.00 --credit 3010=100.00`, and leave out lines with nothing to post.");
 
+public sealed record AmountBeyondLimit(string What, Money.Money Amount, Money.Money Limit)
+    : BooksError($"{What} is {Amount}, more than {Limit}, the largest amount Books keeps in a line, an entry or an account balance. Check the amount; a real amount this large is recorded in parts, one entry each (e.g. `books journal post --debit 1060=AMOUNT --credit 3010=AMOUNT`).");
+
+public sealed record AccountBalanceBeyondLimit(int Account, Money.Money Balance, Money.Money Limit)
+    : BooksError($"This would bring account {Account.ToString(CultureInfo.InvariantCulture)}'s balance to {Balance}, beyond {Limit} either way, the largest balance Books keeps. Check the amounts, or first move part of the balance to another account with `books journal post --debit NNNN=AMOUNT --credit {Account.ToString(CultureInfo.InvariantCulture)}=AMOUNT` (credit NNNN for a credit balance).");
+
+public sealed record AmountsTooLargeToAdd()
+    : BooksError("The books hold amounts too large to add up (an older Books let them in, beyond today's limit of 10,000,000,000.00 per line and balance in a two-decimal currency). `books check` lists them; reverse each with `books journal reverse ENTRY --date DATE` on its own date.");
+
 public sealed record TooFewLines(int Count)
     : BooksError($"A journal entry needs at least 2 lines (it has {Count.ToString(CultureInfo.InvariantCulture)}). Add a line for the other side of the entry.");
 

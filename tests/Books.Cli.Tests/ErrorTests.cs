@@ -94,6 +94,10 @@ public sealed class ErrorTests : IDisposable
         _books.Refused("journal", "post", "--date", "2026-03-31", "--debit", "1060=10.00", "--credit", "3010=9.00");
         _books.Refused("journal", "post", "--date", "2026-03-31", "--debit", "1060=10.00");
         _books.Refused("journal", "post", "--date", "2026-03-31", "--debit", "1060=0.00", "--credit", "3010=0.00");
+        _books.Refused("journal", "post", "--date", "2026-03-31", "--debit", "1060=10000000000.01", "--credit", "3010=10000000000.01");
+        _books.Refused("journal", "post", "--date", "2026-03-31", "--debit", "1060=99999999999999999999.00", "--credit", "3010=99999999999999999999.00");
+        _books.Refused("journal", "post", "--date", "2026-03-31", "--debit", "1060=9999999999.00", "--credit", "3010=9999999999.00");
+        _books.Refused("sales", "post", "--customer", "Maple Design", "--number", "1009", "--date", "2026-03-31", "--line", "Logo;9000000000.00;GP");
         _books.Refused("journal", "post", "--date", "2027-01-05", "--debit", "1060=10.00", "--credit", "3010=10.00");
         _books.Refused("journal", "post", "--date", "2026-03-31", "--debit", "1080=10.00", "--credit", "3010=10.00");
         _books.Refused("journal", "post", "--date", "2026-03-31", "--debit", "1200=10.00", "--credit", "4020=10.00");

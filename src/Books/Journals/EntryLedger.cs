@@ -86,9 +86,11 @@ public sealed class EntryLedger
             .Select(l => new PostingLine(l.Account.Value, -l.Amount.MinorUnits, l.Foreign?.Currency.Code, l.Foreign is { } f ? -f.MinorUnits : null, l.Rate, l.Memo))
             .ToArray();
         var memo = $"Reversal of entry {id}: {reason}";
-        var reversal = Ledger.Post(_scope, EntryKind.Reversal, date, memo, entry.Customer, id, lines, memo);
-        _scope.Execute("UPDATE entry SET reversed_by = @By WHERE id = @Id", new { By = reversal.Value, Id = id.Value });
-        return reversal;
+        return Ledger.Post(_scope, EntryKind.Reversal, date, memo, entry.Customer, id, lines, memo).Map(reversal =>
+        {
+            _scope.Execute("UPDATE entry SET reversed_by = @By WHERE id = @Id", new { By = reversal.Value, Id = id.Value });
+            return reversal;
+        });
     }
 
     /// <summary>Reverses an entry of the expected kind on its own date (the first half of an adjustment).</summary>

@@ -41,6 +41,11 @@ public sealed class GeneralJournal
                 return account.Error;
             }
 
+            if (!AmountLimit.Check(line.Amount, $"General journal line {i + 1}").TryGetValue(out _, out var beyond))
+            {
+                return beyond;
+            }
+
             var units = line.Amount.MinorUnits;
             if (units == 0)
             {

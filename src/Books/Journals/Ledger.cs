@@ -50,7 +50,11 @@ internal static class Ledger
         return account;
     }
 
-    public static EntryId Post(
+    /// <summary>
+    /// Queues the entry after checking it against <see cref="AmountLimit"/> (lines, total, resulting balances;
+    /// reversals are exempt). Any other rule is the caller's: an unbalanced entry reaching here is a bug.
+    /// </summary>
+    public static Result<EntryId> Post(
         BooksRead scope,
         EntryKind kind,
         DateOnly date,
@@ -72,14 +76,21 @@ internal static class Ledger
             throw new InvalidOperationException($"Bug: a {kind} entry reached the ledger unbalanced ({sum}) or with {lines.Count} lines.");
         }
 
+        if (reverses is null && !WithinLimits(scope, lines).TryGetValue(out _, out var beyond))
+        {
+            return beyond;
+        }
+
         var id = scope.NextEntryId();
         var at = SqlFormats.Instant(scope.Clock.GetUtcNow());
         scope.AddEntry(id, KindName(kind), SqlFormats.Date(date), memo, customer?.Value, reverses?.Value, at);
+        var totals = AccountTotals(scope);
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
             scope.AddPosting(id, i + 1, line.Account, line.Amount, line.Currency, line.ForeignAmount, line.Rate is { } r ? SqlFormats.Decimal(r) : null, line.Memo);
             scope.AddToDay(line.Account, date, line.Amount);
+            totals[line.Account] = totals.GetValueOrDefault(line.Account) + line.Amount;
         }
 
         scope.AddAudit(at, reverses is null ? "post" : "reverse", id, detail);
@@ -103,4 +114,53 @@ internal static class Ledger
         "reversal" => EntryKind.Reversal,
         _ => throw new InvalidOperationException($"Stored entry kind '{stored}' is unknown."),
     };
+
+    private static Result<Unit> WithinLimits(BooksRead scope, IReadOnlyList<PostingLine> lines)
+    {
+        var home = scope.Company.HomeCurrency;
+        long debits = 0;
+        foreach (var line in lines)
+        {
+            var amount = Money.Money.FromMinorUnits(line.Amount, home);
+            if (!AmountLimit.Within(amount))
+            {
+                return new AmountBeyondLimit($"The line on account {line.Account}", amount, AmountLimit.Max(home));
+            }
+
+            if (line.Currency is { } code && line.ForeignAmount is { } foreign && !AmountLimit.Within(Money.Money.FromMinorUnits(foreign, Money.Currency.Get(code))))
+            {
+                return new AmountBeyondLimit($"The line on account {line.Account}", Money.Money.FromMinorUnits(foreign, Money.Currency.Get(code)), AmountLimit.Max(Money.Currency.Get(code)));
+            }
+
+            debits += Math.Max(line.Amount, 0);
+        }
+
+        if (!AmountLimit.Within(Money.Money.FromMinorUnits(debits, home)))
+        {
+            return new AmountBeyondLimit("The entry's total", Money.Money.FromMinorUnits(debits, home), AmountLimit.Max(home));
+        }
+
+        // A balance may end beyond the limit only by coming back towards zero (from an older file's excess).
+        var totals = AccountTotals(scope);
+        foreach (var account in lines.GroupBy(l => l.Account))
+        {
+            var now = totals.GetValueOrDefault(account.Key);
+            var after = now + account.Sum(l => (decimal)l.Amount);
+            if (Math.Abs(after) > AmountLimit.MaxMinorUnits && Math.Abs(after) > Math.Abs(now))
+            {
+                return new AccountBalanceBeyondLimit(account.Key, Money.Money.Of(after / home.Scale, home), AmountLimit.Max(home));
+            }
+        }
+
+        return Unit.Value;
+    }
+
+    /// <summary>
+    /// Every account's balance over all dates (minor units), read once per write scope and kept up to date by
+    /// <see cref="Post"/>. total() (a float) never fails on an older file's overflowing amounts; it is exact up to
+    /// 2^53, far above the limit it is compared with.
+    /// </summary>
+    private static Dictionary<int, decimal> AccountTotals(BooksRead scope) =>
+        scope.AccountTotals ??= scope.Query<(long Account, double Total)>("SELECT account, total(amount) FROM account_day GROUP BY account")
+            .ToDictionary(r => checked((int)r.Account), r => (decimal)r.Total);
 }

@@ -49,7 +49,10 @@ public sealed class ReceiptsJournal
         }
 
         var memo = draft.Memo ?? $"Receipt from {p.Customer.Name}";
-        var entry = Ledger.Post(_scope, EntryKind.Receipt, draft.Date, memo, p.Customer.Id, null, lines, $"receipt from {p.Customer.Name}, {draft.Amount}");
+        if (!Ledger.Post(_scope, EntryKind.Receipt, draft.Date, memo, p.Customer.Id, null, lines, $"receipt from {p.Customer.Name}, {draft.Amount}").TryGetValue(out var entry, out error))
+        {
+            return error;
+        }
         _scope.Execute(
             "INSERT INTO receipt (entry_id, customer_id, date, currency, rate, amount, fee, method, reference, credit_card, deposit_account) " +
             "VALUES (@Entry, @Customer, @Date, @Currency, @Rate, @Amount, @Fee, @Method, @Reference, @Card, @Deposit)",
