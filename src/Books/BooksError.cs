@@ -78,8 +78,29 @@ public sealed record ReservedAccount(int Number, string Role)
 
 // ---- Settings -----------------------------------------------------------------------------------------------
 
+/// <summary>A date outside the fiscal years the books keep: before <see cref="Start"/> (the first day they are open) or after <see cref="End"/> (the current year's end).</summary>
 public sealed record OutsideFiscalYear(DateOnly Date, DateOnly Start, DateOnly End)
-    : BooksError($"{Iso(Date)} is outside the fiscal year {Iso(Start)} to {Iso(End)}. Use a date in the fiscal year, or change the fiscal year with `books settings set --fiscal-start YYYY-MM-DD`.");
+    : BooksError(Date < Start
+        ? $"{Iso(Date)} is before {Iso(Start)}, the first day the books are open, so it is outside the fiscal years they keep. To record earlier history, open the books from that date with `books settings set --history-from {Iso(Date)}`."
+        : $"{Iso(Date)} is after {Iso(End)}, the end of the current fiscal year, so it is outside the fiscal years the books keep. Start the next fiscal year with `books year-end` (the current one stays open for late entries), or use an earlier date.");
+
+public sealed record BooksLocked(DateOnly Date, DateOnly LockedBefore)
+    : BooksError($"The books are locked before {Iso(LockedBefore)}, so nothing can be dated {Iso(Date)}. Use a date on or after {Iso(LockedBefore)}, or unlock that period with `books settings set --lock-before {Iso(Date)}`.");
+
+public sealed record FiscalStartLocked(DateOnly Start, DateOnly End)
+    : BooksError($"Entries are posted, so the fiscal year {Iso(Start)} to {Iso(End)} cannot move: posted entries would change fiscal year. Start the next year with `books year-end`, or open earlier years with `books settings set --history-from YYYY-MM-DD`.");
+
+public sealed record FiscalYearEndsBeforeEntries(DateOnly End, DateOnly LastEntry)
+    : BooksError($"Entries are posted up to {Iso(LastEntry)}, so the fiscal year cannot end on {Iso(End)}. End it on or after {Iso(LastEntry)}, e.g. `books settings set --fiscal-end {Iso(LastEntry)}`.");
+
+public sealed record HistoryAfterFiscalStart(DateOnly From, DateOnly FiscalStart)
+    : BooksError($"--history-from {Iso(From)} is after the fiscal year start {Iso(FiscalStart)}; history is what comes before the current year. Give a date on or before {Iso(FiscalStart)} (e.g. --history-from {Iso(FiscalStart.AddYears(-2))}); to lock the books before {Iso(From)} instead, use `books settings set --lock-before {Iso(From)}`.");
+
+public sealed record LockBeforeFirstYear(DateOnly Date, DateOnly FirstDay)
+    : BooksError($"The books start on {Iso(FirstDay)}, so they cannot be locked before {Iso(Date)}. To take entries from {Iso(Date)}, open the earlier years with `books settings set --history-from {Iso(Date)}`.");
+
+public sealed record LockAfterCurrentYear(DateOnly Date, DateOnly End)
+    : BooksError($"The current fiscal year ends on {Iso(End)}; the books can be locked at most up to the day after it. Start the next year first with `books year-end`, then lock with `books settings set --lock-before {Iso(Date)}`.");
 
 public sealed record ForeignCurrencyDisabled(string Currency)
     : BooksError($"{Currency} is a foreign currency and foreign-currency transactions are off. Turn them on with `books settings set --allow-foreign-currency on` and add {Currency} with `books currencies add {Currency}`.");

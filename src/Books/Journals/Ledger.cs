@@ -14,10 +14,16 @@ internal readonly record struct PostingLine(int Account, long Amount, string? Cu
 /// </summary>
 internal static class Ledger
 {
+    /// <summary>Entries may be dated from the lock date (at the earliest the books' first day) to the end of the current fiscal year.</summary>
     public static Result<Unit> CheckDate(BooksRead scope, DateOnly date)
     {
         var company = scope.Company;
-        return company.InFiscalYear(date) ? Unit.Value : new OutsideFiscalYear(date, company.FiscalYearStart, company.FiscalYearEnd);
+        if (date > company.FiscalYearEnd || date < company.FirstDay)
+        {
+            return new OutsideFiscalYear(date, company.LockedBefore, company.FiscalYearEnd);
+        }
+
+        return date < company.LockedBefore ? new BooksLocked(date, company.LockedBefore) : Unit.Value;
     }
 
     /// <summary>
