@@ -174,6 +174,9 @@ public sealed record CannotReverseReversal(long Id)
 public sealed record ReversalBeforeEntry(long Id, DateOnly EntryDate, DateOnly ReversalDate)
     : BooksError($"Entry {Id.ToString(CultureInfo.InvariantCulture)} is dated {Iso(EntryDate)}; it cannot be reversed on {Iso(ReversalDate)}, which is earlier. Reverse it on or after {Iso(EntryDate)}.");
 
+public sealed record ReversalBeforeReceiptReversal(string Number, long Receipt, DateOnly ReceiptReversedOn)
+    : BooksError($"Invoice {Number} was paid by receipt {Receipt.ToString(CultureInfo.InvariantCulture)}, which was reversed on {Iso(ReceiptReversedOn)}, so the invoice cannot be reversed before then (receivables would go below zero in between). Reverse it on or after {Iso(ReceiptReversedOn)}, e.g. `books sales reverse {Number} --date {Iso(ReceiptReversedOn)}`.");
+
 public sealed record InvoiceHasReceipts(string Number, IReadOnlyList<long> Receipts)
     : BooksError($"Invoice {Number} has receipts allocated to it (entries {string.Join(", ", Receipts.Select(r => r.ToString(CultureInfo.InvariantCulture)))}). Reverse those receipts first, then the invoice.");
 

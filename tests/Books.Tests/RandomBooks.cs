@@ -117,7 +117,8 @@ public static class RandomBooks
         }
 
         var entry = entries[op.A % entries.Length];
-        return w.Entries.Reverse(entry.Id, Date(w, op) < entry.Date ? entry.Date : Date(w, op), "random");
+        // Half the time the date is left to the books (today, or later when the entry is later).
+        return w.Entries.Reverse(entry.Id, op.Flag ? null : Date(w, op) < entry.Date ? entry.Date : Date(w, op), "random");
     }
 
     private static Result<EntryId> Adjust(BooksWrite w, BooksOp op)
