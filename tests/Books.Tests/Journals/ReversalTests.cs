@@ -85,10 +85,7 @@ public class ReversalTests
     public void Invoice_whose_receipt_was_reversed_later_cannot_be_reversed_before_that_day()
     {
         using var company = new TestCompany();
-        var acme = company.AddCustomer("Acme");
-        var invoice = company.Ok(w => w.Sales.Post(new(acme.Id, "1001", Day(2, 1), [new("x", Cad(100m))])));
-        var receipt = company.Ok(w => w.Receipts.Post(new(acme.Id, Day(2, 10), Cad(113m), PaymentMethod.Cheque, [new(invoice.Entry, Cad(113m))])));
-        company.Ok(w => w.Entries.Reverse(receipt.Entry, Day(3, 1), "NSF cheque"));
+        var (_, invoice, receipt) = PaidThenReceiptReversed(company, Day(3, 1));
         var before = company.Snapshot();
 
         var error = Assert.IsType<ReversalBeforeReceiptReversal>(company.Write(w => w.Entries.Reverse(invoice.Entry, Day(2, 1), "cancelled")).Error);
@@ -117,10 +114,7 @@ public class ReversalTests
     public void Adjusting_an_invoice_whose_receipt_was_reversed_later_reverses_it_on_that_day()
     {
         using var company = new TestCompany();
-        var acme = company.AddCustomer("Acme");
-        var invoice = company.Ok(w => w.Sales.Post(new(acme.Id, "1001", Day(2, 1), [new("x", Cad(100m))])));
-        var receipt = company.Ok(w => w.Receipts.Post(new(acme.Id, Day(2, 10), Cad(113m), PaymentMethod.Cash, [new(invoice.Entry, Cad(113m))])));
-        company.Ok(w => w.Entries.Reverse(receipt.Entry, Day(3, 1), "bounced"));
+        var (acme, invoice, _) = PaidThenReceiptReversed(company, Day(3, 1));
         var adjusted = company.Ok(w => w.Sales.Adjust(invoice.Entry, new(acme.Id, "1001", Day(2, 1), [new("x", Cad(90m))]), "price"));
         Assert.Equal(Day(3, 1), company.Read(r => r.Entries.Get(adjusted.Reversal)).Value.Date);
         AssertReceivablesAgree(company, Day(2, 1), Day(3, 31));
@@ -130,12 +124,19 @@ public class ReversalTests
     public void Invoice_whose_receipt_was_reversed_on_its_own_date_may_be_reversed_on_the_invoice_date()
     {
         using var company = new TestCompany();
-        var acme = company.AddCustomer("Acme");
-        var invoice = company.Ok(w => w.Sales.Post(new(acme.Id, "1001", Day(2, 1), [new("x", Cad(100m))])));
-        var receipt = company.Ok(w => w.Receipts.Post(new(acme.Id, Day(2, 10), Cad(113m), PaymentMethod.Cash, [new(invoice.Entry, Cad(113m))])));
-        company.Ok(w => w.Entries.Reverse(receipt.Entry, Day(2, 10), "changed in Billing"));
+        var (_, invoice, _) = PaidThenReceiptReversed(company, Day(2, 10));
         company.Ok(w => w.Entries.Reverse(invoice.Entry, Day(2, 1), "changed in Billing"));
         AssertReceivablesAgree(company, Day(2, 1), Day(3, 31));
+    }
+
+    /// <summary>Invoice 1001 (Feb 1, 113.00 with HST) paid in full on Feb 10 by a receipt reversed on <paramref name="reversedOn"/>.</summary>
+    private static (BillingBooks.Books.Customers.Customer Customer, Invoice Invoice, Receipt Receipt) PaidThenReceiptReversed(TestCompany company, DateOnly reversedOn)
+    {
+        var acme = company.AddCustomer("Acme");
+        var invoice = company.Ok(w => w.Sales.Post(new(acme.Id, "1001", Day(2, 1), [new("x", Cad(100m))])));
+        var receipt = company.Ok(w => w.Receipts.Post(new(acme.Id, Day(2, 10), Cad(113m), PaymentMethod.Cheque, [new(invoice.Entry, Cad(113m))])));
+        company.Ok(w => w.Entries.Reverse(receipt.Entry, reversedOn, "NSF cheque"));
+        return (acme, invoice, receipt);
     }
 
     private static void AssertReceivablesAgree(TestCompany company, DateOnly from, DateOnly to)
