@@ -147,14 +147,21 @@ internal static class Ledger
         }
 
         // A balance may end beyond the limit only by coming back towards zero (from an older file's excess).
+        // Entries have a handful of lines: summing an account's lines in a nested loop allocates nothing (hot path).
         var totals = AccountTotals(scope);
-        foreach (var account in lines.GroupBy(l => l.Account))
+        for (var i = 0; i < lines.Count; i++)
         {
-            var now = totals.GetValueOrDefault(account.Key);
-            var after = now + account.Sum(l => (decimal)l.Amount);
+            var account = lines[i].Account;
+            var now = totals.GetValueOrDefault(account);
+            var after = now;
+            for (var j = 0; j < lines.Count; j++)
+            {
+                after += lines[j].Account == account ? lines[j].Amount : 0;
+            }
+
             if (Math.Abs(after) > AmountLimit.MaxMinorUnits && Math.Abs(after) > Math.Abs(now))
             {
-                return new AccountBalanceBeyondLimit(account.Key, Money.Money.Of(after / home.Scale, home), AmountLimit.Max(home));
+                return new AccountBalanceBeyondLimit(account, Money.Money.Of(after / home.Scale, home), AmountLimit.Max(home));
             }
         }
 
