@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using BillingBooks.Books.Accounts;
 using BillingBooks.Books.Customers;
 using BillingBooks.Books.Storage;
@@ -96,7 +97,7 @@ internal static class Ledger
             var line = lines[i];
             scope.AddPosting(id, i + 1, line.Account, line.Amount, line.Currency, line.ForeignAmount, line.Rate is { } r ? SqlFormats.Decimal(r) : null, line.Memo);
             scope.AddToDay(line.Account, date, line.Amount);
-            totals[line.Account] = totals.GetValueOrDefault(line.Account) + line.Amount;
+            CollectionsMarshal.GetValueRefOrAddDefault(totals, line.Account, out _) += line.Amount;
         }
 
         scope.AddAudit(at, reverses is null ? "post" : "reverse", id, detail);
@@ -123,25 +124,27 @@ internal static class Ledger
 
     private static Result<Unit> WithinLimits(BooksRead scope, IReadOnlyList<PostingLine> lines)
     {
+        // Compared in minor units (longs): this runs for every entry posted, the money is only made for a refusal.
+        const long max = AmountLimit.MaxMinorUnits;
         var home = scope.Company.HomeCurrency;
         long debits = 0;
         foreach (var line in lines)
         {
-            var amount = Money.Money.FromMinorUnits(line.Amount, home);
-            if (!AmountLimit.Within(amount))
+            if (line.Amount is > max or < -max)
             {
-                return new AmountBeyondLimit($"The line on account {line.Account}", amount, AmountLimit.Max(home));
+                return new AmountBeyondLimit($"The line on account {line.Account}", Money.Money.FromMinorUnits(line.Amount, home), AmountLimit.Max(home));
             }
 
-            if (line.Currency is { } code && line.ForeignAmount is { } foreign && !AmountLimit.Within(Money.Money.FromMinorUnits(foreign, Money.Currency.Get(code))))
+            if (line.ForeignAmount is > max or < -max && line.Currency is { } code)
             {
-                return new AmountBeyondLimit($"The line on account {line.Account}", Money.Money.FromMinorUnits(foreign, Money.Currency.Get(code)), AmountLimit.Max(Money.Currency.Get(code)));
+                var currency = Money.Currency.Get(code);
+                return new AmountBeyondLimit($"The line on account {line.Account}", Money.Money.FromMinorUnits(line.ForeignAmount.Value, currency), AmountLimit.Max(currency));
             }
 
             debits += Math.Max(line.Amount, 0);
         }
 
-        if (!AmountLimit.Within(Money.Money.FromMinorUnits(debits, home)))
+        if (debits > max)
         {
             return new AmountBeyondLimit("The entry's total", Money.Money.FromMinorUnits(debits, home), AmountLimit.Max(home));
         }
@@ -161,7 +164,7 @@ internal static class Ledger
 
             if (Math.Abs(after) > AmountLimit.MaxMinorUnits && Math.Abs(after) > Math.Abs(now))
             {
-                return new AccountBalanceBeyondLimit(account, Money.Money.Of(after / home.Scale, home), AmountLimit.Max(home));
+                return new AccountBalanceBeyondLimit(account, Money.Money.FromMinorUnits(after, home), AmountLimit.Max(home));
             }
         }
 
@@ -173,7 +176,10 @@ internal static class Ledger
     /// <see cref="Post"/>. total() (a float) never fails on an older file's overflowing amounts; it is exact up to
     /// 2^53, far above the limit it is compared with.
     /// </summary>
-    private static Dictionary<int, decimal> AccountTotals(BooksRead scope) =>
+    private static Dictionary<int, long> AccountTotals(BooksRead scope) =>
         scope.AccountTotals ??= scope.Query<(long Account, double Total)>("SELECT account, total(amount) FROM account_day GROUP BY account")
-            .ToDictionary(r => checked((int)r.Account), r => (decimal)r.Total);
+            .ToDictionary(r => checked((int)r.Account), r => (long)Math.Clamp(r.Total, -Clamp, Clamp));
+
+    /// <summary>Where an older file's excessive totals are held: far beyond the limit, and far from overflowing when lines are added.</summary>
+    private const double Clamp = 1e18;
 }
