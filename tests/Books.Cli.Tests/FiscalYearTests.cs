@@ -40,6 +40,8 @@ public sealed class FiscalYearTests : IDisposable
         _books.Refused("settings", "set", "--fiscal-end", "2027-01-02");
         _books.Refused("settings", "set", "--history-from", "2027-02-01");
         _books.Refused("new", _books.PathOf("later.books"), "--name", "Later Ltd", "--fiscal-start", "2026-01-01", "--history-from", "2026-02-01");
+        _books.Refused("settings", "set", "--history-from", "1900-01-01");
+        _books.Refused("new", _books.PathOf("ancient.books"), "--name", "Ancient Ltd", "--fiscal-start", "0001-01-01");
         _books.Ok("settings", "show", "--format", "json");
 
         _books.Ok("report", "trial-balance", "--as-of", "2027-01-31");

@@ -24,7 +24,7 @@ internal static class Balances
     {
         var all = AsOf(scope, asOf);
         var yearStart = scope.Company.YearStartOf(asOf);
-        var before = Between(scope, null, yearStart.AddDays(-1));
+        var before = yearStart == DateOnly.MinValue ? [] : Between(scope, null, yearStart.AddDays(-1));
         bool IsIncome(int account) => scope.AccountMap.TryGetValue(account, out var a) && a.Type is AccountType.Revenue or AccountType.Expense;
         long priorIncome = 0, currentIncome = 0;
         foreach (var account in all.Keys.Where(IsIncome).ToArray())

@@ -38,10 +38,11 @@ public sealed record CompanySettings(
             }
         }
 
+        // Reports take any date the user types: stop at the ends of the calendar DateOnly can hold.
         if (date > FiscalYearEnd)
         {
             var start = FiscalYearEnd.AddDays(1);
-            while (start.AddYears(1) <= date)
+            while (start.Year < DateOnly.MaxValue.Year && start.AddYears(1) <= date)
             {
                 start = start.AddYears(1);
             }
@@ -50,11 +51,11 @@ public sealed record CompanySettings(
         }
 
         var earlier = FirstDay;
-        while (earlier > date)
+        while (earlier > date && earlier.Year > DateOnly.MinValue.Year)
         {
             earlier = earlier.AddYears(-1);
         }
 
-        return earlier;
+        return earlier > date ? DateOnly.MinValue : earlier;
     }
 }

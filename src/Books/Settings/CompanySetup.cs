@@ -32,6 +32,11 @@ public sealed class CompanySetup
     public Result<CompanySettings> SetFiscalYear(DateOnly start, DateOnly end)
     {
         _scope.RequireWrite();
+        if (FiscalYear.Implausible(start) is { } implausible)
+        {
+            return implausible;
+        }
+
         if (end <= start || end > start.AddYears(1).AddDays(-1))
         {
             return new InvalidInput("fiscal year", $"{SqlFormats.Date(start)} to {SqlFormats.Date(end)} is not a fiscal year; the end must come after the start and at most one year later (e.g. {SqlFormats.Date(start)} to {SqlFormats.Date(start.AddYears(1).AddDays(-1))}).");
@@ -105,6 +110,11 @@ public sealed class CompanySetup
         if (date > now.FiscalYearStart)
         {
             return new HistoryAfterFiscalStart(date, now.FiscalYearStart);
+        }
+
+        if (FiscalYear.TooFarBack(date, now.FirstDay) is { } tooFar)
+        {
+            return tooFar;
         }
 
         WriteYears(FiscalYear.Before(now.FirstDay, date).ToArray(), date);

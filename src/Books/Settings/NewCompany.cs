@@ -17,10 +17,20 @@ public sealed record NewCompany(string Name, Currency? HomeCurrency = null, Date
         }
 
         var start = FiscalYearStart ?? new DateOnly(today.Year, 1, 1);
+        if (FiscalYear.Implausible(start) is { } implausible)
+        {
+            return implausible;
+        }
+
         var from = HistoryFrom ?? start;
         if (from > start)
         {
             return new HistoryAfterFiscalStart(from, start);
+        }
+
+        if (FiscalYear.TooFarBack(from, start) is { } tooFar)
+        {
+            return tooFar;
         }
 
         var current = new FiscalYear(start, start.AddYears(1).AddDays(-1));

@@ -153,4 +153,30 @@ public class FiscalYearTests
         Assert.Empty(company.Read(r => r.Checks.Run()));
         Assert.True(Post(company, Day(7, 2)).IsOk);
     }
+
+    [Fact]
+    public void Reports_as_of_the_ends_of_the_calendar_answer_instead_of_crashing()
+    {
+        using var company = new TestCompany(new NewCompany("Maple", FiscalYearStart: Day(4, 1)));
+        Assert.True(Post(company, Day(6, 1)).IsOk);
+        foreach (var day in new[] { DateOnly.MinValue, new DateOnly(1, 2, 1), DateOnly.MaxValue })
+        {
+            var trial = company.Read(r => r.Reports.TrialBalance(day));
+            Assert.Equal(trial.TotalDebit, trial.TotalCredit);
+            var sheet = company.Read(r => r.Reports.BalanceSheet(day));
+            Assert.Equal(sheet.TotalAssets, sheet.TotalLiabilities + sheet.TotalEquity);
+        }
+    }
+
+    [Fact]
+    public void Implausible_fiscal_starts_and_history_are_refused()
+    {
+        using var company = new TestCompany();
+        var path = Path.Combine(company.Directory, "x.books");
+        Assert.IsType<InvalidInput>(CompanyFile.Create(path, new NewCompany("X", FiscalYearStart: new DateOnly(9999, 1, 1))).Error);
+        Assert.IsType<InvalidInput>(CompanyFile.Create(path, new NewCompany("X", FiscalYearStart: Day(1, 1), HistoryFrom: new DateOnly(1, 1, 1))).Error);
+        Assert.IsType<InvalidInput>(company.Write(w => w.Settings.SetHistoryFrom(new DateOnly(1900, 1, 1))).Error);
+        Assert.IsType<InvalidInput>(company.Write(w => w.Settings.SetFiscalYear(new DateOnly(1, 1, 1), new DateOnly(1, 12, 31))).Error);
+        Assert.False(File.Exists(path));
+    }
 }
