@@ -1,5 +1,6 @@
 using BillingBooks.Books.Journals;
 using BillingBooks.Money;
+using CsCheck;
 using static BillingBooks.Books.Tests.TestCompany;
 
 namespace BillingBooks.Books.Tests.Journals;
@@ -114,6 +115,28 @@ public class AmountLimitTests
         // Raw postings of the reversed pair still cannot be summed in one go, but nothing is beyond the limit any more.
         Assert.DoesNotContain(company.Read(r => r.Checks.Run()), f => f.Check == "amount limit");
         Assert.Equal(2, company.Read(r => r.Reports.TrialBalance(Day(3, 31))).Rows.Count);
+    }
+
+    [Fact]
+    public void Whatever_is_posted_every_balance_stays_within_the_limit_and_the_reports_add_up()
+    {
+        var entry = Gen.Select(Gen.Int[0, 7], Gen.Int[0, 7], Gen.Long[1, 2 * AmountLimit.MaxMinorUnits], Gen.Int[0, 364]);
+        entry.Array[1, 30].Sample(entries =>
+        {
+            int[] accounts = [1060, 1080, 1320, 2100, 2700, 3010, 4200, 5100];
+            using var company = new TestCompany();
+            foreach (var (debit, credit, units, day) in entries.Where(e => e.Item1 != e.Item2))
+            {
+                var amount = Money.Money.FromMinorUnits(units, Currency.CAD);
+                var posted = company.Write(w => w.General.Post(new(Day(1, 1).AddDays(day), "x", [GeneralLine.Debit(new(accounts[debit]), amount), GeneralLine.Credit(new(accounts[credit]), amount)])));
+                Assert.True(posted.IsOk || posted.Error is AmountBeyondLimit or AccountBalanceBeyondLimit, posted.ToString());
+            }
+
+            var trial = company.Read(r => r.Reports.TrialBalance(Day(12, 31)));
+            Assert.Equal(trial.TotalDebit, trial.TotalCredit);
+            Assert.All(trial.Rows, r => Assert.True(r.Debit <= Limit && r.Credit <= Limit, $"{r.Number}: {r.Debit} {r.Credit}"));
+            Assert.Empty(company.Read(r => r.Checks.Run()));
+        }, iter: 40, threads: 2);
     }
 
     /// <summary>What an older Books let through: two entries of 5 * 10^18 minor units on 1060, whose sum overflows a long.</summary>
