@@ -1,4 +1,5 @@
 using System.CommandLine;
+using BillingBooks.Books.Checks;
 using BillingBooks.Books.Storage;
 
 namespace BillingBooks.Books.Cli;
@@ -92,7 +93,15 @@ public sealed class CliContext
                 Err.WriteLine($"note: {path} was upgraded to this version of Books; the file as it was is kept at {backup}");
             }
 
-            return work(company);
+            try
+            {
+                return work(company);
+            }
+            catch (Exception e) when (Overflow.IsOverflow(e))
+            {
+                // Only amounts an older Books let in beyond today's limit can overflow a sum: a refusal naming the fix.
+                return Fail(new AmountsTooLargeToAdd());
+            }
         }
     }
 

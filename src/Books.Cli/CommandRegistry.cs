@@ -47,6 +47,7 @@ internal static class CommandRegistry
     private static readonly (string? Group, Func<CliContext, Command> Create)[] Commands =
     [
         (null, NewCompanyCommand.Create),
+        (null, YearEndCommand.Create),
         ("accounts", ListAccountsCommand.Create),
         ("accounts", AddAccountCommand.Create),
         ("accounts", EditAccountCommand.Create),

@@ -124,11 +124,14 @@ public sealed class BooksPostings(BooksWrite scope)
         return scope.Receipts.Post(draft).Map(r => r.Entry.Value);
     }
 
-    /// <summary>Reverses an entry on its own date, so Books' history by date matches Billing's.</summary>
+    /// <summary>
+    /// Reverses an entry on its own date, so Books' history by date matches Billing's - or, for an invoice whose
+    /// receipt a user reversed later in Books, on that later day (the earliest on which receivables stay right).
+    /// </summary>
     public Result<long> Reverse(long entryId, string reason)
     {
         var id = new EntryId(entryId);
-        return scope.Entries.Get(id).Then(entry => scope.Entries.Reverse(id, entry.Date, reason)).Map(r => r.Value);
+        return scope.Entries.EarliestReversalDate(id).Then(date => scope.Entries.Reverse(id, date, reason)).Map(r => r.Value);
     }
 
     public IReadOnlyList<long> LiveReceiptsAllocatedTo(long invoiceEntry) =>

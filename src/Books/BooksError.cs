@@ -1,4 +1,5 @@
 using System.Globalization;
+using BillingBooks.Books.Settings;
 using BillingBooks.Money;
 
 namespace BillingBooks.Books;
@@ -69,13 +70,37 @@ public sealed record ControlAccountHasPostings(string Role, int Current, int Wan
 public sealed record WrongAccountType(int Number, string Role, string Expected)
     : BooksError($"Account {Number.ToString(CultureInfo.InvariantCulture)} cannot be used as {Role}: it must be {Article(Expected)} {Expected} account.");
 
+public sealed record NotADepositAccount(int Number, string Type)
+    : BooksError($"Account {Number.ToString(CultureInfo.InvariantCulture)} is {Article(Type)} {Type} account; a receipt is deposited to an asset account such as a bank account. Give one with --deposit-account (e.g. 1060; see `books accounts list`).");
+
 public sealed record ReservedAccount(int Number, string Role)
     : BooksError($"Account {Number.ToString(CultureInfo.InvariantCulture)} is the {Role} linked account and only Books posts to it (sales and receipts for Accounts Receivable; current earnings is computed). Record the transaction as a sale or receipt, or use another account.");
 
 // ---- Settings -----------------------------------------------------------------------------------------------
 
+/// <summary>A date outside the fiscal years the books keep: before <see cref="Start"/> (the first day they are open) or after <see cref="End"/> (the current year's end).</summary>
 public sealed record OutsideFiscalYear(DateOnly Date, DateOnly Start, DateOnly End)
-    : BooksError($"{Iso(Date)} is outside the fiscal year {Iso(Start)} to {Iso(End)}. Use a date in the fiscal year, or change the fiscal year with `books settings set --fiscal-start YYYY-MM-DD`.");
+    : BooksError(Date < Start
+        ? $"{Iso(Date)} is before {Iso(Start)}, the first day the books are open, so it is outside the fiscal years they keep. To record earlier history, open the books from that date with `books settings set --history-from {Iso(Date)}`."
+        : $"{Iso(Date)} is after {Iso(End)}, the end of the current fiscal year, so it is outside the fiscal years the books keep. Start the next fiscal year with `books year-end` (the current one stays open for late entries), or use an earlier date.");
+
+public sealed record BooksLocked(DateOnly Date, DateOnly LockedBefore)
+    : BooksError($"The books are locked before {Iso(LockedBefore)}, so nothing can be dated {Iso(Date)}. Use a date on or after {Iso(LockedBefore)}, or unlock that period with `books settings set --lock-before {Iso(Date)}`.");
+
+public sealed record FiscalStartLocked(DateOnly Start, DateOnly End)
+    : BooksError($"Entries are posted, so the fiscal year {Iso(Start)} to {Iso(End)} cannot move: posted entries would change fiscal year. Start the next year with `books year-end`, or open earlier years with `books settings set --history-from YYYY-MM-DD`.");
+
+public sealed record FiscalYearEndsBeforeEntries(DateOnly End, DateOnly LastEntry)
+    : BooksError($"Entries are posted up to {Iso(LastEntry)}, so the fiscal year cannot end on {Iso(End)}. End it on or after {Iso(LastEntry)}, e.g. `books settings set --fiscal-end {Iso(LastEntry)}`.");
+
+public sealed record HistoryAfterFiscalStart(DateOnly From, DateOnly FiscalStart)
+    : BooksError($"--history-from {Iso(From)} is after the fiscal year start {Iso(FiscalStart)}; history is what comes before the current year. Give a date on or before {Iso(FiscalStart)} (e.g. --history-from {Iso(FiscalStart.AddYears(-2))}); to lock the books before {Iso(From)} instead, use `books settings set --lock-before {Iso(From)}`.");
+
+public sealed record LockBeforeFirstYear(DateOnly Date, DateOnly FirstDay)
+    : BooksError($"The books start on {Iso(FirstDay)}, so they cannot be locked before {Iso(Date)}. To take entries from {Iso(Date)}, open the earlier years with `books settings set --history-from {Iso(Date)}`.");
+
+public sealed record LockAfterCurrentYear(DateOnly Date, DateOnly End)
+    : BooksError($"The current fiscal year ends on {Iso(End)}; the books can be locked at most up to the day after it. Start the next year first with `books year-end`, then lock with `books settings set --lock-before {Iso(Date)}`.");
 
 public sealed record ForeignCurrencyDisabled(string Currency)
     : BooksError($"{Currency} is a foreign currency and foreign-currency transactions are off. Turn them on with `books settings set --allow-foreign-currency on` and add {Currency} with `books currencies add {Currency}`.");
@@ -88,6 +113,9 @@ public sealed record MissingExchangeRate(string Currency, DateOnly Date)
 
 public sealed record CurrencyMismatch(string Expected, string Actual, string Where)
     : BooksError($"{Where} is in {Actual} but must be in {Expected}. Enter it in {Expected}.");
+
+public sealed record ExchangeRateOutOfRange(string Currency, DateOnly Date, decimal Rate)
+    : BooksError($"{Rate.ToString(CultureInfo.InvariantCulture)} is not a usable {Currency} exchange rate: a rate is home-currency units per 1 {Currency}, from {ExchangeRateBounds.Lowest.ToString(CultureInfo.InvariantCulture)} to {ExchangeRateBounds.Highest.ToString(CultureInfo.InvariantCulture)}. Give the right rate (e.g. 1.3575) on the transaction, or on file with `books rates set {Currency} {Iso(Date)} RATE`.");
 
 public sealed record HomeCurrencyLocked(string Currency)
     : BooksError($"The home currency is {Currency} and entries are already posted in it, so it cannot change. Create a new company file for another home currency.");
@@ -119,6 +147,18 @@ public sealed record InactiveCustomer(string Name)
 public sealed record Unbalanced(Money.Money Debits, Money.Money Credits)
     : BooksError($"The entry does not balance: debits {Debits.ToDecimalString()} and credits {Credits.ToDecimalString()} differ by {(Debits - Credits).Abs().ToDecimalString()}. Make debits equal credits.");
 
+public sealed record ZeroJournalLine(int Line, int Account)
+    : BooksError($"General journal line {Line.ToString(CultureInfo.InvariantCulture)} (account {Account.ToString(CultureInfo.InvariantCulture)}) has no amount. Give every line a debit or a credit above zero, e.g. `books journal post --debit 1060=100.00 --credit 3010=100.00`, and leave out lines with nothing to post.");
+
+public sealed record AmountBeyondLimit(string What, Money.Money Amount, Money.Money Limit)
+    : BooksError($"{What} is {Amount}, more than {Limit}, the largest amount Books keeps in a line, an entry or an account balance. Check the amount; a real amount this large is recorded in parts, one entry each (e.g. `books journal post --debit 1060=AMOUNT --credit 3010=AMOUNT`).");
+
+public sealed record AccountBalanceBeyondLimit(int Account, Money.Money Balance, Money.Money Limit)
+    : BooksError($"This would bring account {Account.ToString(CultureInfo.InvariantCulture)}'s balance to {Balance}, beyond {Limit} either way, the largest balance Books keeps. Check the amounts, or first move part of the balance to another account with `books journal post --debit NNNN=AMOUNT --credit {Account.ToString(CultureInfo.InvariantCulture)}=AMOUNT` (credit NNNN for a credit balance).");
+
+public sealed record AmountsTooLargeToAdd()
+    : BooksError("The books hold amounts too large to add up (an older Books let them in, beyond today's limit of 10,000,000,000.00 per line and balance in a two-decimal currency). `books check` lists them; reverse each with `books journal reverse ENTRY --date DATE` on its own date.");
+
 public sealed record TooFewLines(int Count)
     : BooksError($"A journal entry needs at least 2 lines (it has {Count.ToString(CultureInfo.InvariantCulture)}). Add a line for the other side of the entry.");
 
@@ -133,6 +173,9 @@ public sealed record CannotReverseReversal(long Id)
 
 public sealed record ReversalBeforeEntry(long Id, DateOnly EntryDate, DateOnly ReversalDate)
     : BooksError($"Entry {Id.ToString(CultureInfo.InvariantCulture)} is dated {Iso(EntryDate)}; it cannot be reversed on {Iso(ReversalDate)}, which is earlier. Reverse it on or after {Iso(EntryDate)}.");
+
+public sealed record ReversalBeforeReceiptReversal(string Number, long Receipt, DateOnly ReceiptReversedOn)
+    : BooksError($"Invoice {Number} was paid by receipt {Receipt.ToString(CultureInfo.InvariantCulture)}, which was reversed on {Iso(ReceiptReversedOn)}, so the invoice cannot be reversed before then (receivables would go below zero in between). Reverse it on or after {Iso(ReceiptReversedOn)}, e.g. `books sales reverse {Number} --date {Iso(ReceiptReversedOn)}`.");
 
 public sealed record InvoiceHasReceipts(string Number, IReadOnlyList<long> Receipts)
     : BooksError($"Invoice {Number} has receipts allocated to it (entries {string.Join(", ", Receipts.Select(r => r.ToString(CultureInfo.InvariantCulture)))}). Reverse those receipts first, then the invoice.");

@@ -31,17 +31,44 @@ public sealed class CheckTests : IDisposable
         Golden.Verify("errors-export", _books.Transcript());
     }
 
+    [Fact]
+    public void Amounts_an_older_Books_let_grow_too_large_are_refused_by_reports_and_listed_by_check_never_a_crash()
+    {
+        Walkthrough.SetUp(_books);
+        Execute(_books.PathOf(Walkthrough.File), """
+            INSERT INTO entry (id, kind, date, memo, posted_at) VALUES (100, 'general', '2026-03-30', 'huge', '2026-03-30T00:00:00.0000000+00:00'), (101, 'general', '2026-03-31', 'huge', '2026-03-30T00:00:00.0000000+00:00');
+            INSERT INTO posting (entry_id, line_no, account, amount) VALUES (100, 1, 1060, 5000000000000000000), (100, 2, 3010, -5000000000000000000), (101, 1, 1060, 5000000000000000000), (101, 2, 3010, -5000000000000000000);
+            INSERT INTO account_day (account, date, amount) VALUES (1060, '2026-03-30', 5000000000000000000), (3010, '2026-03-30', -5000000000000000000) ON CONFLICT (account, date) DO UPDATE SET amount = amount + excluded.amount;
+            INSERT INTO account_day (account, date, amount) VALUES (1060, '2026-03-31', 5000000000000000000), (3010, '2026-03-31', -5000000000000000000) ON CONFLICT (account, date) DO UPDATE SET amount = amount + excluded.amount;
+            INSERT INTO audit_trail (at, action, entry_id, detail) VALUES ('2026-03-30T00:00:00.0000000+00:00', 'post', 100, 'huge'), ('2026-03-30T00:00:00.0000000+00:00', 'post', 101, 'huge');
+            """);
+        _books.ClearTranscript();
+
+        _books.Refused("report", "trial-balance");
+        _books.Refused("report", "balance-sheet");
+        _books.Expect(1, "check");
+        _books.Ok("journal", "reverse", "101", "--date", "2026-03-31", "--reason", "absurd amount");
+        _books.Ok("journal", "reverse", "100", "--date", "2026-03-30", "--reason", "absurd amount");
+        _books.Ok("report", "trial-balance");
+
+        Golden.Verify("check-overflow", _books.Transcript());
+    }
+
     /// <summary>What a buggy program or a hand edit could do: one entry no longer balances, one invoice owes too much.</summary>
-    private static void TamperWith(string path)
+    private static void TamperWith(string path) => Execute(path, """
+        UPDATE posting SET amount = amount + 100 WHERE entry_id = 2 AND line_no = 1;
+        UPDATE invoice SET home_owing = home_owing + 500 WHERE number = '1005';
+        """);
+
+    private static void Execute(string path, string sql)
     {
         using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = """
-                UPDATE posting SET amount = amount + 100 WHERE entry_id = 2 AND line_no = 1;
-                UPDATE invoice SET home_owing = home_owing + 500 WHERE number = '1005';
-                """;
+#pragma warning disable CA2100 // the tests' own SQL
+            command.CommandText = sql;
+#pragma warning restore CA2100
             command.ExecuteNonQuery();
         }
 

@@ -15,12 +15,15 @@ public sealed class CorrectionsTests : IDisposable
 
         _books.Ok("receipts", "reverse", "7", "--date", "2026-03-27", "--reason", "NSF cheque");
         _books.Ok("sales", "show", "1001");
+        _books.Refused("sales", "reverse", "1001", "--date", "2026-03-02", "--reason", "Wrong client");
         _books.Ok("sales", "adjust", "1001", "--line", "Logo design;700.00;GP", "--line", "Business cards;100.00", "--reason", "Agreed discount");
         _books.Ok("sales", "show", "1001");
         _books.Ok("sales", "reverse", "1004", "--reason", "Issued in error");
         _books.Ok("journal", "reverse", "1", "--date", "2026-01-03", "--reason", "Wrong account");
         _books.Ok("sales", "list");
         _books.Ok("report", "statement", "--customer", "Maple Design");
+        _books.Ok("report", "aged-receivables", "--as-of", "2026-03-25");
+        _books.Ok("report", "ledger", "--account", "1200", "--to", "2026-03-25");
         _books.Ok("audit");
         _books.Ok("check");
 

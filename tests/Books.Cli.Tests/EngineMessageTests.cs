@@ -60,6 +60,7 @@ public sealed partial class EngineMessageTests
         type == typeof(string) ? "X"
         : type == typeof(int) ? 1080
         : type == typeof(long) ? 7L
+        : type == typeof(decimal) ? 1.3575m
         : type == typeof(DateOnly) ? new DateOnly(2026, 3, 31)
         : type == typeof(Money.Money) ? Money.Money.Of(1m, Money.Currency.CAD)
         : type == typeof(IReadOnlyList<long>) ? new List<long> { 7 }

@@ -84,6 +84,8 @@ public sealed class ErrorTests : IDisposable
         _books.Refused("settings", "set", "--fiscal-start", "2026-01-01", "--fiscal-end", "2025-12-31");
         _books.Refused("rates", "set", "EUR", "2026-03-01", "1.5");
         _books.Refused("rates", "set", "USD", "2026-03-01", "-1");
+        _books.Refused("rates", "set", "USD", "2026-03-01", "1350000");
+        _books.Refused("sales", "post", "--customer", "Yankee Corp", "--number", "1009", "--date", "2026-03-31", "--line", "Consulting;10.00;none", "--rate", "0");
         _books.Refused("credit-cards", "add", "Amex", "--fee", "150", "--fee-account", "5030", "--deposit-account", "1065");
         _books.Refused("credit-cards", "add", "Amex", "--fee", "3", "--fee-account", "1060", "--deposit-account", "1065");
         _books.Refused("credit-cards", "edit", "Amex", "--fee", "3");
@@ -91,6 +93,11 @@ public sealed class ErrorTests : IDisposable
         _books.Refused("tax-codes", "add", "V", "--tax", "VAT:20");
         _books.Refused("journal", "post", "--date", "2026-03-31", "--debit", "1060=10.00", "--credit", "3010=9.00");
         _books.Refused("journal", "post", "--date", "2026-03-31", "--debit", "1060=10.00");
+        _books.Refused("journal", "post", "--date", "2026-03-31", "--debit", "1060=0.00", "--credit", "3010=0.00");
+        _books.Refused("journal", "post", "--date", "2026-03-31", "--debit", "1060=10000000000.01", "--credit", "3010=10000000000.01");
+        _books.Refused("journal", "post", "--date", "2026-03-31", "--debit", "1060=99999999999999999999.00", "--credit", "3010=99999999999999999999.00");
+        _books.Refused("journal", "post", "--date", "2026-03-31", "--debit", "1060=9999999999.00", "--credit", "3010=9999999999.00");
+        _books.Refused("sales", "post", "--customer", "Maple Design", "--number", "1009", "--date", "2026-03-31", "--line", "Logo;9000000000.00;GP");
         _books.Refused("journal", "post", "--date", "2027-01-05", "--debit", "1060=10.00", "--credit", "3010=10.00");
         _books.Refused("journal", "post", "--date", "2026-03-31", "--debit", "1080=10.00", "--credit", "3010=10.00");
         _books.Refused("journal", "post", "--date", "2026-03-31", "--debit", "1200=10.00", "--credit", "4020=10.00");
@@ -110,6 +117,7 @@ public sealed class ErrorTests : IDisposable
         _books.Refused("receipts", "post", "--customer", "Maple Design", "--allocate", "1004=600.00");
         _books.Refused("receipts", "post", "--customer", "Maple Design", "--allocate", "1004=100.00", "--amount", "150.00");
         _books.Refused("receipts", "post", "--customer", "Bluenose Cafe", "--allocate", "1005=10.00", "--method", "card", "Amex");
+        _books.Refused("receipts", "post", "--customer", "Bluenose Cafe", "--allocate", "1005=10.00", "--deposit-account", "4020");
         _books.Refused("receipts", "reverse", "2");
         _books.Refused("report", "statement", "--customer", "Nobody Inc");
         _books.Refused("report", "ledger", "--account", "1999");

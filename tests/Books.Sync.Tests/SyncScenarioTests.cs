@@ -187,6 +187,33 @@ public class SyncScenarioTests(BillingFixture fixture) : IClassFixture<BillingFi
     }
 
     [Fact]
+    public async Task Invoices_before_the_books_first_day_wait_until_the_books_are_opened_for_that_history()
+    {
+        using var billing = await SignUpAsync(Server);
+        var customer = await billing.AddCustomerAsync("Old Timer");
+        var lastYear = new DateOnly(2025, 3, 2);
+        var invoice = await billing.InvoiceAsync(customer.Id, lastYear, Line("Work", "1", "100.00"));
+        await billing.PayAsync(invoice, "40.00", lastYear.AddDays(5), PaymentMethods.Cheque);
+        using var books = new BooksCompany();
+
+        var first = books.Sync(Server, billing);
+
+        Assert.True(first.ExitCode == 2, first.ToString());
+        Assert.Contains(first.Report.Conflicts, c => c.Message.Contains("`books settings set --history-from 2025-03-02`", StringComparison.Ordinal));
+
+        // The command the message names opens the books for last year; the next sync imports both records.
+        var opened = books.Books("settings", "set", "--history-from", "2025-03-02");
+        Assert.True(opened.ExitCode == 0, opened.ToString());
+        var second = books.WithPassword(billing.Password, "sync", "--format", "json");
+
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Empty(second.Report.Conflicts);
+        Assert.Equal("60.00", books.Read(r => r.Sales.FindByNumber(invoice.Number)!.Owing.ToDecimalString()));
+        Assert.True(second.Report.Reconciliation.Clean, second.ToString());
+        Assert.Empty(books.Read(BooksInvariants.Problems));
+    }
+
+    [Fact]
     public async Task Missing_tax_code_is_a_conflict_with_its_command_until_the_code_exists()
     {
         using var billing = await SignUpAsync(Server);

@@ -29,11 +29,21 @@ public static class RandomBooks
 
     public static readonly Gen<BooksOp[]> History = Op.Array[1, 40];
 
+    /// <summary>Steps dated over two fiscal years (2025 and 2026): for a company opened from 2025-01-01 (<see cref="NewCompany(DateOnly?)"/>).</summary>
+    public static readonly Gen<BooksOp[]> TwoYearHistory =
+        Gen.Select(Gen.Int[0, 8], Gen.Int[0, 1000], Gen.Int[0, 1000], Gen.Int[0, 1_000_000], Gen.Int[0, 729], Gen.Bool)
+            .Select((k, a, b, c, d, f) => new BooksOp(k, a, b, c, d, f))
+            .Array[1, 40];
+
+    /// <summary>The first day of the random steps' dates.</summary>
+    public static readonly DateOnly FirstDay = new(2025, 1, 1);
+
     /// <summary>A company set up for the random steps: compound GST, USD allowed, a Visa card, three customers.</summary>
-    public static TestCompany NewCompany()
+    public static TestCompany NewCompany(DateOnly? historyFrom = null)
     {
-        var company = new TestCompany();
+        var company = new TestCompany(historyFrom is { } from ? new BillingBooks.Books.Settings.NewCompany("Maple Design Inc.", HistoryFrom: from) : null);
         company.AllowUsd(1.35m);
+        company.Ok(w => w.ExchangeRates.SetRate(Currency.USD, FirstDay, 1.31m));
         company.Ok(w => w.ExchangeRates.SetRate(Currency.USD, Day(7, 1), 1.2875m));
         company.Ok(w => w.Taxes.Update("GST", new Tax("GST", new(2310), TaxableByOtherTaxes: true)));
         company.Ok(w => w.CreditCards.Add(new CreditCard("Visa", 2.75m, new(5030), new(1065))));
@@ -53,13 +63,14 @@ public static class RandomBooks
             _ => Adjust(w, op),
         });
 
-    private static DateOnly Date(BooksOp op) => Day(1, 1).AddDays(op.Day);
+    /// <summary>Days from the books' first day: 2026 for a plain company, 2025 and 2026 for one opened from <see cref="FirstDay"/>.</summary>
+    private static DateOnly Date(BooksWrite w, BooksOp op) => w.Settings.Get().FirstDay.AddDays(op.Day);
 
     private static Result<EntryId> Sale(BooksWrite w, BooksOp op)
     {
         var customers = w.Customers.List();
         var customer = customers[op.A % customers.Count];
-        return w.Sales.Post(Draft(customer, "S" + op.C + "-" + op.A, Date(op), op)).Map(i => i.Entry);
+        return w.Sales.Post(Draft(customer, "S" + op.C + "-" + op.A, Date(w, op), op)).Map(i => i.Entry);
     }
 
     private static SaleDraft Draft(Customer customer, string number, DateOnly date, BooksOp op)
@@ -82,7 +93,7 @@ public static class RandomBooks
         var invoice = open[op.A % open.Length];
         var part = Math.Max(1, invoice.Owing.MinorUnits * (1 + (op.B % 100)) / 100);
         var amount = Money.Money.FromMinorUnits(part, invoice.Currency);
-        var date = Date(op) < invoice.Date ? invoice.Date : Date(op);
+        var date = Date(w, op) < invoice.Date ? invoice.Date : Date(w, op);
         decimal? rate = invoice.Currency != Currency.CAD && op.C % 2 == 0 ? 1.25m + (op.C % 20 / 100m) : null;
         return w.Receipts.Post(new ReceiptDraft(
             invoice.Customer, date, amount, op.Flag ? PaymentMethod.CreditCard : PaymentMethod.Cash, [new(invoice.Entry, amount)],
@@ -92,7 +103,7 @@ public static class RandomBooks
     private static Result<EntryId> General(BooksWrite w, BooksOp op)
     {
         var amount = Cad((1 + (op.C % 100_000)) / 100m);
-        return w.General.Post(new GeneralEntryDraft(Date(op), "entry " + op.C, [
+        return w.General.Post(new GeneralEntryDraft(Date(w, op), "entry " + op.C, [
             GeneralLine.Debit(new AccountNumber(GeneralAccounts[op.A % GeneralAccounts.Length]), amount),
             GeneralLine.Credit(new AccountNumber(GeneralAccounts[op.B % GeneralAccounts.Length]), amount)]));
     }
@@ -106,7 +117,8 @@ public static class RandomBooks
         }
 
         var entry = entries[op.A % entries.Length];
-        return w.Entries.Reverse(entry.Id, Date(op) < entry.Date ? entry.Date : Date(op), "random");
+        // Half the time the date is left to the books (today, or later when the entry is later).
+        return w.Entries.Reverse(entry.Id, op.Flag ? null : Date(w, op) < entry.Date ? entry.Date : Date(w, op), "random");
     }
 
     private static Result<EntryId> Adjust(BooksWrite w, BooksOp op)

@@ -163,7 +163,7 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
     {
         var text = connection.ExecuteScalar<string>(
             """
-            SELECT (SELECT group_concat(fiscal_start || fiscal_end || cash_basis || allow_foreign) FROM company)
+            SELECT (SELECT group_concat(fiscal_start || fiscal_end || cash_basis || allow_foreign || COALESCE(lock_before, '')) FROM company)
                 || '|' || (SELECT group_concat(number || active) FROM account)
                 || '|' || (SELECT COALESCE(group_concat(name || account), '') FROM tax)
                 || '|' || (SELECT COALESCE(group_concat(code || tax_id || rate || status), '') FROM tax_code_tax)

@@ -1,3 +1,4 @@
+using BillingBooks.Books.Settings;
 using BillingBooks.Books.Storage;
 using BillingBooks.Money;
 
@@ -20,9 +21,9 @@ internal static class Documents
 
         if (given is { } rate)
         {
-            if (rate <= 0m)
+            if (!ExchangeRateBounds.Contains(rate))
             {
-                return new InvalidInput("exchange rate", $"{SqlFormats.Decimal(rate)} is not a rate; give home-currency units per 1 {currency.Code}, e.g. 1.3575.");
+                return new ExchangeRateOutOfRange(currency.Code, date, rate);
             }
 
             return scope.ExchangeRates.CheckForeign(currency).Map(_ => new DocumentCurrency(currency, rate, home));

@@ -39,10 +39,12 @@ public sealed class EntryLedger
             .ToArray();
 
     /// <summary>
-    /// Posts the exact opposite of an entry, dated <paramref name="date"/>, and marks both. A reversed receipt gives
+    /// Posts the exact opposite of an entry, dated <paramref name="date"/> (null: the day it is made, or the
+    /// earliest day it may be when that is later), and marks both. Never dated before the entry, nor - for a sale -
+    /// before the reversal of a receipt that paid it (<see cref="EarliestReversalDate"/>). A reversed receipt gives
     /// its allocations back to the invoices; a sale with receipts allocated is refused (<see cref="InvoiceHasReceipts"/>).
     /// </summary>
-    public Result<EntryId> Reverse(EntryId id, DateOnly date, string reason)
+    public Result<EntryId> Reverse(EntryId id, DateOnly? date, string reason)
     {
         _scope.RequireWrite();
         if (!Get(id).TryGetValue(out var entry, out var error))
@@ -60,12 +62,20 @@ public sealed class EntryLedger
             return new AlreadyReversed(id.Value, by.Value);
         }
 
-        if (date < entry.Date)
+        var (earliest, receipt) = Earliest(entry);
+        var today = DateOnly.FromDateTime(_scope.Clock.GetLocalNow().DateTime);
+        var on = date ?? (today > earliest ? today : earliest);
+        if (on < entry.Date)
         {
-            return new ReversalBeforeEntry(id.Value, entry.Date, date);
+            return new ReversalBeforeEntry(id.Value, entry.Date, on);
         }
 
-        var inYear = Ledger.CheckDate(_scope, date);
+        if (on < earliest && receipt is { } paidBy)
+        {
+            return new ReversalBeforeReceiptReversal(_scope.Sales.Get(id).Value.Number, paidBy, earliest);
+        }
+
+        var inYear = Ledger.CheckDate(_scope, on);
         if (!inYear.IsOk)
         {
             return inYear.Error;
@@ -86,9 +96,11 @@ public sealed class EntryLedger
             .Select(l => new PostingLine(l.Account.Value, -l.Amount.MinorUnits, l.Foreign?.Currency.Code, l.Foreign is { } f ? -f.MinorUnits : null, l.Rate, l.Memo))
             .ToArray();
         var memo = $"Reversal of entry {id}: {reason}";
-        var reversal = Ledger.Post(_scope, EntryKind.Reversal, date, memo, entry.Customer, id, lines, memo);
-        _scope.Execute("UPDATE entry SET reversed_by = @By WHERE id = @Id", new { By = reversal.Value, Id = id.Value });
-        return reversal;
+        return Ledger.Post(_scope, EntryKind.Reversal, on, memo, entry.Customer, id, lines, memo).Map(reversal =>
+        {
+            _scope.Execute("UPDATE entry SET reversed_by = @By WHERE id = @Id", new { By = reversal.Value, Id = id.Value });
+            return reversal;
+        });
     }
 
     /// <summary>Reverses an entry of the expected kind on its own date (the first half of an adjustment).</summary>
@@ -105,7 +117,31 @@ public sealed class EntryLedger
             return new WrongEntryKind(id.Value, Ledger.KindName(entry.Kind), Ledger.KindName(kind));
         }
 
-        return Reverse(id, entry.Date, "adjusted: " + reason);
+        return Reverse(id, Earliest(entry).Day, "adjusted: " + reason);
+    }
+
+    /// <summary>
+    /// The earliest day an entry may be reversed on: its own date, or for a sale the day a receipt that paid it was
+    /// reversed, if later. Before that day the receipt still counts in the ledger while the reversed invoice no
+    /// longer owes, so Accounts Receivable would disagree with the customers' balances (a receipt reversed on its
+    /// own date never counted, as when Books.Sync re-posts a changed invoice).
+    /// </summary>
+    public Result<DateOnly> EarliestReversalDate(EntryId id) => Get(id).Map(entry => Earliest(entry).Day);
+
+    private (DateOnly Day, long? Receipt) Earliest(JournalEntry entry)
+    {
+        if (entry.Kind != EntryKind.Sale)
+        {
+            return (entry.Date, null);
+        }
+
+        var latest = _scope.QuerySingleOrDefault<(long Receipt, string Date)?>(
+            """
+            SELECT re.id, x.date FROM allocation a JOIN entry re ON re.id = a.receipt_id JOIN entry x ON x.id = re.reversed_by
+            WHERE a.invoice_id = @Value AND x.date > re.date ORDER BY x.date DESC, re.id LIMIT 1
+            """,
+            new { entry.Id.Value });
+        return latest is { } l && SqlFormats.Date(l.Date) > entry.Date ? (SqlFormats.Date(l.Date), l.Receipt) : (entry.Date, null);
     }
 
     private JournalEntry[] ToEntries(IReadOnlyList<EntryRow> rows)

@@ -41,7 +41,16 @@ public sealed class GeneralJournal
                 return account.Error;
             }
 
+            if (!AmountLimit.Check(line.Amount, $"General journal line {i + 1}").TryGetValue(out _, out var beyond))
+            {
+                return beyond;
+            }
+
             var units = line.Amount.MinorUnits;
+            if (units == 0)
+            {
+                return new ZeroJournalLine(i + 1, line.Account.Value);
+            }
             if (units > 0)
             {
                 debits = checked(debits + units);

@@ -49,7 +49,10 @@ public sealed class ReceiptsJournal
         }
 
         var memo = draft.Memo ?? $"Receipt from {p.Customer.Name}";
-        var entry = Ledger.Post(_scope, EntryKind.Receipt, draft.Date, memo, p.Customer.Id, null, lines, $"receipt from {p.Customer.Name}, {draft.Amount}");
+        if (!Ledger.Post(_scope, EntryKind.Receipt, draft.Date, memo, p.Customer.Id, null, lines, $"receipt from {p.Customer.Name}, {draft.Amount}").TryGetValue(out var entry, out error))
+        {
+            return error;
+        }
         _scope.Execute(
             "INSERT INTO receipt (entry_id, customer_id, date, currency, rate, amount, fee, method, reference, credit_card, deposit_account) " +
             "VALUES (@Entry, @Customer, @Date, @Currency, @Rate, @Amount, @Fee, @Method, @Reference, @Card, @Deposit)",
@@ -171,9 +174,15 @@ public sealed class ReceiptsJournal
             }
         }
 
-        if (!Ledger.CheckAccount(_scope, deposit).TryGetValue(out _, out error))
+        if (!Ledger.CheckAccount(_scope, deposit).TryGetValue(out var depositTo, out error))
         {
             return error;
+        }
+
+        // Money received lands in a bank or cash account: an asset (Accounts Receivable is refused above).
+        if (depositTo.Type != AccountType.Asset)
+        {
+            return new NotADepositAccount(deposit.Value, AccountTypes.Name(depositTo.Type));
         }
 
         return new ReceiptPlan(customer, currency, allocations, fee, feeAccount, deposit, cardName);

@@ -51,7 +51,10 @@ public sealed class SalesJournal
 
         lines.Insert(0, Documents.Line(linked.AccountsReceivable.Value, homeTotal, p.Total.MinorUnits, p.Currency, "Invoice " + p.Number));
         var memo = draft.Memo ?? $"Invoice {p.Number} to {p.Customer.Name}";
-        var entry = Ledger.Post(_scope, EntryKind.Sale, draft.Date, memo, p.Customer.Id, null, lines, $"sale: invoice {p.Number} to {p.Customer.Name}, {p.Total}");
+        if (!Ledger.Post(_scope, EntryKind.Sale, draft.Date, memo, p.Customer.Id, null, lines, $"sale: invoice {p.Number} to {p.Customer.Name}, {p.Total}").TryGetValue(out var entry, out var beyond))
+        {
+            return beyond;
+        }
 
         _scope.Execute(
             "INSERT INTO invoice (entry_id, customer_id, number, date, due_date, currency, rate, subtotal, total, home_total, owing, home_owing) " +
@@ -181,6 +184,11 @@ public sealed class SalesJournal
                 return new CurrencyMismatch(currency.Currency.Code, line.Amount.Currency.Code, $"Invoice line {i + 1}");
             }
 
+            if (!AmountLimit.Check(line.Amount, $"Invoice line {i + 1}").TryGetValue(out _, out error))
+            {
+                return error;
+            }
+
             var account = line.RevenueAccount ?? customer.RevenueAccount ?? _scope.Linked.DefaultRevenue;
             if (!Ledger.CheckAccount(_scope, account).TryGetValue(out var revenue, out error))
             {
@@ -212,6 +220,14 @@ public sealed class SalesJournal
 
         var subtotal = Money.Money.Sum(lines.Select(l => l.Amount), currency.Currency);
         var total = subtotal + Money.Money.Sum(taxes.Select(t => t.Amount), currency.Currency);
+        foreach (var (amount, what) in taxes.Select(t => (t.Amount, $"The invoice's {t.TaxName}")).Append((subtotal, "The invoice's subtotal")).Append((total, "The invoice's total")))
+        {
+            if (!AmountLimit.Check(amount, what).TryGetValue(out _, out error))
+            {
+                return error;
+            }
+        }
+
         if (total.IsNegative)
         {
             return new InvalidInput("invoice total", $"the total {total} is negative; an invoice cannot be a credit. Reverse or adjust the original invoice instead.");

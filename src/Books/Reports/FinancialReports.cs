@@ -15,10 +15,13 @@ public sealed class FinancialReports
 
     private Currency Home => _scope.Company.HomeCurrency;
 
-    /// <summary>Every account with a balance as of the date (inclusive), as a debit or a credit.</summary>
+    /// <summary>
+    /// Every account with a balance as of the date (inclusive), as a debit or a credit, with earlier fiscal years
+    /// closed: revenue and expenses of this fiscal year only, earlier years' income in Retained Earnings.
+    /// </summary>
     public TrialBalance TrialBalance(DateOnly asOf)
     {
-        var balances = Balances.AsOf(_scope, asOf);
+        var (balances, _) = Balances.Closed(_scope, asOf);
         var rows = _scope.AccountMap.Values
             .Where(a => balances.GetValueOrDefault(a.Number.Value) != 0)
             .OrderBy(a => a.Number.Value)
@@ -31,30 +34,21 @@ public sealed class FinancialReports
         return new TrialBalance(asOf, rows, Sum(rows.Select(r => r.Debit)), Sum(rows.Select(r => r.Credit)));
     }
 
+    /// <summary>As of the date, with earlier fiscal years closed into Retained Earnings and this year's income as Current Earnings.</summary>
     public BalanceSheet BalanceSheet(DateOnly asOf)
     {
-        var company = _scope.Company;
         var linked = _scope.Linked;
-        var all = Balances.AsOf(_scope, asOf);
-        var yearStart = company.FiscalYearStart;
-        var prior = asOf < yearStart ? all : Balances.AsOf(_scope, yearStart.AddDays(-1));
-        long Income(Dictionary<int, long> balances) => -balances.Where(b => IsIncome(b.Key)).Sum(b => b.Value);
-        var priorIncome = Income(prior);
-        var currentIncome = Income(all) - priorIncome;
+        var (closed, currentIncome) = Balances.Closed(_scope, asOf);
 
         StatementRow[] Section(AccountType type, int sign) => _scope.AccountMap.Values
-            .Where(a => a.Type == type && (all.GetValueOrDefault(a.Number.Value) != 0 || (type == AccountType.Equity && (a.Number == linked.RetainedEarnings || a.Number == linked.CurrentEarnings))))
+            .Where(a => a.Type == type && (closed.GetValueOrDefault(a.Number.Value) != 0 || (type == AccountType.Equity && (a.Number == linked.RetainedEarnings || a.Number == linked.CurrentEarnings))))
             .OrderBy(a => a.Number.Value)
             .Select(a =>
             {
-                var units = sign * all.GetValueOrDefault(a.Number.Value);
-                if (a.Number == linked.RetainedEarnings)
+                var units = sign * closed.GetValueOrDefault(a.Number.Value);
+                if (a.Number == linked.CurrentEarnings)
                 {
-                    units += priorIncome;
-                }
-                else if (a.Number == linked.CurrentEarnings)
-                {
-                    units += currentIncome;
+                    units = checked(units + currentIncome);
                 }
 
                 return new StatementRow(a.Number, a.Name, Of(units));
@@ -202,9 +196,6 @@ public sealed class FinancialReports
 
         return new CustomerStatement(found, from, to, Of(opening), lines, Of(running));
     }
-
-    private bool IsIncome(int account) =>
-        _scope.AccountMap.TryGetValue(account, out var a) && a.Type is AccountType.Revenue or AccountType.Expense;
 
     private Dictionary<long, string> CustomerNames() =>
         _scope.Query<(long Id, string Name)>("SELECT id, name FROM customer").ToDictionary(c => c.Id, c => c.Name);

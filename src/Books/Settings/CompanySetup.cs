@@ -24,18 +24,113 @@ public sealed class CompanySetup
 
     public Result<CompanySettings> SetAddress(string address) => Update("UPDATE company SET address = @Value", address ?? "");
 
-    /// <summary>Sets the fiscal year; it must end after it starts and last at most a year (it may be shorter).</summary>
+    /// <summary>
+    /// Sets the current fiscal year; it must end after it starts and last at most a year (it may be shorter). Its
+    /// start moves only while nothing is posted (entries never change fiscal year; the next year comes with
+    /// <see cref="StartNewYear"/>); its end never leaves a posted entry after it.
+    /// </summary>
     public Result<CompanySettings> SetFiscalYear(DateOnly start, DateOnly end)
     {
         _scope.RequireWrite();
+        if (FiscalYear.Implausible(start) is { } implausible)
+        {
+            return implausible;
+        }
+
         if (end <= start || end > start.AddYears(1).AddDays(-1))
         {
             return new InvalidInput("fiscal year", $"{SqlFormats.Date(start)} to {SqlFormats.Date(end)} is not a fiscal year; the end must come after the start and at most one year later (e.g. {SqlFormats.Date(start)} to {SqlFormats.Date(start.AddYears(1).AddDays(-1))}).");
         }
 
-        _scope.Execute("UPDATE company SET fiscal_start = @Start, fiscal_end = @End", new { Start = SqlFormats.Date(start), End = SqlFormats.Date(end) });
-        _scope.Invalidate();
+        var now = Get();
+        var last = _scope.Scalar<string?>("SELECT MAX(date) FROM entry");
+        if (start != now.FiscalYearStart)
+        {
+            if (last is not null)
+            {
+                return new FiscalStartLocked(now.FiscalYearStart, now.FiscalYearEnd);
+            }
+
+            // Nothing posted: lay the years out again, keeping any history the books were opened for.
+            var from = now.FiscalYears.Count > 1 && now.LockedBefore < start ? now.LockedBefore : start;
+            _scope.Execute("DELETE FROM fiscal_year");
+            WriteYears(FiscalYear.Through(new FiscalYear(start, end), from), from);
+            return Get();
+        }
+
+        if (last is not null && SqlFormats.Date(last) > end)
+        {
+            return new FiscalYearEndsBeforeEntries(end, SqlFormats.Date(last));
+        }
+
+        WriteYears([new FiscalYear(start, end)], now.LockedBefore);
         return Get();
+    }
+
+    /// <summary>
+    /// Start New Year: the year after the current one becomes current (one year long). The year that ends stays
+    /// open for late entries until the books are locked before the new year (<see cref="SetLockBefore"/>).
+    /// Reports close its income into retained earnings by themselves: nothing is posted.
+    /// </summary>
+    public Result<CompanySettings> StartNewYear()
+    {
+        _scope.RequireWrite();
+        var start = Get().FiscalYearEnd.AddDays(1);
+        WriteYears([new FiscalYear(start, start.AddYears(1).AddDays(-1))], Get().LockedBefore);
+        return Get();
+    }
+
+    /// <summary>Locks the books before <paramref name="date"/> (nothing may be dated earlier), or unlocks them back to it.</summary>
+    public Result<CompanySettings> SetLockBefore(DateOnly date)
+    {
+        _scope.RequireWrite();
+        var now = Get();
+        if (date < now.FirstDay)
+        {
+            return new LockBeforeFirstYear(date, now.FirstDay);
+        }
+
+        if (date > now.FiscalYearEnd.AddDays(1))
+        {
+            return new LockAfterCurrentYear(date, now.FiscalYearEnd);
+        }
+
+        WriteYears([], date);
+        return Get();
+    }
+
+    /// <summary>
+    /// Opens the books for entries from <paramref name="date"/>, before the current fiscal year: the one-year fiscal
+    /// years back to it are added (in front of the first one kept) and the lock date becomes <paramref name="date"/>.
+    /// </summary>
+    public Result<CompanySettings> SetHistoryFrom(DateOnly date)
+    {
+        _scope.RequireWrite();
+        var now = Get();
+        if (date > now.FiscalYearStart)
+        {
+            return new HistoryAfterFiscalStart(date, now.FiscalYearStart);
+        }
+
+        if (FiscalYear.TooFarBack(date, now.FirstDay) is { } tooFar)
+        {
+            return tooFar;
+        }
+
+        WriteYears(FiscalYear.Before(now.FirstDay, date).ToArray(), date);
+        return Get();
+    }
+
+    /// <summary>Adds (or replaces, by start) <paramref name="years"/>; the latest year kept is the current one.</summary>
+    private void WriteYears(IReadOnlyList<FiscalYear> years, DateOnly lockBefore)
+    {
+        _scope.Execute(
+            "INSERT INTO fiscal_year (start, end) VALUES (@Start, @End) ON CONFLICT (start) DO UPDATE SET end = excluded.end",
+            years.Select(y => new { Start = SqlFormats.Date(y.Start), End = SqlFormats.Date(y.End) }));
+        _scope.Execute(
+            "UPDATE company SET lock_before = @Lock, (fiscal_start, fiscal_end) = (SELECT start, end FROM fiscal_year ORDER BY start DESC LIMIT 1)",
+            new { Lock = SqlFormats.Date(lockBefore) });
+        _scope.Invalidate();
     }
 
     /// <summary>The home currency changes only while no entry is posted.</summary>
@@ -57,9 +152,12 @@ public sealed class CompanySetup
 
     internal static CompanySettings Load(BooksRead scope)
     {
-        var row = scope.QuerySingleOrDefault<(string Name, string Address, string Currency, string Start, string End, long CashBasis, long Foreign)>(
-            "SELECT name, address, home_currency, fiscal_start, fiscal_end, cash_basis, allow_foreign FROM company WHERE id = 1");
-        return new CompanySettings(row.Name, row.Address, Currency.Get(row.Currency), SqlFormats.Date(row.Start), SqlFormats.Date(row.End), row.CashBasis != 0, row.Foreign != 0);
+        var row = scope.QuerySingleOrDefault<(string Name, string Address, string Currency, string Start, string End, long CashBasis, long Foreign, string Lock)>(
+            "SELECT name, address, home_currency, fiscal_start, fiscal_end, cash_basis, allow_foreign, lock_before FROM company WHERE id = 1");
+        var years = scope.Query<(string Start, string End)>("SELECT start, end FROM fiscal_year ORDER BY start")
+            .Select(y => new FiscalYear(SqlFormats.Date(y.Start), SqlFormats.Date(y.End)))
+            .ToArray();
+        return new CompanySettings(row.Name, row.Address, Currency.Get(row.Currency), SqlFormats.Date(row.Start), SqlFormats.Date(row.End), row.CashBasis != 0, row.Foreign != 0, SqlFormats.Date(row.Lock), years);
     }
 
     private Result<CompanySettings> Update(string sql, object value)

@@ -43,9 +43,9 @@ public sealed class ExchangeRates
             return new UnknownCurrency(currency.Code);
         }
 
-        if (rate <= 0m)
+        if (!ExchangeRateBounds.Contains(rate))
         {
-            return new InvalidInput("exchange rate", $"{SqlFormats.Decimal(rate)} is not a rate; give home-currency units per 1 {currency.Code}, e.g. 1.3575.");
+            return new ExchangeRateOutOfRange(currency.Code, date, rate);
         }
 
         _scope.Execute(

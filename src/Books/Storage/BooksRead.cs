@@ -123,6 +123,9 @@ public class BooksRead : IDisposable
 
     internal IReadOnlyList<(long Id, Tax Tax)>? TaxCache { get; set; }
 
+    /// <summary>Each account's balance over all dates, for the balance limit (see Journals/Ledger.AccountTotals).</summary>
+    internal Dictionary<int, long>? AccountTotals { get; set; }
+
     /// <summary>Drops cached settings after a change inside this scope.</summary>
     internal void Invalidate()
     {

@@ -69,10 +69,10 @@ public sealed class CompanyFile : IDisposable
         {
             connection.Execute("PRAGMA application_id = " + ApplicationId.ToString(CultureInfo.InvariantCulture));
             Configure(connection);
-            Migrations.Apply(connection, 0, schemaVersion);
+            Migrations.Apply(connection, Migrations.Scripts.Where(m => m.Number <= schemaVersion));
             using (var transaction = connection.BeginTransaction())
             {
-                NewCompanySeed.Write(connection, transaction, valid, clock.GetUtcNow());
+                NewCompanySeed.Write(connection, transaction, valid, clock.GetUtcNow(), withFiscalYears: schemaVersion >= 3);
                 transaction.Commit();
             }
 
@@ -115,7 +115,7 @@ public sealed class CompanyFile : IDisposable
             }
 
             var version = checked((int)connection.ExecuteScalar<long>("PRAGMA user_version"));
-            if (version > Migrations.LatestVersion)
+            if (Migrations.IsNewer(connection))
             {
                 connection.Dispose();
                 return new NewerCompanyFile(path, version, Migrations.LatestVersion);
@@ -123,7 +123,8 @@ public sealed class CompanyFile : IDisposable
 
             Configure(connection);
             string? backup = null;
-            if (version < Migrations.LatestVersion)
+            var pending = Migrations.Pending(connection);
+            if (pending.Count > 0)
             {
                 backup = path + ".bak-v" + version.ToString(CultureInfo.InvariantCulture);
                 using (var copy = Connect(backup, SqliteOpenMode.ReadWriteCreate))
@@ -131,7 +132,7 @@ public sealed class CompanyFile : IDisposable
                     connection.BackupDatabase(copy);
                 }
 
-                Migrations.Apply(connection, version, Migrations.LatestVersion);
+                Migrations.Apply(connection, pending);
             }
 
             return new CompanyFile(path, connection, clock ?? TimeProvider.System, backup);

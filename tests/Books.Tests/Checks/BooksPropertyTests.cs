@@ -38,4 +38,23 @@ public class BooksPropertyTests
             Assert.Equal(receivable, company.Read(r => r.Customers.List().Aggregate(Cad(0m), (sum, c) => sum + r.Customers.Balance(c.Id))));
         }, iter: 60, threads: 2);
     }
+
+    [Fact]
+    public void Aged_receivables_equal_the_receivable_account_as_of_any_date_after_any_history()
+    {
+        Gen.Select(RandomBooks.TwoYearHistory, Gen.Int[0, 740].Array[1, 8]).Sample((history, days) =>
+        {
+            using var company = RandomBooks.NewCompany(historyFrom: RandomBooks.FirstDay);
+            foreach (var op in history)
+            {
+                RandomBooks.Apply(company, op);
+            }
+
+            foreach (var asOf in days.Select(d => RandomBooks.FirstDay.AddDays(d)))
+            {
+                var control = company.Read(r => r.Reports.TrialBalance(asOf)).Rows.Where(r => r.Number.Value == 1200).Select(r => r.Debit - r.Credit).FirstOrDefault(Cad(0m));
+                Assert.Equal(control, company.Read(r => r.Reports.AgedReceivables(asOf)).Totals.Total);
+            }
+        }, iter: 60, threads: 2);
+    }
 }

@@ -80,4 +80,71 @@ public class ReversalTests
         Assert.Equal(Cad(0m), company.Read(r => r.Sales.Get(invoice.Entry)).Value.Owing);
         Assert.Empty(company.Read(r => r.Checks.Run()));
     }
+
+    [Fact]
+    public void Invoice_whose_receipt_was_reversed_later_cannot_be_reversed_before_that_day()
+    {
+        using var company = new TestCompany();
+        var (_, invoice, receipt) = PaidThenReceiptReversed(company, Day(3, 1));
+        var before = company.Snapshot();
+
+        var error = Assert.IsType<ReversalBeforeReceiptReversal>(company.Write(w => w.Entries.Reverse(invoice.Entry, Day(2, 1), "cancelled")).Error);
+        Assert.Equal($"Invoice 1001 was paid by receipt {receipt.Entry}, which was reversed on 2026-03-01, so the invoice cannot be reversed before then (receivables would go below zero in between). Reverse it on or after 2026-03-01, e.g. `books sales reverse 1001 --date 2026-03-01`.", error.Message);
+        Assert.IsType<ReversalBeforeReceiptReversal>(company.Write(w => w.Entries.Reverse(invoice.Entry, Day(2, 28), "cancelled")).Error);
+        Assert.Equal(before, company.Snapshot());
+
+        var reversal = company.Ok(w => w.Entries.Reverse(invoice.Entry, null, "cancelled"));
+        Assert.Equal(Day(3, 15), company.Read(r => r.Entries.Get(reversal)).Value.Date);
+        AssertReceivablesAgree(company, Day(2, 1), Day(3, 31));
+    }
+
+    [Fact]
+    public void A_reversal_is_dated_today_unless_given_and_never_before_the_entry()
+    {
+        using var company = new TestCompany();
+        var past = company.Ok(w => w.General.Post(new(Day(2, 1), "x", [GeneralLine.Debit(new(1060), Cad(1m)), GeneralLine.Credit(new(3010), Cad(1m))])));
+        var future = company.Ok(w => w.General.Post(new(Day(6, 1), "x", [GeneralLine.Debit(new(1060), Cad(1m)), GeneralLine.Credit(new(3010), Cad(1m))])));
+        var pastReversal = company.Ok(w => w.Entries.Reverse(past, null, "x"));
+        var futureReversal = company.Ok(w => w.Entries.Reverse(future, null, "x"));
+        Assert.Equal(Day(3, 15), company.Read(r => r.Entries.Get(pastReversal)).Value.Date);
+        Assert.Equal(Day(6, 1), company.Read(r => r.Entries.Get(futureReversal)).Value.Date);
+    }
+
+    [Fact]
+    public void Adjusting_an_invoice_whose_receipt_was_reversed_later_reverses_it_on_that_day()
+    {
+        using var company = new TestCompany();
+        var (acme, invoice, _) = PaidThenReceiptReversed(company, Day(3, 1));
+        var adjusted = company.Ok(w => w.Sales.Adjust(invoice.Entry, new(acme.Id, "1001", Day(2, 1), [new("x", Cad(90m))]), "price"));
+        Assert.Equal(Day(3, 1), company.Read(r => r.Entries.Get(adjusted.Reversal)).Value.Date);
+        AssertReceivablesAgree(company, Day(2, 1), Day(3, 31));
+    }
+
+    [Fact]
+    public void Invoice_whose_receipt_was_reversed_on_its_own_date_may_be_reversed_on_the_invoice_date()
+    {
+        using var company = new TestCompany();
+        var (_, invoice, _) = PaidThenReceiptReversed(company, Day(2, 10));
+        company.Ok(w => w.Entries.Reverse(invoice.Entry, Day(2, 1), "changed in Billing"));
+        AssertReceivablesAgree(company, Day(2, 1), Day(3, 31));
+    }
+
+    /// <summary>Invoice 1001 (Feb 1, 113.00 with HST) paid in full on Feb 10 by a receipt reversed on <paramref name="reversedOn"/>.</summary>
+    private static (BillingBooks.Books.Customers.Customer Customer, Invoice Invoice, Receipt Receipt) PaidThenReceiptReversed(TestCompany company, DateOnly reversedOn)
+    {
+        var acme = company.AddCustomer("Acme");
+        var invoice = company.Ok(w => w.Sales.Post(new(acme.Id, "1001", Day(2, 1), [new("x", Cad(100m))])));
+        var receipt = company.Ok(w => w.Receipts.Post(new(acme.Id, Day(2, 10), Cad(113m), PaymentMethod.Cheque, [new(invoice.Entry, Cad(113m))])));
+        company.Ok(w => w.Entries.Reverse(receipt.Entry, reversedOn, "NSF cheque"));
+        return (acme, invoice, receipt);
+    }
+
+    private static void AssertReceivablesAgree(TestCompany company, DateOnly from, DateOnly to)
+    {
+        for (var day = from; day <= to; day = day.AddDays(1))
+        {
+            var ledger = company.Read(r => r.Reports.TrialBalance(day)).Rows.Where(r => r.Number.Value == 1200).Select(r => r.Debit - r.Credit).FirstOrDefault(Cad(0m));
+            Assert.Equal(ledger, company.Read(r => r.Reports.AgedReceivables(day)).Totals.Total);
+        }
+    }
 }

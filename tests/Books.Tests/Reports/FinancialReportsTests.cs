@@ -49,8 +49,9 @@ public class FinancialReportsTests
     public void Income_before_the_fiscal_year_goes_to_retained_earnings()
     {
         using var company = new TestCompany();
+        company.Ok(w => w.Settings.SetFiscalYear(Day(1, 1), Day(6, 30)));
         company.Ok(w => w.General.Post(new(Day(6, 1), "Sale", [GeneralLine.Debit(new(1060), Cad(500m)), GeneralLine.Credit(new(4200), Cad(500m))])));
-        company.Ok(w => w.Settings.SetFiscalYear(Day(7, 1), new DateOnly(2027, 6, 30)));
+        company.Ok(w => w.Settings.StartNewYear());
         company.Ok(w => w.General.Post(new(Day(7, 2), "Sale", [GeneralLine.Debit(new(1060), Cad(20m)), GeneralLine.Credit(new(4200), Cad(20m))])));
 
         var sheet = company.Read(r => r.Reports.BalanceSheet(Day(7, 31)));

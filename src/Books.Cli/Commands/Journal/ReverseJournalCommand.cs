@@ -1,4 +1,5 @@
 using System.CommandLine;
+using BillingBooks.Books.Cli.Output;
 using BillingBooks.Books.Journals;
 
 namespace BillingBooks.Books.Cli.Commands.Journal;
@@ -6,8 +7,8 @@ namespace BillingBooks.Books.Cli.Commands.Journal;
 internal static class ReverseJournalCommand
 {
     private const string Help = """
-        Reverses any posted entry by its number: posts its exact opposite (on the entry's date unless
-        --date). Both stay in the journal and the audit trail. A sale with receipts allocated is refused.
+        Reverses any posted entry by its number: posts its exact opposite, dated today unless --date
+        (never before the entry). Both stay in the journal and the audit trail. A sale with receipts allocated is refused.
 
         Example:
           books --file acme.books journal reverse 4 --reason "Posted twice"
@@ -20,8 +21,8 @@ internal static class ReverseJournalCommand
         var command = new Command("reverse", Help) { entry, reversal.Date, reversal.Reason };
         command.SetAction(parsed => cli.Write(
             parsed,
-            write => write.Entries.Get(new EntryId(parsed.GetValue(entry))).Then(found => reversal.Post(parsed, write, found.Id, found.Date)),
-            posted => cli.Said($"Reversed entry {parsed.GetValue(entry)} with entry {posted}.")));
+            write => write.Entries.Get(new EntryId(parsed.GetValue(entry))).Then(found => reversal.Post(parsed, write, found.Id)),
+            posted => cli.Said($"Reversed entry {parsed.GetValue(entry)} with entry {posted.Entry} dated {Text.Iso(posted.Date)}.")));
         return command;
     }
 }

@@ -8,8 +8,8 @@ namespace BillingBooks.Books.Cli.Commands.Receipts;
 internal static class ReverseReceiptCommand
 {
     private const string Help = """
-        Reverses a receipt (e.g. a bounced cheque): posts its exact opposite and gives its allocations back to
-        the invoices, which owe again. ENTRY is the receipt's entry number from `receipts list`.
+        Reverses a receipt (e.g. a bounced cheque): posts its exact opposite (dated today unless --date) and gives
+        its allocations back to the invoices, which owe again. ENTRY is the receipt's entry number from `receipts list`.
 
         Example:
           books --file acme.books receipts reverse 7 --reason "NSF cheque"
@@ -23,8 +23,8 @@ internal static class ReverseReceiptCommand
         command.SetAction(parsed => cli.Write(
             parsed,
             write => Receipt(write, new EntryId(parsed.GetValue(entry))).Then(receipt =>
-                reversal.Post(parsed, write, receipt.Entry, receipt.Date).Map(posted => (Reversal: posted, Receipt: receipt))),
-            done => cli.Said($"Reversed receipt entry {done.Receipt.Entry} with entry {done.Reversal} dated {Text.Iso(reversal.DateOf(parsed, done.Receipt.Date))}; its invoices owe {done.Receipt.Amount.ToDecimalString()} {done.Receipt.Amount.Currency.Code} again.")));
+                reversal.Post(parsed, write, receipt.Entry).Map(posted => (Reversal: posted, Receipt: receipt))),
+            done => cli.Said($"Reversed receipt entry {done.Receipt.Entry} with entry {done.Reversal.Entry} dated {Text.Iso(done.Reversal.Date)}; its invoices owe {done.Receipt.Amount.ToDecimalString()} {done.Receipt.Amount.Currency.Code} again.")));
         return command;
     }
 

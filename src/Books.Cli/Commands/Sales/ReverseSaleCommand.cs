@@ -7,8 +7,9 @@ namespace BillingBooks.Books.Cli.Commands.Sales;
 internal static class ReverseSaleCommand
 {
     private const string Help = """
-        Reverses an invoice: posts its exact opposite (on the invoice's date unless --date) and marks it
-        reversed. Refused while receipts are allocated to it (reverse them first).
+        Reverses an invoice: posts its exact opposite (dated today unless --date, never before the invoice
+        or a later reversal of a receipt that paid it) and marks it reversed. Refused while receipts are
+        allocated to it (reverse them first).
 
         Example:
           books --file acme.books sales reverse 1001 --reason "Issued in error"
@@ -22,8 +23,8 @@ internal static class ReverseSaleCommand
         command.SetAction(parsed => cli.Write(
             parsed,
             write => InvoiceLookup.Find(write, parsed.GetRequiredValue(number)).Then(found =>
-                reversal.Post(parsed, write, found.Invoice.Entry, found.Invoice.Date).Map(posted => (Reversal: posted, found.Invoice))),
-            done => cli.Said($"Reversed invoice {done.Invoice.Number} (entry {done.Invoice.Entry}) with entry {done.Reversal} dated {Text.Iso(reversal.DateOf(parsed, done.Invoice.Date))}.")));
+                reversal.Post(parsed, write, found.Invoice.Entry).Map(posted => (Reversal: posted, found.Invoice))),
+            done => cli.Said($"Reversed invoice {done.Invoice.Number} (entry {done.Invoice.Entry}) with entry {done.Reversal.Entry} dated {Text.Iso(done.Reversal.Date)}.")));
         return command;
     }
 }

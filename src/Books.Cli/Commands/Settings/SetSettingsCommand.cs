@@ -8,8 +8,10 @@ internal static class SetSettingsCommand
 {
     private const string Help = """
         Changes company settings; give only the ones to change. All change together or none does.
-        --fiscal-start alone makes the fiscal year one year long. The home currency changes only while
-        nothing is posted.
+        --fiscal-start alone makes the fiscal year one year long; the start moves only while nothing is
+        posted (start the next year with `books year-end`). --lock-before DATE locks the books: nothing can
+        be dated before DATE (or unlocks them back to DATE). --history-from DATE opens them before the
+        current year, adding the earlier fiscal years. The home currency changes only while nothing is posted.
 
         Example:
           books --file acme.books settings set --address "12 Main St, Halifax NS" --allow-foreign-currency on
@@ -21,10 +23,12 @@ internal static class SetSettingsCommand
         var address = new Option<string?>("--address") { Description = "The company's address.", HelpName = "ADDRESS" };
         var fiscalStart = Options.Date("--fiscal-start", "The first day of the fiscal year.");
         var fiscalEnd = Options.Date("--fiscal-end", "The last day of the fiscal year (a year after the start, less a day, if not given).");
+        var lockBefore = Options.Date("--lock-before", "Nothing may be dated before this day (lock a finished year, or unlock back to it).");
+        var history = Options.Date("--history-from", "Open the books for entries from this day, before the current fiscal year.");
         var currency = Options.Currency("--home-currency", "The home currency (only while nothing is posted).");
         var cashBasis = Options.OnOff("--cash-basis", "Use cash-basis accounting.");
         var foreign = Options.OnOff("--allow-foreign-currency", "Allow transactions in a foreign currency.");
-        var command = new Command("set", Help) { name, address, fiscalStart, fiscalEnd, currency, cashBasis, foreign };
+        var command = new Command("set", Help) { name, address, fiscalStart, fiscalEnd, lockBefore, history, currency, cashBasis, foreign };
         command.SetAction(parsed =>
         {
             var changes = new List<Func<CompanySetup, Result<CompanySettings>>>();
@@ -47,6 +51,16 @@ internal static class SetSettingsCommand
                     var from = start ?? s.Get().FiscalYearStart;
                     return s.SetFiscalYear(from, end ?? from.AddYears(1).AddDays(-1));
                 });
+            }
+
+            if (parsed.GetValue(history) is { } from)
+            {
+                changes.Add(s => s.SetHistoryFrom(from));
+            }
+
+            if (parsed.GetValue(lockBefore) is { } locked)
+            {
+                changes.Add(s => s.SetLockBefore(locked));
             }
 
             if (parsed.GetValue(currency) is { } home)

@@ -8,8 +8,9 @@ namespace BillingBooks.Books.Cli.Commands.Settings;
 internal static class ShowSettingsCommand
 {
     private const string Help = """
-        Shows the company settings: name, address, home currency, fiscal year, cash-basis accounting and
-        whether transactions in a foreign currency are allowed.
+        Shows the company settings: name, address, home currency, the current fiscal year, the day before
+        which the books are locked, every fiscal year kept, cash-basis accounting and whether transactions in
+        a foreign currency are allowed.
 
         Example:
           books --file acme.books settings show --format json
@@ -30,6 +31,8 @@ internal static class ShowSettingsCommand
                     .Add("home-currency", settings.HomeCurrency.Code)
                     .Add("fiscal-start", Text.Iso(settings.FiscalYearStart))
                     .Add("fiscal-end", Text.Iso(settings.FiscalYearEnd))
+                    .Add("lock-before", Text.Iso(settings.LockedBefore))
+                    .Add("fiscal-years", string.Join(", ", settings.FiscalYears.Select(y => $"{Text.Iso(y.Start)} to {Text.Iso(y.End)}")))
                     .Add("cash-basis", Text.OnOff(settings.CashBasis))
                     .Add("allow-foreign-currency", Text.OnOff(settings.AllowForeignCurrency));
                 var json = new
@@ -39,6 +42,8 @@ internal static class ShowSettingsCommand
                     homeCurrency = settings.HomeCurrency.Code,
                     fiscalStart = Text.Iso(settings.FiscalYearStart),
                     fiscalEnd = Text.Iso(settings.FiscalYearEnd),
+                    lockBefore = Text.Iso(settings.LockedBefore),
+                    fiscalYears = settings.FiscalYears.Select(y => new { start = Text.Iso(y.Start), end = Text.Iso(y.End) }).ToArray(),
                     settings.CashBasis,
                     allowForeignCurrency = settings.AllowForeignCurrency,
                 };
