@@ -17,17 +17,13 @@ namespace BillingBooks.Books.Storage;
 /// </summary>
 public class BooksRead : IDisposable
 {
-    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Statement> _statements = new(StringComparer.Ordinal);
     private CompanySettings? _settings;
     private LinkedAccountSettings? _linked;
     private Dictionary<int, Account>? _accounts;
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
     private readonly Dictionary<(int Account, int Day), long> _pendingDays = [];
-    private readonly PendingRows _entries = new("INSERT INTO entry (id, kind, date, memo, customer_id, reverses, posted_at)", 7);
-    private readonly PendingRows _postings = new("INSERT INTO posting (entry_id, line_no, account, amount, currency, foreign_amount, rate, memo)", 8);
-    private readonly PendingRows _audit = new("INSERT INTO audit_trail (at, action, entry_id, detail)", 4);
-    private readonly PendingRows _days = new("INSERT INTO account_day (account, date, amount)", 3, " ON CONFLICT (account, date) DO UPDATE SET amount = amount + excluded.amount");
     private long? _lastEntryId;
 
     internal BooksRead(SqliteConnection connection, SqliteTransaction transaction, TimeProvider clock, bool writable)
@@ -163,16 +159,19 @@ public class BooksRead : IDisposable
         return Connection.Execute(sql, parameters, Transaction);
     }
 
-    /// <summary>Queues an entry row (written by <see cref="Flush"/>).</summary>
+    /// <summary>Inserts an entry row (a prepared statement: the posting hot path).</summary>
     internal void AddEntry(long id, string kind, string date, string memo, long? customer, long? reverses, string at) =>
-        _entries.Add(id, kind, date, memo, customer, reverses, at);
+        Prepared("INSERT INTO entry (id, kind, date, memo, customer_id, reverses, posted_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+            .Add(id).Add(kind).Add(date).Add(memo).Add(customer).Add(reverses).Add(at).Run();
 
     internal void AddPosting(long entry, int line, int account, long amount, string? currency, long? foreign, string? rate, string? memo) =>
-        _postings.Add(entry, line, account, amount, currency, foreign, rate, memo);
+        Prepared("INSERT INTO posting (entry_id, line_no, account, amount, currency, foreign_amount, rate, memo) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            .Add(entry).Add(line).Add(account).Add(amount).Add(currency).Add(foreign).Add(rate).Add(memo).Run();
 
-    internal void AddAudit(string at, string action, long entry, string detail) => _audit.Add(at, action, entry, detail);
+    internal void AddAudit(string at, string action, long entry, string detail) =>
+        Prepared("INSERT INTO audit_trail (at, action, entry_id, detail) VALUES (?, ?, ?, ?)").Add(at).Add(action).Add(entry).Add(detail).Run();
 
-    /// <summary>Adds a posting to its account's total for the day (written by <see cref="FlushDays"/>).</summary>
+    /// <summary>Adds a posting to its account's total for the day (written by <see cref="Flush"/>).</summary>
     internal void AddToDay(int account, DateOnly date, long amount)
     {
         var key = (account, date.DayNumber);
@@ -180,50 +179,39 @@ public class BooksRead : IDisposable
     }
 
     /// <summary>
-    /// Writes the queued entries, postings, audit records and day totals, many rows per statement: called before
-    /// every query of the scope, whenever an extension module takes the connection, and before commit, so nothing
-    /// ever reads around them.
+    /// Writes the per-account-per-day totals summed in memory: called before every query of the scope, whenever an
+    /// extension module takes the connection, and before commit, so nothing ever reads around them. (Entries,
+    /// postings and audit records are inserted as they are posted.)
     /// </summary>
     internal void Flush()
     {
-        if (_entries.IsEmpty && _pendingDays.Count == 0)
+        if (_pendingDays.Count == 0)
         {
             return;
         }
 
-        _entries.Flush(this);
-        _postings.Flush(this);
-        _audit.Flush(this);
+        var upsert = Prepared("INSERT INTO account_day (account, date, amount) VALUES (?, ?, ?) ON CONFLICT (account, date) DO UPDATE SET amount = amount + excluded.amount");
         foreach (var ((account, day), amount) in _pendingDays)
         {
-            _days.Add(account, SqlFormats.Date(DateOnly.FromDayNumber(day)), amount);
+            upsert.Add(account).Add(SqlFormats.Date(DateOnly.FromDayNumber(day))).Add(amount).Run();
         }
 
         _pendingDays.Clear();
-        _days.Flush(this);
     }
 
-    /// <summary>A prepared command kept for the scope's life: the hot posting path binds and runs it per row.</summary>
-    internal SqliteCommand Prepared(string sql, params string[] parameterNames)
+    /// <summary>
+    /// A statement prepared once for the scope's life, bound by position. It runs without <see cref="Flush"/>: use it
+    /// only for the posting path's own reads and writes, never to read account_day.
+    /// </summary>
+    internal Statement Prepared(string sql)
     {
-        if (_commands.TryGetValue(sql, out var command))
+        if (!_statements.TryGetValue(sql, out var statement))
         {
-            return command;
+            statement = new Statement(_connection, sql);
+            _statements[sql] = statement;
         }
 
-        command = _connection.CreateCommand();
-#pragma warning disable CA2100 // Constant SQL from this assembly, values go through parameters.
-        command.CommandText = sql;
-#pragma warning restore CA2100
-        command.Transaction = _transaction;
-        foreach (var name in parameterNames)
-        {
-            command.Parameters.Add(new SqliteParameter(name, null));
-        }
-
-        command.Prepare();
-        _commands[sql] = command;
-        return command;
+        return statement;
     }
 
     public void Dispose()
@@ -236,12 +224,12 @@ public class BooksRead : IDisposable
     {
         if (disposing)
         {
-            foreach (var command in _commands.Values)
+            foreach (var statement in _statements.Values)
             {
-                command.Dispose();
+                statement.Dispose();
             }
 
-            _commands.Clear();
+            _statements.Clear();
         }
     }
 }
