@@ -19,10 +19,21 @@ public sealed class CustomerList
             .Select(r => r.ToCustomer())
             .ToArray();
 
-    public Result<Customer> Get(CustomerId id) =>
-        _scope.QuerySingleOrDefault<CustomerRow>($"SELECT {Columns} FROM customer WHERE id = @Value", new { id.Value })?.ToCustomer() is { } customer
-            ? customer
-            : new UnknownCustomer("#" + id);
+    public Result<Customer> Get(CustomerId id)
+    {
+        if (_scope.CustomerCache.TryGetValue(id.Value, out var cached))
+        {
+            return cached;
+        }
+
+        if (_scope.QuerySingleOrDefault<CustomerRow>($"SELECT {Columns} FROM customer WHERE id = @Value", new { id.Value })?.ToCustomer() is not { } customer)
+        {
+            return new UnknownCustomer("#" + id);
+        }
+
+        _scope.CustomerCache[id.Value] = customer;
+        return customer;
+    }
 
     public Result<Customer> FindByName(string name) =>
         _scope.QuerySingleOrDefault<CustomerRow>($"SELECT {Columns} FROM customer WHERE name = @Name COLLATE NOCASE", new { Name = name?.Trim() })?.ToCustomer() is { } customer

@@ -5,6 +5,7 @@ using BillingBooks.Books.Journals;
 using BillingBooks.Books.Reports;
 using BillingBooks.Books.Settings;
 using BillingBooks.Books.Taxes;
+using BillingBooks.Money;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -119,7 +120,19 @@ public class BooksRead : IDisposable
 
     internal IReadOnlyList<(long Id, Tax Tax)>? TaxCache { get; set; }
 
-    /// <summary>Drops cached settings after a change inside this scope.</summary>
+    /// <summary>Customers read in this scope (a sync posts many documents per customer).</summary>
+    internal Dictionary<long, Customer> CustomerCache { get; } = [];
+
+    /// <summary>A document's currency and rate by (currency, date, given rate), found or refused, as read in this scope.</summary>
+    internal Dictionary<(Currency Currency, DateOnly Date, decimal? Given), Result<DocumentCurrency>> DocumentCurrencyCache { get; } = [];
+
+    /// <summary>Credit Cards Accepted entries by the name a receipt gives, found or refused, as read in this scope.</summary>
+    internal Dictionary<string, Result<CreditCard>> CreditCardCache { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Drops everything cached after a change inside this scope. Every change to the set-up, customers, rates or cards
+    /// goes through <see cref="Execute"/>, which calls this, so no cache outlives what it was read from.
+    /// </summary>
     internal void Invalidate()
     {
         _settings = null;
@@ -127,6 +140,9 @@ public class BooksRead : IDisposable
         _accounts = null;
         TaxCodeCache = null;
         TaxCache = null;
+        CustomerCache.Clear();
+        DocumentCurrencyCache.Clear();
+        CreditCardCache.Clear();
     }
 
     /// <summary>Entry ids are handed out by the scope (one writer holds the file), saving a round trip per entry.</summary>
@@ -156,7 +172,9 @@ public class BooksRead : IDisposable
     internal int Execute(string sql, object? parameters = null)
     {
         RequireWrite();
-        return Connection.Execute(sql, parameters, Transaction);
+        var changed = Connection.Execute(sql, parameters, Transaction);
+        Invalidate();
+        return changed;
     }
 
     /// <summary>Inserts an entry row (a prepared statement: the posting hot path).</summary>
