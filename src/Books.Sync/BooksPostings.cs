@@ -38,7 +38,23 @@ public sealed class BooksPostings(BooksWrite scope)
             scope.Taxes.List().Select(t => t.Name).ToHashSet(StringComparer.OrdinalIgnoreCase),
             scope.CreditCards.List().Select(c => c.Name).ToList(),
             accounts,
-            (currency, date) => scope.ExchangeRates.RateOn(currency, date).TryGetValue(out var rate, out _) ? rate : null);
+            RatesOnce());
+    }
+
+    /// <summary>The company's rate per (currency, date), read once per setup: a page holds many documents of a day.</summary>
+    private Func<Currency, DateOnly, decimal?> RatesOnce()
+    {
+        var known = new Dictionary<(Currency, DateOnly), decimal?>();
+        return (currency, date) =>
+        {
+            if (!known.TryGetValue((currency, date), out var rate))
+            {
+                rate = scope.ExchangeRates.RateOn(currency, date).TryGetValue(out var found, out _) ? found : null;
+                known[(currency, date)] = rate;
+            }
+
+            return rate;
+        };
     }
 
     /// <summary>

@@ -65,7 +65,9 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
             var after = company.Read(r => new SyncStore(r.Connection, r.Transaction).Settings().Cursor);
             var page = await client.ChangesAsync(dataset, after, PageSize, cancellation).ConfigureAwait(false);
             if (!page.Succeeded) return page.Error;
-            var applied = Commit(scope =>
+            // A page can be fetched and applied again (the cursor commits with it): its commit need not wait for the
+            // disk. The run's last commit, below, makes every page durable.
+            var applied = CommitRedoable(scope =>
             {
                 var store = new SyncStore(scope.Connection, scope.Transaction);
                 var current = store.Settings();
@@ -210,6 +212,8 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
         work(scope);
         return true;
     });
+
+    private T CommitRedoable<T>(Func<BooksWrite, T> work) => company.WriteRedoable<T>(scope => work(scope)).Value;
 
     private T Commit<T>(Func<BooksWrite, T> work)
     {

@@ -201,22 +201,33 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
     public void Quarantine(string dataset, SyncIssue issue, Change change, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(issue);
-        connection.Execute(
+        // Prepared once per store (one per transaction): a first sync may quarantine hundreds of thousands of records.
+        var command = Prepared(
             """
             INSERT INTO sync_conflict (dataset, kind, record_id, version, label, problem, fix, waits_for, customer_id, currency, position, seq, payload, first_seen, last_tried)
-            VALUES (@dataset, @Kind, @Id, @Version, @Label, @Problem, @Fix, @WaitsFor, @customer, @currency, @position,
-                    (SELECT COALESCE(MAX(seq), 0) + 1 FROM sync_conflict), @payload, @at, @at)
+            VALUES ($dataset, $kind, $id, $version, $label, $problem, $fix, $waitsFor, $customer, $currency, $position,
+                    (SELECT COALESCE(MAX(seq), 0) + 1 FROM sync_conflict), $payload, $at, $at)
             ON CONFLICT (dataset, kind, record_id) DO UPDATE SET version = excluded.version, label = excluded.label,
                 problem = excluded.problem, fix = excluded.fix, waits_for = excluded.waits_for, customer_id = excluded.customer_id,
                 currency = excluded.currency, position = excluded.position,
                 payload = excluded.payload, last_tried = excluded.last_tried
             """,
-            new
-            {
-                dataset, issue.Record.Kind, issue.Record.Id, issue.Version, issue.Label, issue.Problem, issue.Fix, issue.WaitsFor, position = change.Cursor,
-                customer = change.Invoice?.CustomerId ?? change.Payment?.CustomerId, currency = change.Invoice?.Currency ?? change.Payment?.Currency,
-                payload = JsonSerializer.Serialize(change, SyncClient.Json), at = Text(at),
-            }, transaction);
+            "$dataset", "$kind", "$id", "$version", "$label", "$problem", "$fix", "$waitsFor", "$customer", "$currency", "$position", "$payload", "$at");
+        object Value(object? value) => value ?? DBNull.Value;
+        command.Parameters[0].Value = dataset;
+        command.Parameters[1].Value = issue.Record.Kind;
+        command.Parameters[2].Value = issue.Record.Id;
+        command.Parameters[3].Value = issue.Version;
+        command.Parameters[4].Value = issue.Label;
+        command.Parameters[5].Value = issue.Problem;
+        command.Parameters[6].Value = Value(issue.Fix);
+        command.Parameters[7].Value = Value(issue.WaitsFor);
+        command.Parameters[8].Value = Value(change.Invoice?.CustomerId ?? change.Payment?.CustomerId);
+        command.Parameters[9].Value = Value(change.Invoice?.Currency ?? change.Payment?.Currency);
+        command.Parameters[10].Value = Value(change.Cursor);
+        command.Parameters[11].Value = JsonSerializer.Serialize(change, SyncClient.Json);
+        command.Parameters[12].Value = Text(at);
+        command.ExecuteNonQuery();
     }
 
     public bool Release(string dataset, RecordKey record)

@@ -176,6 +176,25 @@ public sealed class CompanyFile : IDisposable
         }
     }
 
+    /// <summary>
+    /// <see cref="Write{T}"/> for work that can be done again, e.g. one page of a sync (its feed cursor commits with it):
+    /// the commit is not forced to disk (SQLite synchronous=NORMAL in WAL mode). A crash of the program loses nothing;
+    /// a power cut may undo the last such commits, each whole (the file stays consistent). The next <see cref="Write{T}"/>
+    /// forces them to disk with its own commit. Saves one fsync per commit.
+    /// </summary>
+    public Result<T> WriteRedoable<T>(Func<BooksWrite, Result<T>> work)
+    {
+        _connection.Execute("PRAGMA synchronous = NORMAL");
+        try
+        {
+            return Write(work);
+        }
+        finally
+        {
+            _connection.Execute("PRAGMA synchronous = FULL");
+        }
+    }
+
     /// <summary>Runs <paramref name="read"/> on a consistent snapshot of the file.</summary>
     public T Read<T>(Func<BooksRead, T> read)
     {
@@ -204,6 +223,8 @@ public sealed class CompanyFile : IDisposable
         return connection;
     }
 
+    // synchronous = FULL: a commit is on disk when Write returns (a posted invoice survives a power cut), except for
+    // WriteRedoable. WAL keeps readers and the one writer apart; the 64 MiB cache holds a large posting's pages.
     private static void Configure(SqliteConnection connection) =>
         connection.Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;");
 
