@@ -16,6 +16,12 @@ namespace BillingBooks.Books.Sync;
 /// </summary>
 public sealed class BooksPostings(BooksWrite scope)
 {
+    /// <summary>How many entries were posted or reversed through this object: tells whether a failed record posted anything.</summary>
+    public long Posted { get; private set; }
+
+    /// <summary>Writes out what the engine holds in memory, so that rolling back the record's savepoint undoes all of it.</summary>
+    public void WriteQueued() => scope.WriteQueued();
+
     public BooksSetup Setup(string file, SyncSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -112,7 +118,7 @@ public sealed class BooksPostings(BooksWrite scope)
             sale.ExchangeRate,
             sale.Taxes.Select(t => new Taxes.TaxAmount(t.Name, t.Amount)).ToList(),
             $"Invoice {sale.Number} from Billing ({sale.Source})");
-        return scope.Sales.Post(draft).Map(i => i.Entry.Value);
+        return Count(scope.Sales.Post(draft).Map(i => i.Entry.Value));
     }
 
     public Result<long> PostReceipt(BillingReceipt receipt, long customerId, IReadOnlyList<(long InvoiceEntry, Money.Money Amount)> allocations)
@@ -137,14 +143,20 @@ public sealed class BooksPostings(BooksWrite scope)
             receipt.DepositAccount is { } account ? new AccountNumber(account) : null,
             null,
             $"Payment from Billing ({receipt.Source})");
-        return scope.Receipts.Post(draft).Map(r => r.Entry.Value);
+        return Count(scope.Receipts.Post(draft).Map(r => r.Entry.Value));
     }
 
     /// <summary>Reverses an entry on its own date, so Books' history by date matches Billing's.</summary>
     public Result<long> Reverse(long entryId, string reason)
     {
         var id = new EntryId(entryId);
-        return scope.Entries.Get(id).Then(entry => scope.Entries.Reverse(id, entry.Date, reason)).Map(r => r.Value);
+        return Count(scope.Entries.Get(id).Then(entry => scope.Entries.Reverse(id, entry.Date, reason)).Map(r => r.Value));
+    }
+
+    private Result<long> Count(Result<long> posted)
+    {
+        if (posted.IsOk) Posted++;
+        return posted;
     }
 
     public IReadOnlyList<long> LiveReceiptsAllocatedTo(long invoiceEntry) =>

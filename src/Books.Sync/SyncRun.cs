@@ -74,7 +74,7 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
                 // Another run moved the cursor since this page was asked for: drop the page, ask again.
                 if (current.Cursor != after) return false;
                 var import = Importer(scope, store, dataset, tally);
-                foreach (var change in page.Value.Items) import.Apply(change);
+                import.Apply(page.Value.Items);
                 tally.Seen += page.Value.Items.Count;
                 if (page.Value.Items.Count > 0 || page.Value.Next != after) store.Save(current with { Cursor = page.Value.Next });
                 return true;
@@ -125,7 +125,7 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
             var firstNewEntry = EntryPlan.NextEntryId(scope);
             RetryConflicts(scope, store, dataset, tally);
             var import = Importer(scope, store, dataset, tally);
-            foreach (var change in changes) import.Apply(change);
+            import.Apply(changes);
             tally.Seen = changes.Count;
             RetryWaitingPayments(scope, store, dataset, tally);
             report = new SyncReport(true, dataset, after, tally.Customers, tally.Invoices, tally.Payments,
@@ -150,7 +150,7 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
             var batch = store.ConflictsAfter(after, 1000);
             if (batch.Count == 0) break;
             import ??= Importer(scope, store, dataset, tally);
-            foreach (var conflict in batch) import.Apply(conflict.Change);
+            import.Apply(batch.Select(c => c.Change).ToList());
             after = batch[^1].Seq;
         }
         store.ConflictsTried(store.SetupStamp());
@@ -165,7 +165,7 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
             var batch = store.WaitingForPostedInvoices(after, 1000);
             if (batch.Count == 0) return;
             import ??= Importer(scope, store, dataset, tally);
-            foreach (var conflict in batch) import.Apply(conflict.Change);
+            import.Apply(batch.Select(c => c.Change).ToList());
             after = batch[^1].Seq;
         }
     }
@@ -201,7 +201,7 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
             var current = store.Settings();
             if (current.Cursor != after) return false;
             var import = Importer(scope, store, dataset, tally);
-            foreach (var change in page.Value.Items) import.Apply(change);
+            import.Apply(page.Value.Items);
             store.Save(current with { Cursor = page.Value.Next });
             return true;
         });

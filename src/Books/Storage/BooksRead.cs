@@ -64,6 +64,12 @@ public class BooksRead : IDisposable
         }
     }
 
+    /// <summary>
+    /// Writes out what Books still holds in memory (per-account-per-day totals): an extension module that rolls back
+    /// a savepoint after posting calls this first, so the rollback undoes those totals with the postings.
+    /// </summary>
+    public void WriteQueued() => Flush();
+
     /// <summary>The scope's transaction, for extension modules like Books.Sync that own tables in the company file.</summary>
     public SqliteTransaction Transaction
     {
@@ -120,6 +126,9 @@ public class BooksRead : IDisposable
 
     internal IReadOnlyList<(long Id, Tax Tax)>? TaxCache { get; set; }
 
+    /// <summary>The company's foreign currencies as read in this scope.</summary>
+    internal IReadOnlyList<Currency>? CurrencyCache { get; set; }
+
     /// <summary>Customers read in this scope (a sync posts many documents per customer).</summary>
     internal Dictionary<long, Customer> CustomerCache { get; } = [];
 
@@ -140,6 +149,7 @@ public class BooksRead : IDisposable
         _accounts = null;
         TaxCodeCache = null;
         TaxCache = null;
+        CurrencyCache = null;
         CustomerCache.Clear();
         DocumentCurrencyCache.Clear();
         CreditCardCache.Clear();
