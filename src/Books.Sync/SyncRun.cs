@@ -60,11 +60,14 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
             RetryConflicts(scope, store, dataset, tally);
         });
 
+        var after = company.Read(r => new SyncStore(r.Connection, r.Transaction).Settings().Cursor);
+        var fetching = client.ChangesAsync(dataset, after, PageSize, cancellation);
         while (true)
         {
-            var after = company.Read(r => new SyncStore(r.Connection, r.Transaction).Settings().Cursor);
-            var page = await client.ChangesAsync(dataset, after, PageSize, cancellation).ConfigureAwait(false);
+            var page = await fetching.ConfigureAwait(false);
             if (!page.Succeeded) return page.Error;
+            // The next page is read while this one is posted: Billing and the network work in the meantime.
+            var next = page.Value.HasMore ? client.ChangesAsync(dataset, page.Value.Next, PageSize, cancellation) : null;
             // A page can be fetched and applied again (the cursor commits with it): its commit need not wait for the
             // disk. The run's last commit, below, makes every page durable.
             var applied = CommitRedoable(scope =>
@@ -80,7 +83,17 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
                 return true;
             });
             Progress?.Report(new SyncProgress(tally.Seen, 0, page.Value.HasMore));
-            if (applied && !page.Value.HasMore) break;
+            if (applied && next is null) break;
+            if (applied)
+            {
+                after = page.Value.Next;
+                fetching = next!;
+                continue;
+            }
+
+            if (next is not null) await next.ConfigureAwait(false); // read ahead of a page that was dropped: not used
+            after = company.Read(r => new SyncStore(r.Connection, r.Transaction).Settings().Cursor);
+            fetching = client.ChangesAsync(dataset, after, PageSize, cancellation);
         }
 
         // Payments that waited for an invoice imported later in this run go now, not at the next sync.
