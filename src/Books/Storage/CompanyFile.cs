@@ -224,9 +224,10 @@ public sealed class CompanyFile : IDisposable
     }
 
     // synchronous = FULL: a commit is on disk when Write returns (a posted invoice survives a power cut), except for
-    // WriteRedoable. WAL keeps readers and the one writer apart; the 64 MiB cache holds a large posting's pages.
+    // WriteRedoable. WAL keeps readers and the one writer apart. A 32 MiB page cache: 64 MiB posted no faster (500,000
+    // entries in one Write) and kept a sync above its 200 MB memory goal.
     private static void Configure(SqliteConnection connection) =>
-        connection.Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;");
+        connection.Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768;");
 
     private static void DeleteWithSidecars(string path)
     {
