@@ -16,6 +16,12 @@ namespace BillingBooks.Books.Sync;
 /// </summary>
 public sealed class BooksPostings(BooksWrite scope)
 {
+    /// <summary>How many entries were posted or reversed through this object: tells whether a failed record posted anything.</summary>
+    public long Posted { get; private set; }
+
+    /// <summary>Writes out what the engine holds in memory, so that rolling back the record's savepoint undoes all of it.</summary>
+    public void WriteQueued() => scope.WriteQueued();
+
     public BooksSetup Setup(string file, SyncSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -38,7 +44,23 @@ public sealed class BooksPostings(BooksWrite scope)
             scope.Taxes.List().Select(t => t.Name).ToHashSet(StringComparer.OrdinalIgnoreCase),
             scope.CreditCards.List().Select(c => c.Name).ToList(),
             accounts,
-            (currency, date) => scope.ExchangeRates.RateOn(currency, date).TryGetValue(out var rate, out _) ? rate : null);
+            RatesOnce());
+    }
+
+    /// <summary>The company's rate per (currency, date), read once per setup: a page holds many documents of a day.</summary>
+    private Func<Currency, DateOnly, decimal?> RatesOnce()
+    {
+        var known = new Dictionary<(Currency, DateOnly), decimal?>();
+        return (currency, date) =>
+        {
+            if (!known.TryGetValue((currency, date), out var rate))
+            {
+                rate = scope.ExchangeRates.RateOn(currency, date).TryGetValue(out var found, out _) ? found : null;
+                known[(currency, date)] = rate;
+            }
+
+            return rate;
+        };
     }
 
     /// <summary>
@@ -96,7 +118,7 @@ public sealed class BooksPostings(BooksWrite scope)
             sale.ExchangeRate,
             sale.Taxes.Select(t => new Taxes.TaxAmount(t.Name, t.Amount)).ToList(),
             $"Invoice {sale.Number} from Billing ({sale.Source})");
-        return scope.Sales.Post(draft).Map(i => i.Entry.Value);
+        return Count(scope.Sales.Post(draft).Map(i => i.Entry.Value));
     }
 
     public Result<long> PostReceipt(BillingReceipt receipt, long customerId, IReadOnlyList<(long InvoiceEntry, Money.Money Amount)> allocations)
@@ -121,7 +143,7 @@ public sealed class BooksPostings(BooksWrite scope)
             receipt.DepositAccount is { } account ? new AccountNumber(account) : null,
             null,
             $"Payment from Billing ({receipt.Source})");
-        return scope.Receipts.Post(draft).Map(r => r.Entry.Value);
+        return Count(scope.Receipts.Post(draft).Map(r => r.Entry.Value));
     }
 
     /// <summary>
@@ -131,7 +153,13 @@ public sealed class BooksPostings(BooksWrite scope)
     public Result<long> Reverse(long entryId, string reason)
     {
         var id = new EntryId(entryId);
-        return scope.Entries.EarliestReversalDate(id).Then(date => scope.Entries.Reverse(id, date, reason)).Map(r => r.Value);
+        return Count(scope.Entries.EarliestReversalDate(id).Then(date => scope.Entries.Reverse(id, date, reason)).Map(r => r.Value));
+    }
+
+    private Result<long> Count(Result<long> posted)
+    {
+        if (posted.IsOk) Posted++;
+        return posted;
     }
 
     public IReadOnlyList<long> LiveReceiptsAllocatedTo(long invoiceEntry) =>

@@ -12,6 +12,17 @@ namespace BillingBooks.Books.Sync;
 /// </summary>
 internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSetup setup, string dataset, TimeProvider time, SyncTally tally)
 {
+    /// <summary>Applies a page of feed items in order, after reading what Books knows of them in one go.</summary>
+    public void Apply(IReadOnlyList<Change> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        foreach (var chunk in changes.Chunk(2000))
+        {
+            store.Prefetch(dataset, chunk.SelectMany(Related));
+            foreach (var change in chunk) Apply(change);
+        }
+    }
+
     public void Apply(Change change)
     {
         var source = new SourceRef(dataset, change.Kind, change.Id, change.Version);
@@ -24,13 +35,25 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
             return;
         }
 
-        var issue = store.Atomically(() => Import(change, source, latest), i => i is null);
+        var issue = Undoable(() => Import(change, source, latest));
         if (issue is null)
         {
             store.Release(dataset, source.Record);
             return;
         }
         store.Quarantine(dataset, issue, change, time.GetUtcNow());
+    }
+
+    /// <summary>The records an item's import looks up: itself, its customer, the invoices a payment pays.</summary>
+    private static IEnumerable<RecordKey> Related(Change change)
+    {
+        yield return new RecordKey(change.Kind, change.Id);
+        if (change.Invoice is { } invoice) yield return new RecordKey(ChangeKinds.Customer, invoice.CustomerId);
+        if (change.Payment is { } payment)
+        {
+            yield return new RecordKey(ChangeKinds.Customer, payment.CustomerId);
+            foreach (var application in payment.Applications) yield return new RecordKey(ChangeKinds.Invoice, application.InvoiceId);
+        }
     }
 
     private SyncIssue? Import(Change change, SourceRef source, ImportedVersion? latest) => change.Kind switch
@@ -160,11 +183,23 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
         {
             var change = store.Payload(receipt.Source);
             long entry = 0;
-            var issue = store.Atomically(() => PostReceipt(receipt.Source, change.Payment!, live: null, out entry), i => i is null);
+            var issue = Undoable(() => PostReceipt(receipt.Source, change.Payment!, live: null, out entry));
             if (issue is null) store.Reposted(receipt.Source, entry);
             else store.Quarantine(dataset, issue, change, time.GetUtcNow());
         }
     }
+
+    /// <summary>
+    /// Runs one record's import in a savepoint, undone when it reports an issue. What it posted before failing is
+    /// written out first (Books keeps day totals in memory), so the rollback takes all of it.
+    /// </summary>
+    private SyncIssue? Undoable(Func<SyncIssue?> import) => store.Atomically(() =>
+    {
+        var posted = books.Posted;
+        var issue = import();
+        if (issue is not null && books.Posted != posted) books.WriteQueued();
+        return issue;
+    }, i => i is null);
 
     /// <summary>For a payment's invoice: null when it is posted in Books, else why the payment waits.</summary>
     private string? WaitingFor(string invoiceId)

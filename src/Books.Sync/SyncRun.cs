@@ -60,25 +60,40 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
             RetryConflicts(scope, store, dataset, tally);
         });
 
+        var after = company.Read(r => new SyncStore(r.Connection, r.Transaction).Settings().Cursor);
+        var fetching = client.ChangesAsync(dataset, after, PageSize, cancellation);
         while (true)
         {
-            var after = company.Read(r => new SyncStore(r.Connection, r.Transaction).Settings().Cursor);
-            var page = await client.ChangesAsync(dataset, after, PageSize, cancellation).ConfigureAwait(false);
+            var page = await fetching.ConfigureAwait(false);
             if (!page.Succeeded) return page.Error;
-            var applied = Commit(scope =>
+            // The next page is read while this one is posted: Billing and the network work in the meantime.
+            var next = page.Value.HasMore ? client.ChangesAsync(dataset, page.Value.Next, PageSize, cancellation) : null;
+            // A page can be fetched and applied again (the cursor commits with it): its commit need not wait for the
+            // disk. The run's last commit, below, makes every page durable.
+            var applied = CommitRedoable(scope =>
             {
                 var store = new SyncStore(scope.Connection, scope.Transaction);
                 var current = store.Settings();
                 // Another run moved the cursor since this page was asked for: drop the page, ask again.
                 if (current.Cursor != after) return false;
                 var import = Importer(scope, store, dataset, tally);
-                foreach (var change in page.Value.Items) import.Apply(change);
+                import.Apply(page.Value.Items);
                 tally.Seen += page.Value.Items.Count;
                 if (page.Value.Items.Count > 0 || page.Value.Next != after) store.Save(current with { Cursor = page.Value.Next });
                 return true;
             });
             Progress?.Report(new SyncProgress(tally.Seen, 0, page.Value.HasMore));
-            if (applied && !page.Value.HasMore) break;
+            if (applied && next is null) break;
+            if (applied)
+            {
+                after = page.Value.Next;
+                fetching = next!;
+                continue;
+            }
+
+            if (next is not null) await next.ConfigureAwait(false); // read ahead of a page that was dropped: not used
+            after = company.Read(r => new SyncStore(r.Connection, r.Transaction).Settings().Cursor);
+            fetching = client.ChangesAsync(dataset, after, PageSize, cancellation);
         }
 
         // Payments that waited for an invoice imported later in this run go now, not at the next sync.
@@ -123,7 +138,7 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
             var firstNewEntry = EntryPlan.NextEntryId(scope);
             RetryConflicts(scope, store, dataset, tally);
             var import = Importer(scope, store, dataset, tally);
-            foreach (var change in changes) import.Apply(change);
+            import.Apply(changes);
             tally.Seen = changes.Count;
             RetryWaitingPayments(scope, store, dataset, tally);
             report = new SyncReport(true, dataset, after, tally.Customers, tally.Invoices, tally.Payments,
@@ -148,7 +163,7 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
             var batch = store.ConflictsAfter(after, 1000);
             if (batch.Count == 0) break;
             import ??= Importer(scope, store, dataset, tally);
-            foreach (var conflict in batch) import.Apply(conflict.Change);
+            import.Apply(batch.Select(c => c.Change).ToList());
             after = batch[^1].Seq;
         }
         store.ConflictsTried(store.SetupStamp());
@@ -163,7 +178,7 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
             var batch = store.WaitingForPostedInvoices(after, 1000);
             if (batch.Count == 0) return;
             import ??= Importer(scope, store, dataset, tally);
-            foreach (var conflict in batch) import.Apply(conflict.Change);
+            import.Apply(batch.Select(c => c.Change).ToList());
             after = batch[^1].Seq;
         }
     }
@@ -199,7 +214,7 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
             var current = store.Settings();
             if (current.Cursor != after) return false;
             var import = Importer(scope, store, dataset, tally);
-            foreach (var change in page.Value.Items) import.Apply(change);
+            import.Apply(page.Value.Items);
             store.Save(current with { Cursor = page.Value.Next });
             return true;
         });
@@ -210,6 +225,8 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
         work(scope);
         return true;
     });
+
+    private T CommitRedoable<T>(Func<BooksWrite, T> work) => company.WriteRedoable<T>(scope => work(scope)).Value;
 
     private T Commit<T>(Func<BooksWrite, T> work)
     {

@@ -15,6 +15,13 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
 {
     private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
 
+    // What this transaction knows of sync_source (newest version; null = none) and sync_conflict (null = not
+    // quarantined) per record: filled by Prefetch and lookups, dropped for a record when it is written, and
+    // entirely when a savepoint that wrote is rolled back.
+    private readonly Dictionary<(string Dataset, RecordKey Record), ImportedVersion?> _latest = [];
+    private readonly Dictionary<(string Dataset, RecordKey Record), ConflictState?> _conflicts = [];
+    private long _writes;
+
     public SyncSettings Settings()
     {
         var row = connection.QuerySingle<SettingsRow>(
@@ -53,19 +60,68 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
             "SELECT COUNT(*) FROM sync_source WHERE dataset = @Dataset AND kind = @Kind AND record_id = @Id AND version = @Version",
             new { source.Dataset, source.Kind, source.Id, source.Version }, transaction) > 0;
 
-    /// <summary>The newest imported version of a record, if any (the hot path: a prepared statement, no payload).</summary>
+    /// <summary>
+    /// Reads, in two set-based queries (CROSS JOIN keeps the keys the outer loop: one primary-key search each), the newest imported version and the quarantine state of every record a page
+    /// will look up (its records, their customers, the invoices its payments pay), so the per-record path asks the
+    /// file only for what changed during the page.
+    /// </summary>
+    public void Prefetch(string dataset, IEnumerable<RecordKey> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        // One transaction may go through very many records (retrying every conflict): keep memory flat.
+        if (_latest.Count > 20_000) Forget();
+        var wanted = records.Distinct().Where(r => !_latest.ContainsKey((dataset, r)) || !_conflicts.ContainsKey((dataset, r))).ToList();
+        if (wanted.Count == 0) return;
+        foreach (var record in wanted)
+        {
+            _latest[(dataset, record)] = null;
+            _conflicts[(dataset, record)] = null;
+        }
+
+        var keys = JsonSerializer.Serialize(wanted.Select(r => new[] { r.Kind, r.Id }));
+        foreach (var row in connection.Query<(string Kind, string Id, long Version, long? BooksId, long? ReversalId, long Deleted)>(
+            """
+            SELECT s.kind, s.record_id, s.version, s.books_id, s.reversal_id, s.deleted
+            FROM json_each(@keys) k CROSS JOIN sync_source s ON s.dataset = @dataset AND s.kind = k.value ->> 0 AND s.record_id = k.value ->> 1
+            """, new { keys, dataset }, transaction))
+        {
+            var key = (dataset, new RecordKey(row.Kind, row.Id));
+            if (_latest[key] is { } newer && newer.Version >= row.Version) continue;
+            _latest[key] = new ImportedVersion(dataset, row.Kind, row.Id, row.Version, row.BooksId, row.ReversalId, row.Deleted);
+        }
+
+        foreach (var row in connection.Query<(string Kind, string Id, long Version, string Label, string Problem)>(
+            """
+            SELECT c.kind, c.record_id, c.version, c.label, c.problem
+            FROM json_each(@keys) k CROSS JOIN sync_conflict c ON c.dataset = @dataset AND c.kind = k.value ->> 0 AND c.record_id = k.value ->> 1
+            """, new { keys, dataset }, transaction))
+        {
+            _conflicts[(dataset, new RecordKey(row.Kind, row.Id))] = new ConflictState(row.Version, row.Label, row.Problem);
+        }
+    }
+
+    /// <summary>The newest imported version of a record, if any (the hot path: prefetched or a prepared statement, no payload).</summary>
     public ImportedVersion? Latest(string dataset, RecordKey record)
     {
+        if (_latest.TryGetValue((dataset, record), out var known)) return known;
         var command = Prepared(
             "SELECT version, books_id, reversal_id, deleted FROM sync_source WHERE dataset = $dataset AND kind = $kind AND record_id = $id ORDER BY version DESC LIMIT 1",
             "$dataset", "$kind", "$id");
         command.Parameters[0].Value = dataset;
         command.Parameters[1].Value = record.Kind;
         command.Parameters[2].Value = record.Id;
-        using var reader = command.ExecuteReader();
-        if (!reader.Read()) return null;
-        return new ImportedVersion(dataset, record.Kind, record.Id, reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1),
-            reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.GetInt64(3));
+        ImportedVersion? latest = null;
+        using (var reader = command.ExecuteReader())
+        {
+            if (reader.Read())
+            {
+                latest = new ImportedVersion(dataset, record.Kind, record.Id, reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1),
+                    reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.GetInt64(3));
+            }
+        }
+
+        _latest[(dataset, record)] = latest;
+        return latest;
     }
 
     /// <summary>The feed item as imported for <paramref name="source"/>.</summary>
@@ -76,24 +132,27 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
         ?? throw new InvalidOperationException($"Empty payload for {source}.");
 
     /// <summary>How a quarantined record is named and why it waits, if it is quarantined.</summary>
-    public (string Label, string Problem)? ConflictReason(string dataset, RecordKey record)
-    {
-        var command = Prepared("SELECT label, problem FROM sync_conflict WHERE dataset = $dataset AND kind = $kind AND record_id = $id", "$dataset", "$kind", "$id");
-        command.Parameters[0].Value = dataset;
-        command.Parameters[1].Value = record.Kind;
-        command.Parameters[2].Value = record.Id;
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? (reader.GetString(0), reader.GetString(1)) : null;
-    }
+    public (string Label, string Problem)? ConflictReason(string dataset, RecordKey record) =>
+        Conflict(dataset, record) is { } conflict ? (conflict.Label, conflict.Problem) : null;
 
     /// <summary>The version a record is quarantined at, if it is.</summary>
-    public long? ConflictVersion(string dataset, RecordKey record)
+    public long? ConflictVersion(string dataset, RecordKey record) => Conflict(dataset, record)?.Version;
+
+    private ConflictState? Conflict(string dataset, RecordKey record)
     {
-        var command = Prepared("SELECT version FROM sync_conflict WHERE dataset = $dataset AND kind = $kind AND record_id = $id", "$dataset", "$kind", "$id");
+        if (_conflicts.TryGetValue((dataset, record), out var known)) return known;
+        var command = Prepared("SELECT version, label, problem FROM sync_conflict WHERE dataset = $dataset AND kind = $kind AND record_id = $id", "$dataset", "$kind", "$id");
         command.Parameters[0].Value = dataset;
         command.Parameters[1].Value = record.Kind;
         command.Parameters[2].Value = record.Id;
-        return command.ExecuteScalar() is long version ? version : null;
+        ConflictState? conflict = null;
+        using (var reader = command.ExecuteReader())
+        {
+            if (reader.Read()) conflict = new ConflictState(reader.GetInt64(0), reader.GetString(1), reader.GetString(2));
+        }
+
+        _conflicts[(dataset, record)] = conflict;
+        return conflict;
     }
 
     /// <summary>The imported version whose Books entry is <paramref name="entryId"/>.</summary>
@@ -107,6 +166,7 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
     /// <summary>Records a version as imported; the unique key refuses a second import of it.</summary>
     public void Imported(SourceRef source, long? booksId, bool deleted, Change change, DateTimeOffset at)
     {
+        Changing(_latest, source.Dataset, source.Record);
         var command = Prepared(
             "INSERT INTO sync_source (dataset, kind, record_id, version, books_id, deleted, payload, imported_at) VALUES ($dataset, $kind, $id, $version, $books, $deleted, $payload, $at)",
             "$dataset", "$kind", "$id", "$version", "$books", "$deleted", "$payload", "$at");
@@ -121,16 +181,22 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
         command.ExecuteNonQuery();
     }
 
-    public void Reversed(SourceRef source, long reversalId) =>
+    public void Reversed(SourceRef source, long reversalId)
+    {
+        Changing(_latest, source.Dataset, source.Record);
         connection.Execute(
             "UPDATE sync_source SET reversal_id = @reversalId WHERE dataset = @Dataset AND kind = @Kind AND record_id = @Id AND version = @Version",
             new { reversalId, source.Dataset, source.Kind, source.Id, source.Version }, transaction);
+    }
 
     /// <summary>A receipt re-posted after the invoice it pays was adjusted: the version now lives in a new entry.</summary>
-    public void Reposted(SourceRef source, long? entryId) =>
+    public void Reposted(SourceRef source, long? entryId)
+    {
+        Changing(_latest, source.Dataset, source.Record);
         connection.Execute(
             "UPDATE sync_source SET books_id = @entryId, reversal_id = NULL WHERE dataset = @Dataset AND kind = @Kind AND record_id = @Id AND version = @Version",
             new { entryId, source.Dataset, source.Kind, source.Id, source.Version }, transaction);
+    }
 
     /// <summary>Quarantined records in retry order, a batch at a time (there may be very many).</summary>
     public IReadOnlyList<StoredConflict> ConflictsAfter(long seq, int limit) =>
@@ -201,31 +267,49 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
     public void Quarantine(string dataset, SyncIssue issue, Change change, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(issue);
-        connection.Execute(
+        Changing(_conflicts, dataset, issue.Record);
+        // Prepared once per store (one per transaction): a first sync may quarantine hundreds of thousands of records.
+        var command = Prepared(
             """
             INSERT INTO sync_conflict (dataset, kind, record_id, version, label, problem, fix, waits_for, customer_id, currency, position, seq, payload, first_seen, last_tried)
-            VALUES (@dataset, @Kind, @Id, @Version, @Label, @Problem, @Fix, @WaitsFor, @customer, @currency, @position,
-                    (SELECT COALESCE(MAX(seq), 0) + 1 FROM sync_conflict), @payload, @at, @at)
+            VALUES ($dataset, $kind, $id, $version, $label, $problem, $fix, $waitsFor, $customer, $currency, $position,
+                    (SELECT COALESCE(MAX(seq), 0) + 1 FROM sync_conflict), $payload, $at, $at)
             ON CONFLICT (dataset, kind, record_id) DO UPDATE SET version = excluded.version, label = excluded.label,
                 problem = excluded.problem, fix = excluded.fix, waits_for = excluded.waits_for, customer_id = excluded.customer_id,
                 currency = excluded.currency, position = excluded.position,
                 payload = excluded.payload, last_tried = excluded.last_tried
             """,
-            new
-            {
-                dataset, issue.Record.Kind, issue.Record.Id, issue.Version, issue.Label, issue.Problem, issue.Fix, issue.WaitsFor, position = change.Cursor,
-                customer = change.Invoice?.CustomerId ?? change.Payment?.CustomerId, currency = change.Invoice?.Currency ?? change.Payment?.Currency,
-                payload = JsonSerializer.Serialize(change, SyncClient.Json), at = Text(at),
-            }, transaction);
+            "$dataset", "$kind", "$id", "$version", "$label", "$problem", "$fix", "$waitsFor", "$customer", "$currency", "$position", "$payload", "$at");
+        object Value(object? value) => value ?? DBNull.Value;
+        command.Parameters[0].Value = dataset;
+        command.Parameters[1].Value = issue.Record.Kind;
+        command.Parameters[2].Value = issue.Record.Id;
+        command.Parameters[3].Value = issue.Version;
+        command.Parameters[4].Value = issue.Label;
+        command.Parameters[5].Value = issue.Problem;
+        command.Parameters[6].Value = Value(issue.Fix);
+        command.Parameters[7].Value = Value(issue.WaitsFor);
+        command.Parameters[8].Value = Value(change.Invoice?.CustomerId ?? change.Payment?.CustomerId);
+        command.Parameters[9].Value = Value(change.Invoice?.Currency ?? change.Payment?.Currency);
+        command.Parameters[10].Value = Value(change.Cursor);
+        command.Parameters[11].Value = JsonSerializer.Serialize(change, SyncClient.Json);
+        command.Parameters[12].Value = Text(at);
+        command.ExecuteNonQuery();
     }
 
+    /// <summary>Takes a record out of quarantine; false when it was not in it.</summary>
     public bool Release(string dataset, RecordKey record)
     {
+        // Known not to be quarantined (the usual case on a first sync): nothing to delete.
+        if (_conflicts.TryGetValue((dataset, record), out var known) && known is null) return false;
+        Changing(_conflicts, dataset, record);
         var command = Prepared("DELETE FROM sync_conflict WHERE dataset = $dataset AND kind = $kind AND record_id = $id", "$dataset", "$kind", "$id");
         command.Parameters[0].Value = dataset;
         command.Parameters[1].Value = record.Kind;
         command.Parameters[2].Value = record.Id;
-        return command.ExecuteNonQuery() > 0;
+        var released = command.ExecuteNonQuery() > 0;
+        _conflicts[(dataset, record)] = null;
+        return released;
     }
 
     /// <summary>A statement prepared once per store (one per transaction): the per-record path binds and runs it.</summary>
@@ -249,10 +333,29 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
         ArgumentNullException.ThrowIfNull(work);
         ArgumentNullException.ThrowIfNull(succeeded);
         Prepared("SAVEPOINT sync_record").ExecuteNonQuery();
+        var writes = _writes;
         var result = work();
-        if (!succeeded(result)) Prepared("ROLLBACK TO sync_record").ExecuteNonQuery();
+        if (!succeeded(result))
+        {
+            Prepared("ROLLBACK TO sync_record").ExecuteNonQuery();
+            // What was read after a write of the undone work may be gone: read again from the file.
+            if (_writes != writes) Forget();
+        }
         Prepared("RELEASE sync_record").ExecuteNonQuery();
         return result;
+    }
+
+    /// <summary>A record's row is about to change: read it again from the file next time.</summary>
+    private void Changing<T>(Dictionary<(string, RecordKey), T> cache, string dataset, RecordKey record)
+    {
+        cache.Remove((dataset, record));
+        _writes++;
+    }
+
+    private void Forget()
+    {
+        _latest.Clear();
+        _conflicts.Clear();
     }
 
     private static int? ToInt(long? value) => value is null ? null : checked((int)value.Value);
@@ -275,6 +378,9 @@ public sealed record ImportedVersion(string Dataset, string Kind, string Id, lon
     /// <summary>Posted and not reversed: this version is what Books shows now.</summary>
     public bool Live => BooksId is not null && ReversalId is null && Deleted == 0;
 }
+
+/// <summary>What the import needs to know of a quarantined record.</summary>
+internal sealed record ConflictState(long Version, string Label, string Problem);
 
 /// <summary>A row of sync_conflict.</summary>
 public sealed record StoredConflict(string Dataset, string Kind, string Id, long Version, string Label, string Problem, string? Fix, string Position, string Payload, string FirstSeen, long Seq)

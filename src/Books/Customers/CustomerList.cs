@@ -19,10 +19,27 @@ public sealed class CustomerList
             .Select(r => r.ToCustomer())
             .ToArray();
 
-    public Result<Customer> Get(CustomerId id) =>
-        _scope.QuerySingleOrDefault<CustomerRow>($"SELECT {Columns} FROM customer WHERE id = @Value", new { id.Value })?.ToCustomer() is { } customer
-            ? customer
-            : new UnknownCustomer("#" + id);
+    public Result<Customer> Get(CustomerId id)
+    {
+        if (_scope.CustomerCache.TryGetValue(id.Value, out var cached))
+        {
+            return cached;
+        }
+
+        // A prepared statement: documents are posted one after another, each reading its customer.
+        var customer = _scope.Prepared("SELECT id, name, contact, address, email, phone, revenue_account, tax_code, currency, terms_days, active, external_reference, deleted_in_billing FROM customer WHERE id = ?")
+            .Add(id.Value)
+            .First(r => new CustomerRow(
+                r.Long(0), r.Text(1), r.NullableText(2), r.NullableText(3), r.NullableText(4), r.NullableText(5), r.NullableLong(6),
+                r.NullableText(7), r.Text(8), r.Long(9), r.Long(10), r.NullableText(11), r.Long(12)).ToCustomer());
+        if (customer is null)
+        {
+            return new UnknownCustomer("#" + id);
+        }
+
+        _scope.CustomerCache[id.Value] = customer;
+        return customer;
+    }
 
     public Result<Customer> FindByName(string name) =>
         _scope.QuerySingleOrDefault<CustomerRow>($"SELECT {Columns} FROM customer WHERE name = @Name COLLATE NOCASE", new { Name = name?.Trim() })?.ToCustomer() is { } customer

@@ -13,6 +13,19 @@ internal static class Documents
     /// </summary>
     public static Result<DocumentCurrency> CurrencyOf(BooksRead scope, Currency currency, DateOnly date, decimal? given)
     {
+        // Read once per scope for each (currency, date, rate): a sync posts thousands of documents on few dates.
+        var key = (currency, date, given);
+        if (!scope.DocumentCurrencyCache.TryGetValue(key, out var found))
+        {
+            found = Find(scope, currency, date, given);
+            scope.DocumentCurrencyCache[key] = found;
+        }
+
+        return found;
+    }
+
+    private static Result<DocumentCurrency> Find(BooksRead scope, Currency currency, DateOnly date, decimal? given)
+    {
         var home = scope.Company.HomeCurrency;
         if (currency == home)
         {

@@ -53,34 +53,28 @@ public sealed class ReceiptsJournal
         {
             return error;
         }
-        _scope.Execute(
-            "INSERT INTO receipt (entry_id, customer_id, date, currency, rate, amount, fee, method, reference, credit_card, deposit_account) " +
-            "VALUES (@Entry, @Customer, @Date, @Currency, @Rate, @Amount, @Fee, @Method, @Reference, @Card, @Deposit)",
-            new
-            {
-                Entry = entry.Value,
-                Customer = p.Customer.Id.Value,
-                Date = SqlFormats.Date(draft.Date),
-                Currency = currency.Currency.Code,
-                Rate = SqlFormats.Decimal(currency.Rate),
-                Amount = draft.Amount.MinorUnits,
-                Fee = p.Fee.MinorUnits,
-                Method = MethodName(draft.Method),
-                draft.Reference,
-                Card = p.CardName,
-                Deposit = p.DepositAccount.Value,
-            });
+        // Prepared once per scope: a sync posts its receipts through here one after another.
+        var method = MethodName(draft.Method);
+        _scope.Prepared(
+                "INSERT INTO receipt (entry_id, customer_id, date, currency, rate, amount, fee, method, reference, credit_card, deposit_account) " +
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            .Add(entry.Value).Add(p.Customer.Id.Value).Add(SqlFormats.Date(draft.Date)).Add(currency.Currency.Code).Add(SqlFormats.Decimal(currency.Rate))
+            .Add(draft.Amount.MinorUnits).Add(p.Fee.MinorUnits).Add(method).Add(draft.Reference).Add(p.CardName).Add(p.DepositAccount.Value)
+            .Run();
+        var allocate = _scope.Prepared("INSERT INTO allocation (receipt_id, invoice_id, amount, home_amount) VALUES (?, ?, ?, ?)");
+        var settle = _scope.Prepared("UPDATE invoice SET owing = owing - ?1, home_owing = home_owing - ?2 WHERE entry_id = ?3");
         foreach (var a in p.Allocations)
         {
-            _scope.Execute(
-                "INSERT INTO allocation (receipt_id, invoice_id, amount, home_amount) VALUES (@Receipt, @Invoice, @Amount, @Home)",
-                new { Receipt = entry.Value, Invoice = a.Invoice.Value, a.Amount, a.Home });
-            _scope.Execute(
-                "UPDATE invoice SET owing = owing - @Amount, home_owing = home_owing - @Home WHERE entry_id = @Invoice",
-                new { Invoice = a.Invoice.Value, a.Amount, a.Home });
+            allocate.Add(entry.Value).Add(a.Invoice.Value).Add(a.Amount).Add(a.Home).Run();
+            settle.Add(a.Amount).Add(a.Home).Add(a.Invoice.Value).Run();
         }
 
-        return Get(entry);
+        // As Get would read it back: allocations in invoice order, the rate as stored.
+        return new Receipt(
+            entry, p.Customer.Id, draft.Date, draft.Amount, SqlFormats.Decimal(SqlFormats.Decimal(currency.Rate)), ParseMethod(method), draft.Reference, p.CardName,
+            p.DepositAccount, p.Fee,
+            p.Allocations.OrderBy(a => a.Invoice.Value).Select(a => new ReceiptAllocation(a.Invoice, Money.Money.FromMinorUnits(a.Amount, currency.Currency))).ToArray(),
+            Reversed: false);
     }
 
     public Result<Receipt> Get(EntryId entry)
@@ -125,6 +119,14 @@ public sealed class ReceiptsJournal
         _ => throw new ArgumentOutOfRangeException(nameof(method)),
     };
 
+    private static PaymentMethod ParseMethod(string stored) => stored switch
+    {
+        "cash" => PaymentMethod.Cash,
+        "cheque" => PaymentMethod.Cheque,
+        "card" => PaymentMethod.CreditCard,
+        _ => PaymentMethod.Other,
+    };
+
     private Result<ReceiptPlan> Plan(ReceiptDraft draft)
     {
         if (!_scope.Customers.Get(draft.Customer).TryGetValue(out var customer, out var error))
@@ -159,7 +161,14 @@ public sealed class ReceiptsJournal
         string? cardName = null;
         if (draft.Method == PaymentMethod.CreditCard)
         {
-            if (!_scope.CreditCards.Find(draft.CreditCard ?? "").TryGetValue(out var card, out error))
+            var name = draft.CreditCard ?? "";
+            if (!_scope.CreditCardCache.TryGetValue(name, out var found))
+            {
+                found = _scope.CreditCards.Find(name);
+                _scope.CreditCardCache[name] = found;
+            }
+
+            if (!found.TryGetValue(out var card, out error))
             {
                 return error;
             }
@@ -199,8 +208,7 @@ public sealed class ReceiptsJournal
         var allocated = Money.Money.Zero(draft.Amount.Currency);
         foreach (var allocation in draft.Allocations)
         {
-            var found = _scope.Sales.Get(allocation.Invoice);
-            if (!found.TryGetValue(out var invoice, out _))
+            if (_scope.Sales.Balance(allocation.Invoice) is not { } invoice)
             {
                 return new UnknownInvoice("of entry " + allocation.Invoice);
             }
@@ -272,7 +280,7 @@ public sealed class ReceiptsJournal
                 SqlFormats.Date(r.Date),
                 Money.Money.FromMinorUnits(r.Amount, currency),
                 SqlFormats.Decimal(r.Rate),
-                r.Method switch { "cash" => PaymentMethod.Cash, "cheque" => PaymentMethod.Cheque, "card" => PaymentMethod.CreditCard, _ => PaymentMethod.Other },
+                ParseMethod(r.Method),
                 r.Reference,
                 r.CreditCard,
                 new AccountNumber(checked((int)r.DepositAccount)),

@@ -47,3 +47,6 @@ public sealed record Invoice(
 
 /// <summary>A line as posted: the tax code and revenue account actually used.</summary>
 public sealed record InvoiceLine(string Description, Money.Money Amount, string TaxCode, AccountNumber RevenueAccount);
+
+/// <summary>An invoice as a receipt allocated to it sees it: whose, which, when, and what is still owed.</summary>
+internal sealed record InvoiceBalance(CustomerId Customer, string Number, DateOnly Date, Currency Currency, Money.Money Owing, Money.Money HomeOwing, bool Reversed);

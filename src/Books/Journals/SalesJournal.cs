@@ -56,28 +56,26 @@ public sealed class SalesJournal
             return beyond;
         }
 
-        _scope.Execute(
-            "INSERT INTO invoice (entry_id, customer_id, number, date, due_date, currency, rate, subtotal, total, home_total, owing, home_owing) " +
-            "VALUES (@Entry, @Customer, @Number, @Date, @Due, @Currency, @Rate, @Subtotal, @Total, @Home, @Total, @Home)",
-            new
-            {
-                Entry = entry.Value,
-                Customer = p.Customer.Id.Value,
-                p.Number,
-                Date = SqlFormats.Date(draft.Date),
-                Due = SqlFormats.Date(p.DueDate),
-                Currency = p.Currency.Currency.Code,
-                Rate = SqlFormats.Decimal(p.Currency.Rate),
-                Subtotal = p.Subtotal.MinorUnits,
-                Total = p.Total.MinorUnits,
-                Home = homeTotal,
-            });
-        _scope.Execute(
-            "INSERT INTO invoice_line (entry_id, line_no, description, amount, tax_code, account) VALUES (@Entry, @No, @Description, @Amount, @Code, @Account)",
-            p.Lines.Select((l, i) => new { Entry = entry.Value, No = i + 1, l.Description, Amount = l.Amount.MinorUnits, Code = l.TaxCode, Account = l.RevenueAccount.Value }));
-        _scope.Execute(
-            "INSERT INTO invoice_tax (entry_id, tax_id, account, amount, home_amount) SELECT @Entry, id, account, @Amount, @Home FROM tax WHERE name = @Name COLLATE NOCASE",
-            p.Taxes.Select((t, i) => new { Entry = entry.Value, Amount = t.Amount.MinorUnits, Home = homeTaxes[i], Name = t.TaxName }));
+        // Prepared once per scope: a sync posts its invoices through here one after another.
+        _scope.Prepared(
+                "INSERT INTO invoice (entry_id, customer_id, number, date, due_date, currency, rate, subtotal, total, home_total, owing, home_owing) " +
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?9, ?10)")
+            .Add(entry.Value).Add(p.Customer.Id.Value).Add(p.Number).Add(SqlFormats.Date(draft.Date)).Add(SqlFormats.Date(p.DueDate))
+            .Add(p.Currency.Currency.Code).Add(SqlFormats.Decimal(p.Currency.Rate)).Add(p.Subtotal.MinorUnits).Add(p.Total.MinorUnits).Add(homeTotal)
+            .Run();
+        var insertLine = _scope.Prepared("INSERT INTO invoice_line (entry_id, line_no, description, amount, tax_code, account) VALUES (?, ?, ?, ?, ?, ?)");
+        for (var i = 0; i < p.Lines.Count; i++)
+        {
+            var line = p.Lines[i];
+            insertLine.Add(entry.Value).Add(i + 1).Add(line.Description).Add(line.Amount.MinorUnits).Add(line.TaxCode).Add(line.RevenueAccount.Value).Run();
+        }
+
+        var insertTax = _scope.Prepared("INSERT INTO invoice_tax (entry_id, tax_id, account, amount, home_amount) SELECT ?1, id, account, ?2, ?3 FROM tax WHERE name = ?4 COLLATE NOCASE");
+        for (var i = 0; i < p.Taxes.Count; i++)
+        {
+            insertTax.Add(entry.Value).Add(p.Taxes[i].Amount.MinorUnits).Add(homeTaxes[i]).Add(p.Taxes[i].TaxName).Run();
+        }
+
         var booked = Money.Money.FromMinorUnits(homeTotal, _scope.Company.HomeCurrency);
         return new Invoice(entry, p.Customer.Id, p.Number, draft.Date, p.DueDate, p.Currency.Currency, p.Currency.Rate, p.Lines, p.Taxes, p.Subtotal, p.Total, p.Total, booked, booked, Reversed: false);
     }
@@ -94,6 +92,10 @@ public sealed class SalesJournal
         var row = _scope.QuerySingleOrDefault<InvoiceRow>($"SELECT {InvoiceColumns} FROM invoice WHERE number = @Number COLLATE NOCASE AND reversed = 0", new { Number = number?.Trim() });
         return row is null ? null : Load([row])[0];
     }
+
+    /// <summary>Whether an invoice in force has this (trimmed) number: what <see cref="FindByNumber"/> finds, without loading it.</summary>
+    private bool NumberInUse(string number) =>
+        _scope.Prepared("SELECT 1 FROM invoice WHERE number = ? COLLATE NOCASE AND reversed = 0").Add(number).First(_ => true);
 
     /// <summary>A customer's invoices by date (in force only, and only those still owing when <paramref name="openOnly"/>).</summary>
     public IReadOnlyList<Invoice> ForCustomer(CustomerId customer, bool openOnly = false) =>
@@ -113,6 +115,29 @@ public sealed class SalesJournal
         ArgumentNullException.ThrowIfNull(replacement);
         return _scope.Entries.ReverseOfKind(invoice, EntryKind.Sale, reason)
             .Then(reversal => Post(replacement).Map(posted => new Adjusted<Invoice>(reversal, posted)));
+    }
+
+    /// <summary>
+    /// What a receipt needs of the invoice it pays (no lines or taxes), by a statement prepared once per scope:
+    /// receipts are posted one after another by a sync. Null when there is no such invoice.
+    /// </summary>
+    internal InvoiceBalance? Balance(EntryId entry)
+    {
+        var home = _scope.Company.HomeCurrency;
+        return _scope.Prepared("SELECT customer_id, number, date, currency, owing, home_owing, reversed FROM invoice WHERE entry_id = ?")
+            .Add(entry.Value)
+            .First(row =>
+            {
+                var currency = Currency.Get(row.Text(3));
+                return new InvoiceBalance(
+                    new CustomerId(row.Long(0)),
+                    row.Text(1),
+                    SqlFormats.Date(row.Text(2)),
+                    currency,
+                    Money.Money.FromMinorUnits(row.Long(4), currency),
+                    Money.Money.FromMinorUnits(row.Long(5), home),
+                    row.Long(6) != 0);
+            });
     }
 
     /// <summary>Called by <see cref="EntryLedger.Reverse"/>: refuses while receipts are allocated, else marks the invoice reversed.</summary>
@@ -148,7 +173,7 @@ public sealed class SalesJournal
             return new InvalidInput("invoice number", "an invoice needs a number, e.g. 1001.");
         }
 
-        if (FindByNumber(number) is not null)
+        if (NumberInUse(number))
         {
             return new DuplicateInvoiceNumber(number);
         }

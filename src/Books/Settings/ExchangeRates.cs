@@ -18,7 +18,7 @@ public sealed class ExchangeRates
     internal ExchangeRates(BooksRead scope) => _scope = scope;
 
     public IReadOnlyList<Currency> Currencies() =>
-        _scope.Query<string>("SELECT code FROM foreign_currency ORDER BY code").Select(Currency.Get).ToArray();
+        _scope.CurrencyCache ??= _scope.Query<string>("SELECT code FROM foreign_currency ORDER BY code").Select(Currency.Get).ToArray();
 
     public Result<Currency> AddCurrency(Currency currency)
     {
@@ -80,9 +80,9 @@ public sealed class ExchangeRates
             return 1m;
         }
 
-        var rate = _scope.QuerySingleOrDefault<string>(
-            "SELECT rate FROM exchange_rate WHERE currency = @Code AND date <= @Date ORDER BY date DESC LIMIT 1",
-            new { currency.Code, Date = SqlFormats.Date(date) });
+        // Prepared once per scope: a sync asks for the rate of each foreign document.
+        var rate = _scope.Prepared("SELECT rate FROM exchange_rate WHERE currency = ? AND date <= ? ORDER BY date DESC LIMIT 1")
+            .Add(currency.Code).Add(SqlFormats.Date(date)).First(r => r.Text(0));
         return rate is null ? new MissingExchangeRate(currency.Code, date) : SqlFormats.Decimal(rate);
     }
 

@@ -5,6 +5,7 @@ using BillingBooks.Books.Journals;
 using BillingBooks.Books.Reports;
 using BillingBooks.Books.Settings;
 using BillingBooks.Books.Taxes;
+using BillingBooks.Money;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -17,17 +18,13 @@ namespace BillingBooks.Books.Storage;
 /// </summary>
 public class BooksRead : IDisposable
 {
-    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Statement> _statements = new(StringComparer.Ordinal);
     private CompanySettings? _settings;
     private LinkedAccountSettings? _linked;
     private Dictionary<int, Account>? _accounts;
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
     private readonly Dictionary<(int Account, int Day), long> _pendingDays = [];
-    private readonly PendingRows _entries = new("INSERT INTO entry (id, kind, date, memo, customer_id, reverses, posted_at)", 7);
-    private readonly PendingRows _postings = new("INSERT INTO posting (entry_id, line_no, account, amount, currency, foreign_amount, rate, memo)", 8);
-    private readonly PendingRows _audit = new("INSERT INTO audit_trail (at, action, entry_id, detail)", 4);
-    private readonly PendingRows _days = new("INSERT INTO account_day (account, date, amount)", 3, " ON CONFLICT (account, date) DO UPDATE SET amount = amount + excluded.amount");
     private long? _lastEntryId;
 
     internal BooksRead(SqliteConnection connection, SqliteTransaction transaction, TimeProvider clock, bool writable)
@@ -66,6 +63,12 @@ public class BooksRead : IDisposable
             return _connection;
         }
     }
+
+    /// <summary>
+    /// Writes out what Books still holds in memory (per-account-per-day totals): an extension module that rolls back
+    /// a savepoint after posting calls this first, so the rollback undoes those totals with the postings.
+    /// </summary>
+    public void WriteQueued() => Flush();
 
     /// <summary>The scope's transaction, for extension modules like Books.Sync that own tables in the company file.</summary>
     public SqliteTransaction Transaction
@@ -126,7 +129,23 @@ public class BooksRead : IDisposable
     /// <summary>Each account's balance over all dates, for the balance limit (see Journals/Ledger.AccountTotals).</summary>
     internal Dictionary<int, long>? AccountTotals { get; set; }
 
-    /// <summary>Drops cached settings after a change inside this scope.</summary>
+
+    /// <summary>The company's foreign currencies as read in this scope.</summary>
+    internal IReadOnlyList<Currency>? CurrencyCache { get; set; }
+
+    /// <summary>Customers read in this scope (a sync posts many documents per customer).</summary>
+    internal Dictionary<long, Customer> CustomerCache { get; } = [];
+
+    /// <summary>A document's currency and rate by (currency, date, given rate), found or refused, as read in this scope.</summary>
+    internal Dictionary<(Currency Currency, DateOnly Date, decimal? Given), Result<DocumentCurrency>> DocumentCurrencyCache { get; } = [];
+
+    /// <summary>Credit Cards Accepted entries by the name a receipt gives, found or refused, as read in this scope.</summary>
+    internal Dictionary<string, Result<CreditCard>> CreditCardCache { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Drops everything cached after a change inside this scope. Every change to the set-up, customers, rates or cards
+    /// goes through <see cref="Execute"/>, which calls this, so no cache outlives what it was read from.
+    /// </summary>
     internal void Invalidate()
     {
         _settings = null;
@@ -134,6 +153,11 @@ public class BooksRead : IDisposable
         _accounts = null;
         TaxCodeCache = null;
         TaxCache = null;
+        CurrencyCache = null;
+        CustomerCache.Clear();
+        DocumentCurrencyCache.Clear();
+        CreditCardCache.Clear();
+        AccountTotals = null;
     }
 
     /// <summary>Entry ids are handed out by the scope (one writer holds the file), saving a round trip per entry.</summary>
@@ -163,19 +187,24 @@ public class BooksRead : IDisposable
     internal int Execute(string sql, object? parameters = null)
     {
         RequireWrite();
-        return Connection.Execute(sql, parameters, Transaction);
+        var changed = Connection.Execute(sql, parameters, Transaction);
+        Invalidate();
+        return changed;
     }
 
-    /// <summary>Queues an entry row (written by <see cref="Flush"/>).</summary>
+    /// <summary>Inserts an entry row (a prepared statement: the posting hot path).</summary>
     internal void AddEntry(long id, string kind, string date, string memo, long? customer, long? reverses, string at) =>
-        _entries.Add(id, kind, date, memo, customer, reverses, at);
+        Prepared("INSERT INTO entry (id, kind, date, memo, customer_id, reverses, posted_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+            .Add(id).Add(kind).Add(date).Add(memo).Add(customer).Add(reverses).Add(at).Run();
 
     internal void AddPosting(long entry, int line, int account, long amount, string? currency, long? foreign, string? rate, string? memo) =>
-        _postings.Add(entry, line, account, amount, currency, foreign, rate, memo);
+        Prepared("INSERT INTO posting (entry_id, line_no, account, amount, currency, foreign_amount, rate, memo) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            .Add(entry).Add(line).Add(account).Add(amount).Add(currency).Add(foreign).Add(rate).Add(memo).Run();
 
-    internal void AddAudit(string at, string action, long entry, string detail) => _audit.Add(at, action, entry, detail);
+    internal void AddAudit(string at, string action, long entry, string detail) =>
+        Prepared("INSERT INTO audit_trail (at, action, entry_id, detail) VALUES (?, ?, ?, ?)").Add(at).Add(action).Add(entry).Add(detail).Run();
 
-    /// <summary>Adds a posting to its account's total for the day (written by <see cref="FlushDays"/>).</summary>
+    /// <summary>Adds a posting to its account's total for the day (written by <see cref="Flush"/>).</summary>
     internal void AddToDay(int account, DateOnly date, long amount)
     {
         var key = (account, date.DayNumber);
@@ -183,50 +212,39 @@ public class BooksRead : IDisposable
     }
 
     /// <summary>
-    /// Writes the queued entries, postings, audit records and day totals, many rows per statement: called before
-    /// every query of the scope, whenever an extension module takes the connection, and before commit, so nothing
-    /// ever reads around them.
+    /// Writes the per-account-per-day totals summed in memory: called before every query of the scope, whenever an
+    /// extension module takes the connection, and before commit, so nothing ever reads around them. (Entries,
+    /// postings and audit records are inserted as they are posted.)
     /// </summary>
     internal void Flush()
     {
-        if (_entries.IsEmpty && _pendingDays.Count == 0)
+        if (_pendingDays.Count == 0)
         {
             return;
         }
 
-        _entries.Flush(this);
-        _postings.Flush(this);
-        _audit.Flush(this);
+        var upsert = Prepared("INSERT INTO account_day (account, date, amount) VALUES (?, ?, ?) ON CONFLICT (account, date) DO UPDATE SET amount = amount + excluded.amount");
         foreach (var ((account, day), amount) in _pendingDays)
         {
-            _days.Add(account, SqlFormats.Date(DateOnly.FromDayNumber(day)), amount);
+            upsert.Add(account).Add(SqlFormats.Date(DateOnly.FromDayNumber(day))).Add(amount).Run();
         }
 
         _pendingDays.Clear();
-        _days.Flush(this);
     }
 
-    /// <summary>A prepared command kept for the scope's life: the hot posting path binds and runs it per row.</summary>
-    internal SqliteCommand Prepared(string sql, params string[] parameterNames)
+    /// <summary>
+    /// A statement prepared once for the scope's life, bound by position. It runs without <see cref="Flush"/>: use it
+    /// only for the posting path's own reads and writes, never to read account_day.
+    /// </summary>
+    internal Statement Prepared(string sql)
     {
-        if (_commands.TryGetValue(sql, out var command))
+        if (!_statements.TryGetValue(sql, out var statement))
         {
-            return command;
+            statement = new Statement(_connection, sql);
+            _statements[sql] = statement;
         }
 
-        command = _connection.CreateCommand();
-#pragma warning disable CA2100 // Constant SQL from this assembly, values go through parameters.
-        command.CommandText = sql;
-#pragma warning restore CA2100
-        command.Transaction = _transaction;
-        foreach (var name in parameterNames)
-        {
-            command.Parameters.Add(new SqliteParameter(name, null));
-        }
-
-        command.Prepare();
-        _commands[sql] = command;
-        return command;
+        return statement;
     }
 
     public void Dispose()
@@ -239,12 +257,12 @@ public class BooksRead : IDisposable
     {
         if (disposing)
         {
-            foreach (var command in _commands.Values)
+            foreach (var statement in _statements.Values)
             {
-                command.Dispose();
+                statement.Dispose();
             }
 
-            _commands.Clear();
+            _statements.Clear();
         }
     }
 }

@@ -177,6 +177,25 @@ public sealed class CompanyFile : IDisposable
         }
     }
 
+    /// <summary>
+    /// <see cref="Write{T}"/> for work that can be done again, e.g. one page of a sync (its feed cursor commits with it):
+    /// the commit is not forced to disk (SQLite synchronous=NORMAL in WAL mode). A crash of the program loses nothing;
+    /// a power cut may undo the last such commits, each whole (the file stays consistent). The next <see cref="Write{T}"/>
+    /// forces them to disk with its own commit. Saves one fsync per commit.
+    /// </summary>
+    public Result<T> WriteRedoable<T>(Func<BooksWrite, Result<T>> work)
+    {
+        _connection.Execute("PRAGMA synchronous = NORMAL");
+        try
+        {
+            return Write(work);
+        }
+        finally
+        {
+            _connection.Execute("PRAGMA synchronous = FULL");
+        }
+    }
+
     /// <summary>Runs <paramref name="read"/> on a consistent snapshot of the file.</summary>
     public T Read<T>(Func<BooksRead, T> read)
     {
@@ -205,8 +224,11 @@ public sealed class CompanyFile : IDisposable
         return connection;
     }
 
+    // synchronous = FULL: a commit is on disk when Write returns (a posted invoice survives a power cut), except for
+    // WriteRedoable. WAL keeps readers and the one writer apart. A 32 MiB page cache: 64 MiB posted no faster (500,000
+    // entries in one Write) and kept a sync above its 200 MB memory goal.
     private static void Configure(SqliteConnection connection) =>
-        connection.Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;");
+        connection.Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768;");
 
     private static void DeleteWithSidecars(string path)
     {

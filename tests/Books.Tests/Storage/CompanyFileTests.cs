@@ -1,3 +1,4 @@
+using BillingBooks.Books.Journals;
 using BillingBooks.Books.Settings;
 using BillingBooks.Books.Storage;
 using Dapper;
@@ -31,6 +32,17 @@ public sealed class CompanyFileTests : IDisposable
         Assert.Equal(CompanyFile.ApplicationId, company.Read(r => r.Scalar<long>("PRAGMA application_id")));
         Assert.Equal("wal", company.Read(r => r.Scalar<string>("PRAGMA journal_mode")));
         Assert.Equal(1, company.Read(r => r.Scalar<long>("PRAGMA foreign_keys")));
+    }
+
+    [Fact]
+    public void A_redoable_write_commits_and_leaves_later_commits_forced_to_disk()
+    {
+        using var company = new TestCompany();
+        Assert.Equal(2, company.Read(r => r.Scalar<long>("PRAGMA synchronous"))); // FULL
+        var id = company.File.WriteRedoable(w => w.General.Post(new(new DateOnly(2026, 2, 1), "Owner invests",
+            [GeneralLine.Debit(new(1060), Money.Money.Of(10m, Money.Currency.CAD)), GeneralLine.Credit(new(3010), Money.Money.Of(10m, Money.Currency.CAD))]))).Value;
+        Assert.True(company.Read(r => r.Entries.Get(id).IsOk));
+        Assert.Equal(2, company.Read(r => r.Scalar<long>("PRAGMA synchronous")));
     }
 
     [Fact]
