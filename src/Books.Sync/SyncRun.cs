@@ -174,13 +174,25 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
     private async Task<Reconciliation> ReconcileAsync(string dataset, CancellationToken cancellation)
     {
         // The summary is comparable only when it covers exactly what was imported; Billing may have moved on.
+        var everything = false;
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            var summary = await client.SummaryAsync(dataset, cancellation).ConfigureAwait(false);
+            var request = everything ? SummaryRequest.Everything : company.Read(r => Reconciler.Plan(r, dataset));
+            var summary = await client.SummaryAsync(dataset, request.ChangedAfter, request.Customers, cancellation).ConfigureAwait(false);
             if (!summary.Succeeded) return new Reconciliation(false, "Billing's summary could not be read: " + summary.Error.Message, []);
-            var cursor = company.Read(r => new SyncStore(r.Connection, r.Transaction).Settings().Cursor);
-            if (summary.Value.Through == cursor || (string.IsNullOrEmpty(summary.Value.Through) && cursor is null))
-                return company.Read(r => Reconciler.Compare(r, dataset, summary.Value));
+            var compared = Commit(scope =>
+            {
+                var cursor = new SyncStore(scope.Connection, scope.Transaction).Settings().Cursor;
+                if (summary.Value.Through != cursor && !(string.IsNullOrEmpty(summary.Value.Through) && cursor is null)) return (Done: false, Result: (Reconciliation?)null);
+                return (Done: true, Result: Reconciler.Compare(scope, dataset, summary.Value, request));
+            });
+            if (compared is { Done: true, Result: { } result }) return result;
+            if (compared.Done)
+            {
+                // The totals differ by more than the customers compared explain: find where, across every customer.
+                everything = true;
+                continue;
+            }
             var imported = await CatchUpAsync(dataset, cancellation).ConfigureAwait(false);
             if (!imported) break;
         }
