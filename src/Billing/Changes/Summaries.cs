@@ -56,8 +56,8 @@ public static class Summaries
             }
         }
 
-        var currencies = await snapshot.QueryAsync<TotalsRow>(
-            "SELECT '' AS Customer, currency AS Currency, invoiced AS Invoiced, paid AS Paid, owing AS Owing FROM summary_currencies WHERE account_id = @a AND invoices > 0", new { a }).ConfigureAwait(false);
+        var currencies = await snapshot.QueryAsync<CurrencyRow>(
+            "SELECT currency AS Currency, invoiced AS Invoiced, paid AS Paid, owing AS Owing FROM summary_currencies WHERE account_id = @a AND invoices > 0", new { a }).ConfigureAwait(false);
         var taxes = await snapshot.QueryAsync<TaxRow>(
             "SELECT currency AS Currency, name AS Name, rate AS Rate, amount AS Amount FROM summary_taxes WHERE account_id = @a AND invoices > 0", new { a }).ConfigureAwait(false);
 
@@ -74,6 +74,8 @@ public static class Summaries
     }
 
     private sealed record TotalsRow(string Customer, string Currency, long Invoiced, long Paid, long Owing);
+
+    private sealed record CurrencyRow(string Currency, long Invoiced, long Paid, long Owing);
 
     private sealed record TaxRow(string Currency, string Name, string Rate, long Amount);
 }

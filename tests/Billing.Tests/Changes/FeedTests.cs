@@ -131,6 +131,22 @@ public abstract class FeedTests<T>(T fixture) : ApiTestBase<T>(fixture)
     }
 
     [Fact]
+    public async Task Summary_of_an_account_without_invoices_has_no_rows()
+    {
+        if (Billing is not { } billing)
+        {
+            return;
+        }
+
+        using var api = await Api.ReadyAsync(billing);
+        await api.CustomerAsync("Nobody invoiced");
+        var summary = await api.OkAsync<DatasetSummary>(HttpMethod.Get, $"api/v1/datasets/{api.AccountId}/summary");
+        Assert.Equal((0, 0, 0), (summary.Customers.Count, summary.Currencies.Count, summary.Taxes.Count));
+        var changed = await api.OkAsync<DatasetSummary>(HttpMethod.Get, $"api/v1/datasets/{api.AccountId}/summary?changedAfter=0&customers=1");
+        Assert.Empty(changed.Customers);
+    }
+
+    [Fact]
     public async Task Summary_lists_the_customers_changed_after_a_cursor_and_those_named()
     {
         if (Billing is not { } billing)
