@@ -161,11 +161,12 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
         for (long after = 0; ;)
         {
             var batch = store.WaitingForPostedInvoices(after, 1000);
-            if (batch.Count == 0) return;
+            if (batch.Count == 0) break;
             import ??= Importer(scope, store, dataset, tally);
             foreach (var conflict in batch) import.Apply(conflict.Change);
             after = batch[^1].Seq;
         }
+        store.WaitingRetried();
     }
 
     private RecordImport Importer(BooksWrite scope, SyncStore store, string dataset, SyncTally tally) =>

@@ -141,19 +141,23 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
             """, new { seq, limit }, transaction).AsList();
 
     /// <summary>
-    /// The payments quarantined because they waited for an invoice that is now posted, in retry order
-    /// (set-based: a large first sync may have hundreds of thousands of them).
+    /// The payments quarantined because they waited for an invoice that is now posted, in retry order. Only
+    /// those marked ready (by a trigger, when their invoice was posted) are read: a run costs what it changed,
+    /// not the number of payments waiting.
     /// </summary>
     public IReadOnlyList<StoredConflict> WaitingForPostedInvoices(long afterSeq, int limit) =>
         connection.Query<StoredConflict>(
             """
             SELECT c.dataset, c.kind, c.record_id AS id, c.version, c.label, c.problem, c.fix, c.position, c.payload, c.first_seen AS firstSeen, c.seq
             FROM sync_conflict c
-            WHERE c.waits_for IS NOT NULL AND c.seq > @afterSeq
+            WHERE c.ready = 1 AND c.waits_for IS NOT NULL AND c.seq > @afterSeq
               AND EXISTS (SELECT 1 FROM sync_source s WHERE s.dataset = c.dataset AND s.kind = 'invoice' AND s.record_id = c.waits_for
                           AND s.books_id IS NOT NULL AND s.reversal_id IS NULL AND s.deleted = 0)
             ORDER BY c.seq LIMIT @limit
             """, new { afterSeq, limit }, transaction).AsList();
+
+    /// <summary>The payments marked ready have been retried: those still quarantined wait for their next invoice.</summary>
+    public void WaitingRetried() => connection.Execute("UPDATE sync_conflict SET ready = 0 WHERE ready = 1", transaction: transaction);
 
     /// <summary>
     /// A hash of everything a conflict's outcome depends on in Books (settings, fiscal year, accounts, taxes,

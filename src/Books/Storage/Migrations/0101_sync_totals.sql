@@ -184,3 +184,21 @@ BEGIN
         SELECT i.currency, it.tax_id, it.amount FROM invoice_tax it JOIN invoice i ON i.entry_id = it.entry_id WHERE it.entry_id = NEW.books_id AND i.reversed = 0 AND NEW.kind = 'invoice' AND NEW.books_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM sync_source o WHERE o.books_id = NEW.books_id AND o.kind = 'invoice' AND NOT (o.dataset = NEW.dataset AND o.record_id = NEW.record_id AND o.version = NEW.version))
         ON CONFLICT (currency, tax_id) DO UPDATE SET amount = amount + excluded.amount;
 END;
+
+-- Payments waiting for an invoice: marked ready (in the same transaction) when that invoice gets posted, so
+-- the end of a run retries those, not every payment that waits (there may be very many).
+ALTER TABLE sync_conflict ADD COLUMN ready INTEGER NOT NULL DEFAULT 0;
+UPDATE sync_conflict SET ready = 1 WHERE waits_for IS NOT NULL;
+CREATE INDEX sync_conflict_ready ON sync_conflict (seq) WHERE ready = 1;
+
+CREATE TRIGGER sync_waiting_invoice_posted AFTER INSERT ON sync_source
+WHEN NEW.kind = 'invoice' AND NEW.books_id IS NOT NULL AND NEW.reversal_id IS NULL AND NEW.deleted = 0
+BEGIN
+    UPDATE sync_conflict SET ready = 1 WHERE waits_for = NEW.record_id AND dataset = NEW.dataset AND ready = 0;
+END;
+
+CREATE TRIGGER sync_waiting_invoice_reposted AFTER UPDATE OF books_id, reversal_id, deleted ON sync_source
+WHEN NEW.kind = 'invoice' AND NEW.books_id IS NOT NULL AND NEW.reversal_id IS NULL AND NEW.deleted = 0
+BEGIN
+    UPDATE sync_conflict SET ready = 1 WHERE waits_for = NEW.record_id AND dataset = NEW.dataset AND ready = 0;
+END;
