@@ -46,131 +46,107 @@ public static class SummaryTotals
         return new Contribution(invoice.CustomerId, invoice.Currency, Minor(invoice.Total), Minor(invoice.Paid), Minor(invoice.Owing), taxes);
     }
 
-    /// <summary>Moves the totals from what the invoice added before to what <paramref name="invoice"/> adds now.</summary>
+    /// <summary>
+    /// Moves the totals from what the invoice's current feed document adds to what <paramref name="invoice"/>
+    /// adds; called before the document replaces it.
+    /// </summary>
     public static async Task ApplyAsync(AccountWrite write, long invoiceId, long seq, bool deleted, InvoiceDocument invoice)
     {
         ArgumentNullException.ThrowIfNull(write);
         ArgumentNullException.ThrowIfNull(invoice);
-        var key = new { account = write.Account.Value, invoice = invoiceId };
-        var row = await write.QuerySingleOrDefaultAsync<ContributionRow>(
-            "SELECT customer_id AS CustomerId, currency AS Currency, invoiced AS Invoiced, paid AS Paid, owing AS Owing " +
-            "FROM summary_invoices WHERE account_id = @account AND invoice_id = @invoice", key).ConfigureAwait(false);
-        Contribution? old = null;
-        if (row is not null)
-        {
-            var taxes = await write.QueryAsync<TaxShare>(
-                "SELECT name AS Name, rate AS Rate, amount AS Amount FROM summary_invoice_taxes WHERE account_id = @account AND invoice_id = @invoice", key).ConfigureAwait(false);
-            old = new Contribution(row.CustomerId, row.Currency, row.Invoiced, row.Paid, row.Owing,
-                taxes.OrderBy(t => t.Name, StringComparer.Ordinal).ThenBy(t => t.Rate, StringComparer.Ordinal).ToArray());
-        }
-
+        var current = await write.QuerySingleOrDefaultAsync<CurrentRow>(
+            "SELECT deleted AS Deleted, doc AS Doc FROM feed WHERE account_id = @account AND kind = 'invoice' AND record_id = @invoice",
+            new { account = write.Account.Value, invoice = invoiceId }).ConfigureAwait(false);
+        var old = current is null ? null : Of(JsonSerializer.Deserialize<InvoiceDocument>(current.Doc, Json.Options)!, current.Deleted != 0);
         var now = Of(invoice, deleted);
         if (old is null ? now is null : now is not null && now.SameAs(old))
         {
             return;
         }
 
-        var totals = new Totals();
-        if (old is not null)
-        {
-            totals.Add(old, -1, seq);
-        }
-
-        if (now is not null)
-        {
-            totals.Add(now, +1, seq);
-        }
-
+        var totals = new Tally();
+        totals.Add(old, -1, seq);
+        totals.Add(now, +1, seq);
         await totals.WriteAsync(write, write.Account).ConfigureAwait(false);
-        await write.ExecuteAsync("DELETE FROM summary_invoice_taxes WHERE account_id = @account AND invoice_id = @invoice", key).ConfigureAwait(false);
-        if (now is null)
-        {
-            await write.ExecuteAsync("DELETE FROM summary_invoices WHERE account_id = @account AND invoice_id = @invoice", key).ConfigureAwait(false);
-            return;
-        }
-
-        await write.ExecuteAsync(
-            "INSERT INTO summary_invoices (account_id, invoice_id, customer_id, currency, invoiced, paid, owing) VALUES (@account, @invoice, @customer, @currency, @invoiced, @paid, @owing) " +
-            "ON CONFLICT (account_id, invoice_id) DO UPDATE SET customer_id = excluded.customer_id, currency = excluded.currency, " +
-            "invoiced = excluded.invoiced, paid = excluded.paid, owing = excluded.owing",
-            new { key.account, key.invoice, customer = now.CustomerId, currency = now.Currency, invoiced = now.Invoiced, paid = now.Paid, owing = now.Owing }).ConfigureAwait(false);
-        await InsertTaxesAsync(write, write.Account, [(invoiceId, now)]).ConfigureAwait(false);
     }
 
-    /// <summary>True when the account's totals are complete (built, then kept at every write).</summary>
+    /// <summary>A batch of invoice documents written to the feed another way (the seeder's bulk rows), added up to write once.</summary>
+    public sealed class Batch
+    {
+        private readonly Tally _totals = new();
+
+        /// <summary>A document written as a new feed row (not replacing one).</summary>
+        public void Add(InvoiceDocument invoice, bool deleted, long seq)
+        {
+            ArgumentNullException.ThrowIfNull(invoice);
+            _totals.Add(Of(invoice, deleted), +1, seq);
+        }
+
+        public Task WriteAsync(AccountWrite write)
+        {
+            ArgumentNullException.ThrowIfNull(write);
+            return _totals.WriteAsync(write, write.Account);
+        }
+    }
+
+    /// <summary>False while the account's totals wait to be built from its feed (an account from before the totals existed).</summary>
     public static async Task<bool> IsBuiltAsync(Session session, AccountId account)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return await session.QuerySingleOrDefaultAsync<long?>("SELECT account_id FROM summary_built WHERE account_id = @account", new { account = account.Value }).ConfigureAwait(false) is not null;
+        return await session.QuerySingleOrDefaultAsync<long?>("SELECT account_id FROM summary_unbuilt WHERE account_id = @account", new { account = account.Value }).ConfigureAwait(false) is null;
     }
 
-    /// <summary>Marks the totals incomplete, for a write that bypasses <see cref="Feed.WriteAsync"/> (the seeder's bulk feed rows).</summary>
-    public static Task InvalidateAsync(Session session, AccountId account)
-    {
-        ArgumentNullException.ThrowIfNull(session);
-        return session.ExecuteAsync("DELETE FROM summary_built WHERE account_id = @account", new { account = account.Value });
-    }
-
-    /// <summary>(Re)builds the account's totals from its feed documents; the caller holds the account's lock.</summary>
+    /// <summary>Builds the account's totals from its feed documents, once; the caller holds the account's lock.</summary>
     public static async Task BuildAsync(AccountWrite write)
     {
         ArgumentNullException.ThrowIfNull(write);
         var account = new { account = write.Account.Value };
-        foreach (var table in new[] { "summary_invoices", "summary_invoice_taxes", "summary_customers", "summary_currencies", "summary_taxes" })
+        foreach (var table in new[] { "summary_customers", "summary_currencies", "summary_taxes" })
         {
             await write.ExecuteAsync($"DELETE FROM {table} WHERE account_id = @account", account).ConfigureAwait(false);
         }
 
-        var totals = new Totals();
-        const int Batch = 5000;
+        var totals = new Tally();
+        const int BatchSize = 5000;
         for (long after = 0; ;)
         {
             // In batches: PostgreSQL runs one command at a time on a connection, and memory stays flat.
             var rows = (await write.QueryAsync<(long RecordId, long Seq, string Doc)>(
                 "SELECT record_id, seq, doc FROM feed WHERE account_id = @account AND kind = 'invoice' AND deleted = 0 AND record_id > @after ORDER BY record_id LIMIT @take",
-                new { account.account, after, take = Batch }).ConfigureAwait(false)).AsList();
+                new { account.account, after, take = BatchSize }).ConfigureAwait(false)).AsList();
             if (rows.Count == 0)
             {
                 break;
             }
 
-            var counted = new List<(long Id, Contribution Share)>(rows.Count);
-            foreach (var (id, seq, doc) in rows)
+            foreach (var (_, seq, doc) in rows)
             {
-                if (Of(JsonSerializer.Deserialize<InvoiceDocument>(doc, Json.Options)!, deleted: false) is { } share)
-                {
-                    totals.Add(share, +1, seq);
-                    counted.Add((id, share));
-                }
+                totals.Add(Of(JsonSerializer.Deserialize<InvoiceDocument>(doc, Json.Options)!, deleted: false), +1, seq);
             }
 
-            await write.ExecuteAsync(
-                "INSERT INTO summary_invoices (account_id, invoice_id, customer_id, currency, invoiced, paid, owing) VALUES (@account, @invoice, @customer, @currency, @invoiced, @paid, @owing)",
-                counted.Select(c => new { account.account, invoice = c.Id, customer = c.Share.CustomerId, currency = c.Share.Currency, invoiced = c.Share.Invoiced, paid = c.Share.Paid, owing = c.Share.Owing })).ConfigureAwait(false);
-            await InsertTaxesAsync(write, write.Account, counted).ConfigureAwait(false);
             after = rows[^1].RecordId;
         }
 
         await totals.WriteAsync(write, write.Account).ConfigureAwait(false);
-        await write.ExecuteAsync("INSERT INTO summary_built (account_id) VALUES (@account)", account).ConfigureAwait(false);
+        await write.ExecuteAsync("DELETE FROM summary_unbuilt WHERE account_id = @account", account).ConfigureAwait(false);
     }
 
-    private static Task InsertTaxesAsync(Session session, AccountId account, IEnumerable<(long Id, Contribution Share)> invoices) =>
-        session.ExecuteAsync(
-            "INSERT INTO summary_invoice_taxes (account_id, invoice_id, name, rate, amount) VALUES (@account, @invoice, @name, @rate, @amount)",
-            invoices.SelectMany(i => i.Share.Taxes.Select(t => new { account = account.Value, invoice = i.Id, name = t.Name, rate = t.Rate, amount = t.Amount })));
-
-    private sealed record ContributionRow(string CustomerId, string Currency, long Invoiced, long Paid, long Owing);
+    private sealed record CurrentRow(long Deleted, string Doc);
 
     /// <summary>Changes to the total rows, added up in memory and written once per row.</summary>
-    private sealed class Totals
+    private sealed class Tally
     {
         private readonly Dictionary<(string Customer, string Currency), (long Count, long Invoiced, long Paid, long Owing, long Seq)> _customers = [];
         private readonly Dictionary<string, (long Count, long Invoiced, long Paid, long Owing)> _currencies = new(StringComparer.Ordinal);
         private readonly Dictionary<(string Currency, string Name, string Rate), (long Count, long Amount)> _taxes = [];
 
-        public void Add(Contribution share, int sign, long seq)
+        public void Add(Contribution? share, int sign, long seq)
         {
+            if (share is null)
+            {
+                return;
+            }
+
             var key = (share.CustomerId, share.Currency);
             var c = _customers.GetValueOrDefault(key);
             _customers[key] = (c.Count + sign, c.Invoiced + (sign * share.Invoiced), c.Paid + (sign * share.Paid), c.Owing + (sign * share.Owing), Math.Max(c.Seq, seq));
