@@ -89,12 +89,13 @@ public class ReconciliationTests(BillingFixture fixture) : IClassFixture<Billing
         Assert.Equal(2, books.Sync(Server, billing).ExitCode);
 
         // Make it a file of the previous schema (0100) with those imports: everything 0101 adds is gone.
-        foreach (var trigger in books.Read(r => r.Connection.Query<string>("SELECT name FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'sync_total_%' OR name LIKE 'sync_waiting_%')", transaction: r.Transaction).ToList()))
+        foreach (var trigger in books.Read(r => r.Connection.Query<string>("SELECT name FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'sync_total_%' OR name LIKE 'sync_waiting_%' OR name LIKE 'sync_conflict_%')", transaction: r.Transaction).ToList()))
             Tamper(books, $"DROP TRIGGER {trigger}");
         Tamper(books, """
             DROP TABLE sync_customer_total; DROP TABLE sync_currency_total; DROP TABLE sync_tax_total; DROP TABLE sync_difference;
             DROP INDEX sync_conflict_customer; DROP INDEX sync_conflict_currency; DROP INDEX sync_conflict_ready;
             ALTER TABLE sync_settings DROP COLUMN reconciled_through; ALTER TABLE sync_conflict DROP COLUMN ready;
+            ALTER TABLE sync_settings DROP COLUMN conflict_count;
             """);
         Tamper(books, "PRAGMA user_version = 100");
         await billing.InvoiceAsync(customer.Id, March.AddDays(5), Line("Work", "1", "10.00"));
@@ -104,6 +105,7 @@ public class ReconciliationTests(BillingFixture fixture) : IClassFixture<Billing
         Assert.Equal(101, books.Read(r => r.Connection.ExecuteScalar<long>("PRAGMA user_version", transaction: r.Transaction)));
         Assert.Equal(1, upgraded.Report.Invoices.Imported);
         Assert.True(upgraded.Report.Reconciliation.Clean, upgraded.ToString());
+        Assert.Equal(1, upgraded.Report.ConflictCount);
         Assert.All(upgraded.Report.Reconciliation.Differences, d => Assert.Contains("USD", d.What, StringComparison.Ordinal));
         Assert.Empty(books.Read(BooksInvariants.Problems));
     }

@@ -192,7 +192,8 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
             .Select(r => new SyncIssue(new RecordKey(r.Kind, r.Id), checked((int)r.Version), r.Label, r.Problem, r.Fix))
             .ToList();
 
-    public long ConflictCount() => connection.ExecuteScalar<long>("SELECT COUNT(*) FROM sync_conflict", transaction: transaction);
+    /// <summary>How many records are in conflict (a counter the triggers of migration 0101 keep).</summary>
+    public long ConflictCount() => connection.ExecuteScalar<long>("SELECT conflict_count FROM sync_settings WHERE id = 1", transaction: transaction);
 
     /// <summary>Label, Billing customer and currency of every open conflict (streamed), for the reconciliation.</summary>
     public IEnumerable<(string Label, string? Customer, string? Currency)> ConflictSubjects() =>

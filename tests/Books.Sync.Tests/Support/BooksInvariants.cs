@@ -29,6 +29,9 @@ public static class BooksInvariants
             WHERE s.kind <> 'customer' AND s.reversal_id IS NULL AND s.deleted = 0 AND e.reversed_by IS NOT NULL
             """, transaction: t).Select(r => $"{r} is reversed but its source says it is live"));
         problems.AddRange(RunningTotals(scope));
+        var counted = c.ExecuteScalar<long>("SELECT conflict_count FROM sync_settings", transaction: t);
+        var conflicts = c.ExecuteScalar<long>("SELECT COUNT(*) FROM sync_conflict", transaction: t);
+        if (counted != conflicts) problems.Add($"conflict_count says {counted} but {conflicts} records are in conflict");
         return problems;
     }
 

@@ -202,3 +202,18 @@ WHEN NEW.kind = 'invoice' AND NEW.books_id IS NOT NULL AND NEW.reversal_id IS NU
 BEGIN
     UPDATE sync_conflict SET ready = 1 WHERE waits_for = NEW.record_id AND dataset = NEW.dataset AND ready = 0;
 END;
+
+-- How many records are in conflict, kept as they come and go: counting them all at every run would cost as
+-- much as the account is large (an upsert that updates a conflict inserts nothing: it is not counted twice).
+ALTER TABLE sync_settings ADD COLUMN conflict_count INTEGER NOT NULL DEFAULT 0;
+UPDATE sync_settings SET conflict_count = (SELECT COUNT(*) FROM sync_conflict);
+
+CREATE TRIGGER sync_conflict_counted AFTER INSERT ON sync_conflict
+BEGIN
+    UPDATE sync_settings SET conflict_count = conflict_count + 1 WHERE id = 1;
+END;
+
+CREATE TRIGGER sync_conflict_uncounted AFTER DELETE ON sync_conflict
+BEGIN
+    UPDATE sync_settings SET conflict_count = conflict_count - 1 WHERE id = 1;
+END;
