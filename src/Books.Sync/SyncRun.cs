@@ -81,11 +81,11 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
             if (applied && !page.Value.HasMore) break;
         }
 
-        // Payments that waited for an invoice imported later in this run go now, not at the next sync.
+        // Records that waited for something imported later in this run go now, not at the next sync.
         Commit(scope =>
         {
             var store = new SyncStore(scope.Connection, scope.Transaction);
-            RetryWaitingPayments(scope, store, dataset, tally);
+            RetryReady(scope, store, dataset, tally);
             var now = time.GetUtcNow();
             var current = store.Settings();
             store.Save(current with { FirstSyncedAt = current.FirstSyncedAt ?? now, LastSyncedAt = now });
@@ -125,7 +125,7 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
             var import = Importer(scope, store, dataset, tally);
             foreach (var change in changes) import.Apply(change);
             tally.Seen = changes.Count;
-            RetryWaitingPayments(scope, store, dataset, tally);
+            RetryReady(scope, store, dataset, tally);
             report = new SyncReport(true, dataset, after, tally.Customers, tally.Invoices, tally.Payments,
                 store.Issues(ReportedConflicts), store.ConflictCount(), EntryPlan.Since(scope, firstNewEntry),
                 new Reconciliation(false, "not compared on a dry run (nothing was imported)", []));
@@ -154,19 +154,20 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
         store.ConflictsTried(store.SetupStamp());
     }
 
-    /// <summary>Payments that waited for an invoice imported in this run go now, not at the next sync.</summary>
-    private void RetryWaitingPayments(BooksWrite scope, SyncStore store, string dataset, SyncTally tally)
+    /// <summary>
+    /// Records whose wait ended in this run (a payment's invoice posted, a record's customer imported) go now,
+    /// not at the next sync. A retry can end another wait (an invoice posted lets its payments go), so this
+    /// runs until no record is ready.
+    /// </summary>
+    private void RetryReady(BooksWrite scope, SyncStore store, string dataset, SyncTally tally)
     {
         RecordImport? import = null;
-        for (long after = 0; ;)
+        while (store.ReadyConflicts(1000) is { Count: > 0 } batch)
         {
-            var batch = store.WaitingForPostedInvoices(after, 1000);
-            if (batch.Count == 0) break;
+            store.Retrying(batch[^1].Seq);
             import ??= Importer(scope, store, dataset, tally);
             foreach (var conflict in batch) import.Apply(conflict.Change);
-            after = batch[^1].Seq;
         }
-        store.WaitingRetried();
     }
 
     private RecordImport Importer(BooksWrite scope, SyncStore store, string dataset, SyncTally tally) =>

@@ -141,27 +141,25 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
             """, new { seq, limit }, transaction).AsList();
 
     /// <summary>
-    /// The payments quarantined because they waited for an invoice that is now posted, in retry order. Only
-    /// those marked ready (by a trigger, when their invoice was posted) are read: a run costs what it changed,
-    /// not the number of payments waiting.
+    /// The conflicts whose wait is over - a payment whose invoice is now posted, a record whose customer is now
+    /// imported - in retry order. Only those marked ready (by a trigger, when what they waited for arrived) are
+    /// read: a run costs what it changed, not the number of records waiting.
     /// </summary>
-    public IReadOnlyList<StoredConflict> WaitingForPostedInvoices(long afterSeq, int limit) =>
+    public IReadOnlyList<StoredConflict> ReadyConflicts(int limit) =>
         connection.Query<StoredConflict>(
             """
-            SELECT c.dataset, c.kind, c.record_id AS id, c.version, c.label, c.problem, c.fix, c.position, c.payload, c.first_seen AS firstSeen, c.seq
-            FROM sync_conflict c
-            WHERE c.ready = 1 AND c.waits_for IS NOT NULL AND c.seq > @afterSeq
-              AND EXISTS (SELECT 1 FROM sync_source s WHERE s.dataset = c.dataset AND s.kind = 'invoice' AND s.record_id = c.waits_for
-                          AND s.books_id IS NOT NULL AND s.reversal_id IS NULL AND s.deleted = 0)
-            ORDER BY c.seq LIMIT @limit
-            """, new { afterSeq, limit }, transaction).AsList();
+            SELECT dataset, kind, record_id AS id, version, label, problem, fix, position, payload, first_seen AS firstSeen, seq
+            FROM sync_conflict WHERE ready = 1 ORDER BY seq LIMIT @limit
+            """, new { limit }, transaction).AsList();
 
-    /// <summary>The payments marked ready have been retried: those still quarantined wait for their next invoice.</summary>
-    public void WaitingRetried() => connection.Execute("UPDATE sync_conflict SET ready = 0 WHERE ready = 1", transaction: transaction);
+    /// <summary>The ready conflicts up to <paramref name="lastSeq"/> are being retried: those that fail again wait for something else.</summary>
+    public void Retrying(long lastSeq) =>
+        connection.Execute("UPDATE sync_conflict SET ready = 0 WHERE ready = 1 AND seq <= @lastSeq", new { lastSeq }, transaction);
 
     /// <summary>
     /// A hash of everything a conflict's outcome depends on in Books (settings, fiscal year, accounts, taxes,
-    /// tax codes, cards, currencies, rates, the sync's accounts).
+    /// tax codes, cards, currencies, rates, the sync's accounts). What arrives from the feed (an invoice, a
+    /// customer) is not in it: the records waiting for it are marked ready instead (see <see cref="ReadyConflicts"/>).
     /// </summary>
     public string SetupStamp()
     {
@@ -175,7 +173,6 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
                 || '|' || (SELECT COALESCE(group_concat(code), '') FROM foreign_currency)
                 || '|' || (SELECT COUNT(*) || COALESCE(MAX(date), '') FROM exchange_rate)
                 || '|' || (SELECT COALESCE(track_sales, '') || COALESCE(track_payments, '') || COALESCE(paypal_account, '') || COALESCE(other_payments_account, '') FROM sync_settings)
-                || '|' || (SELECT COUNT(*) FROM customer)
             """, transaction: transaction) ?? "";
         return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
     }

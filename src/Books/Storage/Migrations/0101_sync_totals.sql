@@ -185,8 +185,10 @@ BEGIN
         ON CONFLICT (currency, tax_id) DO UPDATE SET amount = amount + excluded.amount;
 END;
 
--- Payments waiting for an invoice: marked ready (in the same transaction) when that invoice gets posted, so
--- the end of a run retries those, not every payment that waits (there may be very many).
+-- Records waiting for something the feed brings later - a payment for its invoice, an invoice or payment for
+-- its customer (a customer changed after its invoices comes after them in the feed) - are marked ready, in the
+-- same transaction, when that arrives, so the end of a run retries those, not every conflict (there may be
+-- very many; a new customer no longer changes the setup stamp that makes a run retry them all).
 ALTER TABLE sync_conflict ADD COLUMN ready INTEGER NOT NULL DEFAULT 0;
 UPDATE sync_conflict SET ready = 1 WHERE waits_for IS NOT NULL;
 CREATE INDEX sync_conflict_ready ON sync_conflict (seq) WHERE ready = 1;
@@ -216,4 +218,11 @@ END;
 CREATE TRIGGER sync_conflict_uncounted AFTER DELETE ON sync_conflict
 BEGIN
     UPDATE sync_settings SET conflict_count = conflict_count - 1 WHERE id = 1;
+END;
+
+CREATE TRIGGER sync_waiting_customer_imported AFTER INSERT ON sync_source
+WHEN NEW.kind = 'customer' AND NOT EXISTS (
+    SELECT 1 FROM sync_source o WHERE o.dataset = NEW.dataset AND o.kind = 'customer' AND o.record_id = NEW.record_id AND o.version <> NEW.version)
+BEGIN
+    UPDATE sync_conflict SET ready = 1 WHERE customer_id = NEW.record_id AND dataset = NEW.dataset AND ready = 0;
 END;
