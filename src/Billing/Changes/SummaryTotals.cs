@@ -11,7 +11,7 @@ namespace BillingBooks.Billing.Changes;
 /// The running totals behind the reconciliation summary (SPEC 3.5): what each counted invoice adds, per
 /// customer and currency, per currency and per tax. Kept in the same transaction as every invoice write to
 /// the feed (so they always agree with the documents the feed serves at the same cursor), and built from the
-/// feed documents on an account's first use.
+/// feed documents on first use for an account from before them (migration 0101).
 /// </summary>
 public static class SummaryTotals
 {
