@@ -192,13 +192,6 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
     /// <summary>How many records are in conflict (a counter the triggers of migration 0101 keep).</summary>
     public long ConflictCount() => connection.ExecuteScalar<long>("SELECT conflict_count FROM sync_settings WHERE id = 1", transaction: transaction);
 
-    /// <summary>Label, Billing customer and currency of every open conflict (streamed), for the reconciliation.</summary>
-    public IEnumerable<(string Label, string? Customer, string? Currency)> ConflictSubjects() =>
-        connection.Query<(string, string?, string?)>(
-            """
-            SELECT label, customer_id, currency FROM sync_conflict ORDER BY seq
-            """, transaction: transaction, buffered: false);
-
     /// <summary>Quarantines a record (or updates its reason); a conflict keeps its first place in the retry order.</summary>
     public void Quarantine(string dataset, SyncIssue issue, Change change, DateTimeOffset at)
     {
