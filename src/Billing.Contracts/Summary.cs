@@ -5,7 +5,11 @@ namespace BillingBooks.Billing.Contracts;
 /// partly paid, paid) add up to, read in one consistent snapshot, so Books can reconcile (SPEC 3.5).
 /// <see cref="Through"/> is the feed cursor of the newest change the snapshot includes: Books compares only
 /// when it has imported exactly up to that cursor (otherwise it fetches the rest first). Void and deleted
-/// invoices, drafts, quotes and deleted payments count for nothing.
+/// invoices, drafts, quotes and deleted payments count for nothing. Query: <c>changedAfter=CURSOR</c> lists
+/// only the customers whose figures changed after that cursor (a balance that dropped to nothing as zero),
+/// plus <c>customers=ID,ID</c> (at most 1,000); without either, every customer. Currency and tax totals are
+/// always the whole dataset's. Billing reads running totals kept at every write, so the answer costs the same
+/// for any size of account.
 /// </summary>
 public sealed record DatasetSummary(
     string Through,

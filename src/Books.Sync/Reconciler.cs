@@ -2,102 +2,113 @@ using BillingBooks.Billing.Contracts;
 using BillingBooks.Books.Storage;
 using BillingBooks.Books.Sync.Storage;
 using BillingBooks.Money;
-using Dapper;
 
 namespace BillingBooks.Books.Sync;
 
+/// <summary>What a reconciliation asks Billing for: every customer, or those changed after a cursor plus some named.</summary>
+/// <param name="ChangedAfter">Null: every customer.</param>
+internal sealed record SummaryRequest(string? ChangedAfter, IReadOnlyList<string> Customers)
+{
+    public static readonly SummaryRequest Everything = new(null, []);
+
+    public bool IsEverything => ChangedAfter is null;
+}
+
 /// <summary>
-/// SPEC 3.5: Books' figures for the imported invoices (invoiced and owing per customer and currency, tax per
-/// currency and name) against Billing's summary at the same cursor. A difference that involves records in
-/// conflict is expected (they are not imported yet, on purpose) and named as such.
+/// SPEC 3.5: Books' figures for the imported invoices (invoiced and owing per customer and currency, totals
+/// per currency, tax per currency and name) against Billing's summary at the same cursor. Both sides keep
+/// running totals, so a run compares the whole account's totals plus only the customers that may differ:
+/// those changed on either side since the last reconciliation and those that differed then. When the totals
+/// differ by more than those customers explain, everything is compared to find where. A difference that
+/// involves records in conflict is expected (they are not imported yet, on purpose) and named as such.
 /// </summary>
 internal static class Reconciler
 {
-    public static Reconciliation Compare(BooksRead scope, string dataset, DatasetSummary billing)
+    /// <summary>Beyond this many customers to name, asking Billing for all of them is simpler (and the URL stays short).</summary>
+    public const int MaxNamedCustomers = 500;
+
+    private const int LabelsShown = 5;
+
+    public static SummaryRequest Plan(BooksRead scope, string dataset)
     {
-        var store = new SyncStore(scope.Connection, scope.Transaction);
-        var byCustomer = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var byCurrency = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var (label, customer, currency) in store.ConflictSubjects())
-        {
-            Note(byCustomer, customer, label);
-            Note(byCurrency, currency, label);
-        }
-        var prefix = $"billing:{dataset}/customer/";
+        var totals = Totals(scope, dataset);
+        if (totals.ReconciledThrough() is not { } through) return SummaryRequest.Everything; // first time (or just upgraded)
+        var unsettled = totals.Unsettled();
+        return unsettled.Count > MaxNamedCustomers ? SummaryRequest.Everything : new SummaryRequest(through, unsettled);
+    }
+
+    /// <summary>
+    /// Compares and records the outcome; null when the request named only some customers and the totals differ
+    /// by more than they explain (then ask for everything).
+    /// </summary>
+    public static Reconciliation? Compare(BooksWrite scope, string dataset, DatasetSummary billing, SummaryRequest request)
+    {
+        var totals = Totals(scope, dataset);
+        var compared = request.IsEverything ? null : request.Customers.Union(billing.Customers.Select(c => c.CustomerId), StringComparer.Ordinal).ToList();
+        var books = totals.Customers(compared).ToDictionary(r => (Id: r.Customer, r.Currency));
+        var theirs = billing.Customers.ToDictionary(c => (Id: c.CustomerId, c.Currency));
+        var names = compared is null ? books.Values.GroupBy(b => b.Customer).ToDictionary(g => g.Key, g => g.First().Name) : totals.Names(compared);
+
         var differences = new List<ReconciliationDifference>();
-
-        var books = scope.Connection.Query<(string Reference, string Name, string Currency, long Invoiced, long Owing)>(
-            """
-            SELECT c.external_reference, c.name, i.currency, SUM(i.total), SUM(i.owing)
-            FROM invoice i JOIN customer c ON c.id = i.customer_id
-            WHERE i.reversed = 0 AND c.external_reference LIKE @pattern
-              AND EXISTS (SELECT 1 FROM sync_source s WHERE s.kind = 'invoice' AND s.books_id = i.entry_id)
-            GROUP BY c.external_reference, c.name, i.currency
-            """, new { pattern = prefix + "%" }, scope.Transaction)
-            .ToDictionary(r => (Id: r.Reference[prefix.Length..], r.Currency));
-        var names = books.ToDictionary(b => b.Key.Id, b => b.Value.Name);
-
-        var keys = books.Keys.Union(billing.Customers.Select(c => (Id: c.CustomerId, c.Currency))).Distinct();
-        foreach (var key in keys)
+        var differing = new HashSet<string>(StringComparer.Ordinal);
+        var explained = new Dictionary<string, (long Invoiced, long Owing)>(StringComparer.Ordinal);
+        foreach (var key in books.Keys.Union(theirs.Keys).Distinct().OrderBy(k => k.Id, StringComparer.Ordinal).ThenBy(k => k.Currency, StringComparer.Ordinal))
         {
             var currency = Currency.Get(key.Currency);
-            var ours = books.TryGetValue(key, out var row) ? row : default;
-            var theirs = billing.Customers.FirstOrDefault(c => c.CustomerId == key.Id && c.Currency == key.Currency);
+            var ours = books.TryGetValue(key, out var row) ? (row.Invoiced, row.Owing) : (0L, 0L);
+            var billed = theirs.TryGetValue(key, out var balance) ? (Parse(balance.Invoiced, currency), Parse(balance.Owing, currency)) : (0L, 0L);
+            if (ours == billed) continue;
+            differing.Add(key.Id);
+            var gap = explained.GetValueOrDefault(key.Currency);
+            explained[key.Currency] = (gap.Invoiced + ours.Item1 - billed.Item1, gap.Owing + ours.Item2 - billed.Item2);
             var who = $"customer {(names.TryGetValue(key.Id, out var name) ? name : key.Id)} ({key.Currency})";
-            var involved = byCustomer.GetValueOrDefault(key.Id) ?? [];
-            Add(differences, $"invoiced to {who}", Money.Money.FromMinorUnits(ours.Invoiced, currency), Parse(theirs?.Invoiced, currency), involved);
-            Add(differences, $"owing by {who}", Money.Money.FromMinorUnits(ours.Owing, currency), Parse(theirs?.Owing, currency), involved);
+            var involved = Labels(totals.ConflictLabels(key.Id, null, LabelsShown + 1));
+            Add(differences, $"invoiced to {who}", currency, ours.Item1, billed.Item1, involved);
+            Add(differences, $"owing by {who}", currency, ours.Item2, billed.Item2, involved);
         }
 
-        var bookTotals = books.Values.GroupBy(b => b.Currency).ToDictionary(g => g.Key, g => (Invoiced: g.Sum(b => b.Invoiced), Owing: g.Sum(b => b.Owing)));
-        foreach (var code in bookTotals.Keys.Union(billing.Currencies.Select(c => c.Currency)).Distinct())
+        var bookTotals = totals.Currencies().ToDictionary(c => c.Currency, c => (c.Invoiced, c.Owing), StringComparer.Ordinal);
+        var billingTotals = billing.Currencies.ToDictionary(c => c.Currency, StringComparer.Ordinal);
+        foreach (var code in bookTotals.Keys.Union(billingTotals.Keys).Order(StringComparer.Ordinal))
         {
             var currency = Currency.Get(code);
-            var ours = bookTotals.TryGetValue(code, out var t) ? t : default;
-            var theirs = billing.Currencies.FirstOrDefault(c => c.Currency == code);
-            var involved = byCurrency.GetValueOrDefault(code) ?? [];
-            Add(differences, $"total invoiced in {code}", Money.Money.FromMinorUnits(ours.Invoiced, currency), Parse(theirs?.Invoiced, currency), involved);
-            Add(differences, $"total owing in {code}", Money.Money.FromMinorUnits(ours.Owing, currency), Parse(theirs?.Owing, currency), involved);
+            var ours = bookTotals.GetValueOrDefault(code);
+            var billed = billingTotals.TryGetValue(code, out var t) ? (Parse(t.Invoiced, currency), Parse(t.Owing, currency)) : (0L, 0L);
+            if (ours == billed) continue;
+            // Partial comparison: a gap the compared customers do not account for lies with another customer.
+            if (compared is not null && explained.GetValueOrDefault(code) != (ours.Invoiced - billed.Item1, ours.Owing - billed.Item2)) return null;
+            var involved = Labels(totals.ConflictLabels(null, code, LabelsShown + 1));
+            Add(differences, $"total invoiced in {code}", currency, ours.Invoiced, billed.Item1, involved);
+            Add(differences, $"total owing in {code}", currency, ours.Owing, billed.Item2, involved);
         }
 
-        var taxes = scope.Connection.Query<(string Currency, string Name, long Amount)>(
-            """
-            SELECT i.currency, t.name, SUM(it.amount)
-            FROM invoice_tax it JOIN invoice i ON i.entry_id = it.entry_id JOIN tax t ON t.id = it.tax_id
-            WHERE i.reversed = 0 AND EXISTS (SELECT 1 FROM sync_source s WHERE s.kind = 'invoice' AND s.books_id = i.entry_id)
-            GROUP BY i.currency, t.name
-            """, transaction: scope.Transaction)
-            .ToDictionary(r => (r.Currency, Name: r.Name.ToUpperInvariant()), r => r.Amount);
+        var taxes = totals.Taxes().ToDictionary(t => (t.Currency, t.Name), t => t.Amount);
         var billingTaxes = billing.Taxes
             .GroupBy(t => (t.Currency, Name: t.Name.ToUpperInvariant()))
-            .ToDictionary(g => g.Key, g => Money.Money.Sum(g.Select(t => Money.Money.Parse(t.Amount, Currency.Get(t.Currency))), Currency.Get(g.Key.Currency)));
-        foreach (var key in taxes.Keys.Union(billingTaxes.Keys).Distinct())
+            .ToDictionary(g => g.Key, g => g.Sum(t => Parse(t.Amount, Currency.Get(t.Currency))));
+        foreach (var key in taxes.Keys.Union(billingTaxes.Keys).Distinct().OrderBy(k => k.Currency, StringComparer.Ordinal).ThenBy(k => k.Name, StringComparer.Ordinal))
         {
-            var currency = Currency.Get(key.Currency);
-            var ours = Money.Money.FromMinorUnits(taxes.TryGetValue(key, out var a) ? a : 0, currency);
-            var theirs = billingTaxes.TryGetValue(key, out var b) ? b : Money.Money.Zero(currency);
-            var involved = byCurrency.GetValueOrDefault(key.Currency) ?? [];
-            Add(differences, $"{key.Name} charged in {key.Currency}", ours, theirs, involved);
+            var involved = Labels(totals.ConflictLabels(null, key.Currency, LabelsShown + 1));
+            Add(differences, $"{key.Name} charged in {key.Currency}", Currency.Get(key.Currency), taxes.GetValueOrDefault(key), billingTaxes.GetValueOrDefault(key), involved);
         }
 
+        totals.Reconciled(billing.Through, compared, differing);
         return new Reconciliation(true, null, differences);
     }
 
-    private static void Add(List<ReconciliationDifference> differences, string what, Money.Money books, Money.Money billing, List<string> involved)
+    private static RunningTotals Totals(BooksRead scope, string dataset) => new(scope.Connection, scope.Transaction, dataset);
+
+    private static void Add(List<ReconciliationDifference> differences, string what, Currency currency, long books, long billing, IReadOnlyList<string> involved)
     {
         if (books == billing) return;
-        differences.Add(new ReconciliationDifference(what, books.ToDecimalString(), billing.ToDecimalString(), involved.Count > 0,
+        differences.Add(new ReconciliationDifference(what, Money.Money.FromMinorUnits(books, currency).ToDecimalString(), Money.Money.FromMinorUnits(billing, currency).ToDecimalString(),
+            involved.Count > 0,
             involved.Count > 0 ? involved : ["no record in conflict explains it: run `books check` and compare the customer's invoices with Billing"]));
     }
 
-    private static Money.Money Parse(string? amount, Currency currency) => amount is null ? Money.Money.Zero(currency) : Money.Money.Parse(amount, currency);
+    private static long Parse(string amount, Currency currency) => Money.Money.Parse(amount, currency).MinorUnits;
 
-    /// <summary>Keeps the first few labels per subject (enough to name them), and a count beyond.</summary>
-    private static void Note(Dictionary<string, List<string>> subjects, string? subject, string label)
-    {
-        if (subject is null) return;
-        if (!subjects.TryGetValue(subject, out var labels)) subjects[subject] = labels = [];
-        if (labels.Count < 5) labels.Add(label);
-        else if (labels.Count == 5) labels.Add("and more in conflict");
-    }
+    /// <summary>The first few labels (enough to name them), and a mention of more beyond.</summary>
+    private static IReadOnlyList<string> Labels(IReadOnlyList<string> firstLabels) =>
+        firstLabels.Count <= LabelsShown ? firstLabels : [.. firstLabels.Take(LabelsShown), "and more in conflict"];
 }

@@ -96,11 +96,11 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
             fetching = client.ChangesAsync(dataset, after, PageSize, cancellation);
         }
 
-        // Payments that waited for an invoice imported later in this run go now, not at the next sync.
+        // Records that waited for something imported later in this run go now, not at the next sync.
         Commit(scope =>
         {
             var store = new SyncStore(scope.Connection, scope.Transaction);
-            RetryWaitingPayments(scope, store, dataset, tally);
+            RetryReady(scope, store, dataset, tally);
             var now = time.GetUtcNow();
             var current = store.Settings();
             store.Save(current with { FirstSyncedAt = current.FirstSyncedAt ?? now, LastSyncedAt = now });
@@ -140,7 +140,7 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
             var import = Importer(scope, store, dataset, tally);
             import.Apply(changes);
             tally.Seen = changes.Count;
-            RetryWaitingPayments(scope, store, dataset, tally);
+            RetryReady(scope, store, dataset, tally);
             report = new SyncReport(true, dataset, after, tally.Customers, tally.Invoices, tally.Payments,
                 store.Issues(ReportedConflicts), store.ConflictCount(), EntryPlan.Since(scope, firstNewEntry),
                 new Reconciliation(false, "not compared on a dry run (nothing was imported)", []));
@@ -169,17 +169,19 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
         store.ConflictsTried(store.SetupStamp());
     }
 
-    /// <summary>Payments that waited for an invoice imported in this run go now, not at the next sync.</summary>
-    private void RetryWaitingPayments(BooksWrite scope, SyncStore store, string dataset, SyncTally tally)
+    /// <summary>
+    /// Records whose wait ended in this run (a payment's invoice posted, a record's customer imported) go now,
+    /// not at the next sync. A retry can end another wait (an invoice posted lets its payments go), so this
+    /// runs until no record is ready.
+    /// </summary>
+    private void RetryReady(BooksWrite scope, SyncStore store, string dataset, SyncTally tally)
     {
         RecordImport? import = null;
-        for (long after = 0; ;)
+        while (store.ReadyConflicts(1000) is { Count: > 0 } batch)
         {
-            var batch = store.WaitingForPostedInvoices(after, 1000);
-            if (batch.Count == 0) return;
+            store.Retrying(batch[^1].Seq);
             import ??= Importer(scope, store, dataset, tally);
             import.Apply(batch.Select(c => c.Change).ToList());
-            after = batch[^1].Seq;
         }
     }
 
@@ -189,13 +191,25 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
     private async Task<Reconciliation> ReconcileAsync(string dataset, CancellationToken cancellation)
     {
         // The summary is comparable only when it covers exactly what was imported; Billing may have moved on.
+        var everything = false;
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            var summary = await client.SummaryAsync(dataset, cancellation).ConfigureAwait(false);
+            var request = everything ? SummaryRequest.Everything : company.Read(r => Reconciler.Plan(r, dataset));
+            var summary = await client.SummaryAsync(dataset, request.ChangedAfter, request.Customers, cancellation).ConfigureAwait(false);
             if (!summary.Succeeded) return new Reconciliation(false, "Billing's summary could not be read: " + summary.Error.Message, []);
-            var cursor = company.Read(r => new SyncStore(r.Connection, r.Transaction).Settings().Cursor);
-            if (summary.Value.Through == cursor || (string.IsNullOrEmpty(summary.Value.Through) && cursor is null))
-                return company.Read(r => Reconciler.Compare(r, dataset, summary.Value));
+            var compared = Commit(scope =>
+            {
+                var cursor = new SyncStore(scope.Connection, scope.Transaction).Settings().Cursor;
+                if (summary.Value.Through != cursor && !(string.IsNullOrEmpty(summary.Value.Through) && cursor is null)) return (Done: false, Result: (Reconciliation?)null);
+                return (Done: true, Result: Reconciler.Compare(scope, dataset, summary.Value, request));
+            });
+            if (compared is { Done: true, Result: { } result }) return result;
+            if (compared.Done)
+            {
+                // The totals differ by more than the customers compared explain: find where, across every customer.
+                everything = true;
+                continue;
+            }
             var imported = await CatchUpAsync(dataset, cancellation).ConfigureAwait(false);
             if (!imported) break;
         }

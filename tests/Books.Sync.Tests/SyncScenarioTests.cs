@@ -59,6 +59,24 @@ public class SyncScenarioTests(BillingFixture fixture) : IClassFixture<BillingFi
     }
 
     [Fact]
+    public async Task Invoice_seen_before_its_renamed_customer_is_imported_in_the_same_run()
+    {
+        using var billing = await SignUpAsync(Server);
+        var customer = await billing.AddCustomerAsync("Old name");
+        var invoice = await billing.InvoiceAsync(customer.Id, March, Line("Work", "1", "100.00", "GST"));
+        await billing.PayAsync(invoice, "20.00", March.AddDays(1));
+        await billing.RenameCustomerAsync(customer, "New name"); // the customer moves after its invoice in the feed
+        using var books = new BooksCompany();
+
+        var run = books.Sync(Server, billing);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal((1, 1), (run.Report.Invoices.Imported, run.Report.Payments.Imported));
+        Assert.True(run.Report.Reconciliation.Clean && run.Report.Reconciliation.Differences.Count == 0, run.ToString());
+        Assert.Empty(books.Read(BooksInvariants.Problems));
+    }
+
+    [Fact]
     public async Task Missing_setup_without_a_terminal_names_the_flags_to_pass()
     {
         using var books = new BooksCompany();

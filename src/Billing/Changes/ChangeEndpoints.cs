@@ -98,7 +98,10 @@ public static class ChangeEndpoints
         await ChangePageWriter.WriteAsync(http.Response.BodyWriter, rows, Feed.Cursor(next), hasMore, http.RequestAborted).ConfigureAwait(false);
     }
 
-    private static async Task<IResult> SummaryAsync(Caller caller, string id, Database db, HttpContext http)
+    /// <summary>At most this many customers named in one summary request (the caller asks for all beyond that).</summary>
+    public const int MaxSummaryCustomers = 1000;
+
+    private static async Task<IResult> SummaryAsync(Caller caller, string id, string? changedAfter, string? customers, Database db, HttpContext http)
     {
         var dataset = await AuthorizeAsync(caller, id, db).ConfigureAwait(false);
         if (dataset.Error is not null)
@@ -106,8 +109,48 @@ public static class ChangeEndpoints
             return dataset.Error.ToResult();
         }
 
+        var errors = new FieldErrors();
+        if (!Feed.TryParseCursor(changedAfter, out var afterSeq))
+        {
+            errors.Add("changedAfter", $"'{changedAfter}' is not a cursor; pass a 'next' or 'through' the feed gave, or nothing for every customer");
+        }
+
+        var named = (customers ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (named.Length > MaxSummaryCustomers)
+        {
+            errors.Add("customers", $"at most {MaxSummaryCustomers} customer ids; ask for every customer (no customers, no changedAfter) instead");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return errors.ToError().ToResult();
+        }
+
+        var filter = new Summaries.CustomerFilter(string.IsNullOrEmpty(changedAfter) ? null : afterSeq, named);
+        await EnsureTotalsAsync(dataset.Value, db, http.RequestAborted).ConfigureAwait(false);
         await using var snapshot = await db.BeginSnapshotAsync(http.RequestAborted).ConfigureAwait(false);
-        return Results.Json(await Summaries.ReadAsync(snapshot, dataset.Value).ConfigureAwait(false), Json.Options);
+        return Results.Json(await Summaries.ReadAsync(snapshot, dataset.Value, filter).ConfigureAwait(false), Json.Options);
+    }
+
+    /// <summary>An account's running totals are built from its feed on first use (an upgraded or a seeded account).</summary>
+    private static async Task EnsureTotalsAsync(AccountId account, Database db, CancellationToken cancel)
+    {
+        await using (var snapshot = await db.BeginSnapshotAsync(cancel).ConfigureAwait(false))
+        {
+            if (await SummaryTotals.IsBuiltAsync(snapshot, account).ConfigureAwait(false))
+            {
+                return;
+            }
+        }
+
+        await using var write = await db.BeginAccountWriteAsync(account, cancel).ConfigureAwait(false);
+        if (write is null || await SummaryTotals.IsBuiltAsync(write, account).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        await SummaryTotals.BuildAsync(write).ConfigureAwait(false);
+        await write.CommitAsync(cancel).ConfigureAwait(false);
     }
 
     private sealed record DatasetRow(long Id, string Email, string Profile, string Relation);

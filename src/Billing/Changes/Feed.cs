@@ -18,18 +18,25 @@ public static class Feed
         "ON CONFLICT (account_id, kind, record_id) DO UPDATE SET seq = excluded.seq, version = feed.version + 1, deleted = excluded.deleted, doc = excluded.doc " +
         "RETURNING version";
 
-    public static Task<long> WriteAsync<T>(AccountWrite write, string kind, long recordId, bool deleted, T document)
+    public static async Task<long> WriteAsync<T>(AccountWrite write, string kind, long recordId, bool deleted, T document)
     {
         ArgumentNullException.ThrowIfNull(write);
-        return write.QuerySingleAsync<long>(Upsert, new
+        var seq = write.NextSeq();
+        if (document is InvoiceDocument invoice)
+        {
+            // The reconciliation totals move with the document, in the same transaction (SPEC 3.5).
+            await SummaryTotals.ApplyAsync(write, recordId, seq, deleted, invoice).ConfigureAwait(false);
+        }
+
+        return await write.QuerySingleAsync<long>(Upsert, new
         {
             account = write.Account.Value,
             kind,
             record = recordId,
-            seq = write.NextSeq(),
+            seq,
             deleted = deleted ? 1L : 0L,
             doc = JsonSerializer.Serialize(document, Json.Options),
-        });
+        }).ConfigureAwait(false);
     }
 
     public static string Cursor(long seq) => seq.ToString(CultureInfo.InvariantCulture);

@@ -1,68 +1,81 @@
-using System.Text.Json;
+using System.Globalization;
 using BillingBooks.Billing.Contracts;
 using BillingBooks.Billing.Storage;
-using BillingBooks.Billing.Web;
 using BillingBooks.Money;
+using Dapper;
 
 namespace BillingBooks.Billing.Changes;
 
 /// <summary>
-/// What the feed's invoices add up to (SPEC 3.5), computed from the very documents the feed serves, in the
-/// caller's snapshot, with the cursor of the newest change included.
+/// What the feed's invoices add up to (SPEC 3.5), read from the running totals (<see cref="SummaryTotals"/>)
+/// in the caller's snapshot, with the cursor of the newest change included: a few rows, whatever the size of
+/// the account.
 /// </summary>
 public static class Summaries
 {
-    private static readonly HashSet<string> Counted = new(StringComparer.Ordinal)
+    /// <summary>Which customers' balances to list: all, or those changed after a cursor plus some named ones.</summary>
+    public sealed record CustomerFilter(long? ChangedAfter, IReadOnlyList<string> Customers)
     {
-        InvoiceStatuses.Sent, InvoiceStatuses.Changed, InvoiceStatuses.PartlyPaid, InvoiceStatuses.Paid,
-    };
+        public static readonly CustomerFilter All = new(null, []);
 
-    private static int Ordinal(string a1, string b1, string a2, string b2)
-    {
-        var first = string.CompareOrdinal(a1, b1);
-        return first != 0 ? first : string.CompareOrdinal(a2, b2);
+        public bool IsAll => ChangedAfter is null && Customers.Count == 0;
     }
 
-    public static async Task<DatasetSummary> ReadAsync(Session snapshot, AccountId account)
+    public static async Task<DatasetSummary> ReadAsync(Session snapshot, AccountId account, CustomerFilter filter)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var through = await snapshot.QuerySingleAsync<long>(
-            "SELECT COALESCE(MAX(seq), 0) FROM feed WHERE account_id = @account", new { account = account.Value }).ConfigureAwait(false);
-        var docs = await snapshot.QueryAsync<string>(
-            "SELECT doc FROM feed WHERE account_id = @account AND kind = 'invoice' AND deleted = 0", new { account = account.Value }).ConfigureAwait(false);
-
-        var customers = new SortedDictionary<(string Customer, string Currency), (decimal Invoiced, decimal Paid, decimal Owing)>(
-            Comparer<(string Customer, string Currency)>.Create((a, b) => Ordinal(a.Customer, b.Customer, a.Currency, b.Currency)));
-        var currencies = new SortedDictionary<string, (decimal Invoiced, decimal Paid, decimal Owing)>(StringComparer.Ordinal);
-        var taxes = new SortedDictionary<(string Currency, string Name, string Rate), decimal>(
-            Comparer<(string Currency, string Name, string Rate)>.Create((a, b) => Ordinal(a.Currency, b.Currency, a.Name + "\0" + a.Rate, b.Name + "\0" + b.Rate)));
-        foreach (var json in docs)
+        ArgumentNullException.ThrowIfNull(filter);
+        var a = account.Value;
+        var through = await snapshot.QuerySingleAsync<long>("SELECT COALESCE(MAX(seq), 0) FROM feed WHERE account_id = @a", new { a }).ConfigureAwait(false);
+        const string Columns = "SELECT customer_id AS Customer, currency AS Currency, invoiced AS Invoiced, paid AS Paid, owing AS Owing FROM summary_customers WHERE account_id = @a";
+        var customers = new List<TotalsRow>();
+        if (filter.IsAll)
         {
-            var invoice = JsonSerializer.Deserialize<InvoiceDocument>(json, Json.Options)!;
-            if (!Counted.Contains(invoice.Status))
+            customers.AddRange(await snapshot.QueryAsync<TotalsRow>(Columns + " AND invoices > 0", new { a }).ConfigureAwait(false));
+        }
+        else
+        {
+            // A balance that dropped to nothing is listed too (as zero): the caller may still show the old one.
+            if (filter.ChangedAfter is { } after)
             {
-                continue;
+                customers.AddRange(await snapshot.QueryAsync<TotalsRow>(Columns + " AND seq > @after", new { a, after }).ConfigureAwait(false));
             }
 
-            var currency = Currency.Get(invoice.Currency);
-            var total = Money.Money.Parse(invoice.Total, currency).Amount;
-            var paid = Money.Money.Parse(invoice.Paid, currency).Amount;
-            var owing = Money.Money.Parse(invoice.Owing, currency).Amount;
-            var key = (invoice.CustomerId, invoice.Currency);
-            customers[key] = customers.TryGetValue(key, out var c) ? (c.Invoiced + total, c.Paid + paid, c.Owing + owing) : (total, paid, owing);
-            currencies[invoice.Currency] = currencies.TryGetValue(invoice.Currency, out var t) ? (t.Invoiced + total, t.Paid + paid, t.Owing + owing) : (total, paid, owing);
-            foreach (var tax in invoice.Taxes)
+            if (filter.Customers.Count > 0)
             {
-                var taxKey = (invoice.Currency, tax.Name, tax.Rate);
-                taxes[taxKey] = taxes.GetValueOrDefault(taxKey) + Money.Money.Parse(tax.Amount, currency).Amount;
+                // Parameters named one by one: Dapper expands "IN @list" on SQLite but sends an array to PostgreSQL.
+                var ids = filter.Customers.Distinct(StringComparer.Ordinal).ToArray();
+                var parameters = new DynamicParameters(new { a });
+                for (var i = 0; i < ids.Length; i++)
+                {
+                    parameters.Add("c" + i.ToString(CultureInfo.InvariantCulture), ids[i]);
+                }
+
+                var list = string.Join(", ", ids.Select((_, i) => "@c" + i.ToString(CultureInfo.InvariantCulture)));
+                customers.AddRange(await snapshot.QueryAsync<TotalsRow>(Columns + " AND customer_id IN (" + list + ")", parameters).ConfigureAwait(false));
             }
         }
 
-        string Text(decimal amount, string code) => Money.Money.Of(amount, Currency.Get(code)).ToDecimalString();
+        var currencies = await snapshot.QueryAsync<CurrencyRow>(
+            "SELECT currency AS Currency, invoiced AS Invoiced, paid AS Paid, owing AS Owing FROM summary_currencies WHERE account_id = @a AND invoices > 0", new { a }).ConfigureAwait(false);
+        var taxes = await snapshot.QueryAsync<TaxRow>(
+            "SELECT currency AS Currency, name AS Name, rate AS Rate, amount AS Amount FROM summary_taxes WHERE account_id = @a AND invoices > 0", new { a }).ConfigureAwait(false);
+
+        static string Text(long minor, string code) => Money.Money.FromMinorUnits(minor, Currency.Get(code)).ToDecimalString();
         return new DatasetSummary(
             Feed.Cursor(through),
-            customers.Select(p => new CustomerBalance(p.Key.Customer, p.Key.Currency, Text(p.Value.Invoiced, p.Key.Currency), Text(p.Value.Paid, p.Key.Currency), Text(p.Value.Owing, p.Key.Currency))).ToArray(),
-            currencies.Select(p => new CurrencyTotals(p.Key, Text(p.Value.Invoiced, p.Key), Text(p.Value.Paid, p.Key), Text(p.Value.Owing, p.Key))).ToArray(),
-            taxes.Select(p => new TaxTotal(p.Key.Currency, p.Key.Name, p.Key.Rate, Text(p.Value, p.Key.Currency))).ToArray());
+            customers.DistinctBy(c => (c.Customer, c.Currency))
+                .OrderBy(c => c.Customer, StringComparer.Ordinal).ThenBy(c => c.Currency, StringComparer.Ordinal)
+                .Select(c => new CustomerBalance(c.Customer, c.Currency, Text(c.Invoiced, c.Currency), Text(c.Paid, c.Currency), Text(c.Owing, c.Currency))).ToArray(),
+            currencies.OrderBy(c => c.Currency, StringComparer.Ordinal)
+                .Select(c => new CurrencyTotals(c.Currency, Text(c.Invoiced, c.Currency), Text(c.Paid, c.Currency), Text(c.Owing, c.Currency))).ToArray(),
+            taxes.OrderBy(t => t.Currency, StringComparer.Ordinal).ThenBy(t => t.Name + "\0" + t.Rate, StringComparer.Ordinal)
+                .Select(t => new TaxTotal(t.Currency, t.Name, t.Rate, Text(t.Amount, t.Currency))).ToArray());
     }
+
+    private sealed record TotalsRow(string Customer, string Currency, long Invoiced, long Paid, long Owing);
+
+    private sealed record CurrencyRow(string Currency, long Invoiced, long Paid, long Owing);
+
+    private sealed record TaxRow(string Currency, string Name, string Rate, long Amount);
 }

@@ -2,6 +2,7 @@ using System.Data;
 using System.Globalization;
 using System.Text.Json;
 using BillingBooks.Billing.Accounts;
+using BillingBooks.Billing.Changes;
 using BillingBooks.Billing.Contracts;
 using BillingBooks.Billing.Customers;
 using BillingBooks.Billing.Invoices;
@@ -160,6 +161,8 @@ internal sealed class Seeder(Database db, SeedOptions options, PasswordHasher<Ac
     private async Task SeedChunkAsync(AccountId account, ProfileDocument profile, CustomerResponse[] customers, int count, int paymentCount)
     {
         await using var write = (await db.BeginAccountWriteAsync(account).ConfigureAwait(false))!;
+        // The feed rows below bypass Feed.WriteAsync: the summary's running totals are added up here instead.
+        var totals = new SummaryTotals.Batch();
         var nextInvoice = await NextIdAsync(write, "invoices").ConfigureAwait(false);
         var nextPayment = await NextIdAsync(write, "payments").ConfigureAwait(false);
         var nextNumber = await write.QuerySingleAsync<long>(
@@ -204,7 +207,9 @@ internal sealed class Seeder(Database db, SeedOptions options, PasswordHasher<Ac
                 if (s.InFeed)
                 {
                     var version = s.Revision + (d.Paid > 0 ? 1 : 0) + (d.Deleted ? 1 : 0) + (s.Stage == InvoiceStatuses.Void ? 1 : 0);
-                    WriteFeed(feed, write, ChangeKinds.Invoice, s.Id, version, d.Deleted, JsonSerializer.Serialize(InvoiceViews.ToDocument(s, d.Paid), Json.Options));
+                    var document = InvoiceViews.ToDocument(s, d.Paid);
+                    var seq = WriteFeed(feed, write, ChangeKinds.Invoice, s.Id, version, d.Deleted, JsonSerializer.Serialize(document, Json.Options));
+                    totals.Add(document, d.Deleted, seq);
                 }
             }
 
@@ -239,6 +244,7 @@ internal sealed class Seeder(Database db, SeedOptions options, PasswordHasher<Ac
             feed.Flush();
         }
 
+        await totals.WriteAsync(write).ConfigureAwait(false);
         await write.CommitAsync().ConfigureAwait(false);
         _paymentCount += payments.Count;
     }
@@ -337,10 +343,12 @@ internal sealed class Seeder(Database db, SeedOptions options, PasswordHasher<Ac
     private static Bulk FeedInsert(AccountWrite write) => new(write.Connection, write.Transaction, "feed",
         ("account_id", DbType.Int64), ("kind", DbType.String), ("record_id", DbType.Int64), ("seq", DbType.Int64), ("version", DbType.Int64), ("deleted", DbType.Int64), ("doc", DbType.String));
 
-    private void WriteFeed(Bulk feed, AccountWrite write, string kind, long id, int version, bool deleted, string doc)
+    private long WriteFeed(Bulk feed, AccountWrite write, string kind, long id, int version, bool deleted, string doc)
     {
-        feed.Run(write.Account.Value, kind, id, write.NextSeq(), (long)version, deleted ? 1L : 0L, doc);
+        var seq = write.NextSeq();
+        feed.Run(write.Account.Value, kind, id, seq, (long)version, deleted ? 1L : 0L, doc);
         _feedRows++;
+        return seq;
     }
 
     private static async Task<long> NextIdAsync(Session session, string table) =>

@@ -93,8 +93,18 @@ public sealed class SyncClient : IDisposable
         return GetAsync<ChangePage>(query, cancellation);
     }
 
-    public Task<Attempt<DatasetSummary>> SummaryAsync(string datasetId, CancellationToken cancellation) =>
-        GetAsync<DatasetSummary>($"api/v1/datasets/{Uri.EscapeDataString(datasetId)}/summary", cancellation);
+    /// <summary>
+    /// Billing's summary: every customer's balance, or (with <paramref name="changedAfter"/>) only those changed
+    /// after that cursor plus the <paramref name="customers"/> named; the totals are always the whole account's.
+    /// </summary>
+    public Task<Attempt<DatasetSummary>> SummaryAsync(string datasetId, string? changedAfter, IReadOnlyCollection<string> customers, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        var path = $"api/v1/datasets/{Uri.EscapeDataString(datasetId)}/summary";
+        if (changedAfter is not null)
+            path += $"?changedAfter={Uri.EscapeDataString(changedAfter)}&customers={Uri.EscapeDataString(string.Join(',', customers))}";
+        return GetAsync<DatasetSummary>(path, cancellation);
+    }
 
     private async Task<Attempt<T>> GetAsync<T>(string path, CancellationToken cancellation)
     {

@@ -207,23 +207,25 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
             """, new { seq, limit }, transaction).AsList();
 
     /// <summary>
-    /// The payments quarantined because they waited for an invoice that is now posted, in retry order
-    /// (set-based: a large first sync may have hundreds of thousands of them).
+    /// The conflicts whose wait is over - a payment whose invoice is now posted, a record whose customer is now
+    /// imported - in retry order. Only those marked ready (by a trigger, when what they waited for arrived) are
+    /// read: a run costs what it changed, not the number of records waiting.
     /// </summary>
-    public IReadOnlyList<StoredConflict> WaitingForPostedInvoices(long afterSeq, int limit) =>
+    public IReadOnlyList<StoredConflict> ReadyConflicts(int limit) =>
         connection.Query<StoredConflict>(
             """
-            SELECT c.dataset, c.kind, c.record_id AS id, c.version, c.label, c.problem, c.fix, c.position, c.payload, c.first_seen AS firstSeen, c.seq
-            FROM sync_conflict c
-            WHERE c.waits_for IS NOT NULL AND c.seq > @afterSeq
-              AND EXISTS (SELECT 1 FROM sync_source s WHERE s.dataset = c.dataset AND s.kind = 'invoice' AND s.record_id = c.waits_for
-                          AND s.books_id IS NOT NULL AND s.reversal_id IS NULL AND s.deleted = 0)
-            ORDER BY c.seq LIMIT @limit
-            """, new { afterSeq, limit }, transaction).AsList();
+            SELECT dataset, kind, record_id AS id, version, label, problem, fix, position, payload, first_seen AS firstSeen, seq
+            FROM sync_conflict WHERE ready = 1 ORDER BY seq LIMIT @limit
+            """, new { limit }, transaction).AsList();
+
+    /// <summary>The ready conflicts up to <paramref name="lastSeq"/> are being retried: those that fail again wait for something else.</summary>
+    public void Retrying(long lastSeq) =>
+        connection.Execute("UPDATE sync_conflict SET ready = 0 WHERE ready = 1 AND seq <= @lastSeq", new { lastSeq }, transaction);
 
     /// <summary>
     /// A hash of everything a conflict's outcome depends on in Books (settings, fiscal year, accounts, taxes,
-    /// tax codes, cards, currencies, rates, the sync's accounts).
+    /// tax codes, cards, currencies, rates, the sync's accounts). What arrives from the feed (an invoice, a
+    /// customer) is not in it: the records waiting for it are marked ready instead (see <see cref="ReadyConflicts"/>).
     /// </summary>
     public string SetupStamp()
     {
@@ -237,7 +239,6 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
                 || '|' || (SELECT COALESCE(group_concat(code), '') FROM foreign_currency)
                 || '|' || (SELECT COUNT(*) || COALESCE(MAX(date), '') FROM exchange_rate)
                 || '|' || (SELECT COALESCE(track_sales, '') || COALESCE(track_payments, '') || COALESCE(paypal_account, '') || COALESCE(other_payments_account, '') FROM sync_settings)
-                || '|' || (SELECT COUNT(*) FROM customer)
             """, transaction: transaction) ?? "";
         return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
     }
@@ -254,14 +255,8 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
             .Select(r => new SyncIssue(new RecordKey(r.Kind, r.Id), checked((int)r.Version), r.Label, r.Problem, r.Fix))
             .ToList();
 
-    public long ConflictCount() => connection.ExecuteScalar<long>("SELECT COUNT(*) FROM sync_conflict", transaction: transaction);
-
-    /// <summary>Label, Billing customer and currency of every open conflict (streamed), for the reconciliation.</summary>
-    public IEnumerable<(string Label, string? Customer, string? Currency)> ConflictSubjects() =>
-        connection.Query<(string, string?, string?)>(
-            """
-            SELECT label, customer_id, currency FROM sync_conflict ORDER BY seq
-            """, transaction: transaction, buffered: false);
+    /// <summary>How many records are in conflict (a counter the triggers of migration 0101 keep).</summary>
+    public long ConflictCount() => connection.ExecuteScalar<long>("SELECT conflict_count FROM sync_settings WHERE id = 1", transaction: transaction);
 
     /// <summary>Quarantines a record (or updates its reason); a conflict keeps its first place in the retry order.</summary>
     public void Quarantine(string dataset, SyncIssue issue, Change change, DateTimeOffset at)

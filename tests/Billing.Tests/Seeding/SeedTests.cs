@@ -147,6 +147,15 @@ public class SeedTests
             Assert.Equal(owing.ToDecimalString(), totals.Owing);
         }
 
+        // Per customer and per tax too: the running totals were built from the seeded feed on first use.
+        var byCustomer = live.GroupBy(i => (i.CustomerId, i.Currency)).ToDictionary(g => g.Key, g => Money.Money.Sum(g.Select(i => Money.Money.Parse(i.Owing, Currency.Get(i.Currency))), Currency.Get(g.Key.Currency)).ToDecimalString());
+        Assert.Equal(byCustomer.OrderBy(p => p.Key.CustomerId, StringComparer.Ordinal).ThenBy(p => p.Key.Currency, StringComparer.Ordinal).Select(p => (p.Key.CustomerId, p.Key.Currency, p.Value)),
+            summary.Customers.Select(c => (c.CustomerId, c.Currency, c.Owing)));
+        var taxes = live.SelectMany(i => i.Taxes.Select(t => (i.Currency, t.Name, t.Rate, Amount: Money.Money.Parse(t.Amount, Currency.Get(i.Currency)))))
+            .GroupBy(t => (t.Currency, t.Name, t.Rate)).ToDictionary(g => g.Key, g => Money.Money.Sum(g.Select(t => t.Amount), Currency.Get(g.Key.Currency)).ToDecimalString());
+        Assert.Equal(taxes.Count, summary.Taxes.Count);
+        Assert.All(summary.Taxes, t => Assert.Equal(taxes[(t.Currency, t.Name, t.Rate)], t.Amount));
+
         // The seeded account works like any other.
         var customer = await api.CustomerAsync("Added after seeding");
         Assert.NotNull(customer.Id);
