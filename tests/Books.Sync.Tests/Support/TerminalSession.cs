@@ -80,6 +80,7 @@ public sealed partial class TerminalSession : IDisposable
     {
         using var timeout = new CancellationTokenSource(PromptTimeout);
         await _process.WaitForExitAsync(timeout.Token);
+        await _reading.WaitAsync(timeout.Token); // the last of the output, so Screen is complete
         return _process.ExitCode;
     }
 

@@ -139,7 +139,17 @@ public class FiscalYearTests
         // What an older Books left: schema 0001, 0002 and 0100 only, and a fiscal start moved past a posting.
         using (var raw = CompanyFile.Connect(company.Path, SqliteOpenMode.ReadWrite))
         {
+            // ... and nothing of 0101 (the sync's running totals), which came after schema_migration.
+            foreach (var trigger in raw.Query<string>("SELECT name FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'sync_total_%' OR name LIKE 'sync_waiting_%' OR name LIKE 'sync_conflict_%')").ToList())
+            {
+                raw.Execute($"DROP TRIGGER {trigger}");
+            }
+
             raw.Execute("""
+                DROP TABLE sync_customer_total; DROP TABLE sync_currency_total; DROP TABLE sync_tax_total; DROP TABLE sync_difference;
+                DROP INDEX sync_conflict_customer; DROP INDEX sync_conflict_currency; DROP INDEX sync_conflict_ready;
+                ALTER TABLE sync_settings DROP COLUMN reconciled_through; ALTER TABLE sync_conflict DROP COLUMN ready;
+                ALTER TABLE sync_settings DROP COLUMN conflict_count;
                 DROP TABLE schema_migration; DROP TABLE fiscal_year; ALTER TABLE company DROP COLUMN lock_before;
                 UPDATE company SET fiscal_start = '2026-07-01', fiscal_end = '2027-06-30'; PRAGMA user_version = 100;
                 """);
