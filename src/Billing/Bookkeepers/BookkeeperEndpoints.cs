@@ -41,6 +41,9 @@ public static class BookkeeperEndpoints
             ChangeAsync(caller, id, db, clock, http, asClient: false, from: InvitationStatuses.Active, to: InvitationStatuses.Ended)).Produces<Invitation>();
     }
 
+    private static readonly Conflict ChangedMeanwhile = new(
+        "Another request changed this invitation at the same moment (e.g. the other side withdrew, accepted or ended it); reload it to see its status.", null);
+
     private static async Task<IResult> ListAsync(Database db, string where, Caller caller, TimeProvider clock, HttpContext http)
     {
         await using var session = await db.BeginSnapshotAsync(http.RequestAborted).ConfigureAwait(false);
@@ -152,7 +155,7 @@ public static class BookkeeperEndpoints
             new { to, now = now.ToString("O", CultureInfo.InvariantCulture), caller = caller.Account.Value, id = row.Id, hash = TokenHash.Of(token) }).ConfigureAwait(false);
         if (changed == 0)
         {
-            return InvitationLinks.Used.ToResult();
+            return ChangedMeanwhile.ToResult();
         }
 
         var answered = await session.QuerySingleAsync<InvitationRow>(InvitationRow.Select + "WHERE i.id = @id", new { id = row.Id }).ConfigureAwait(false);
@@ -185,9 +188,15 @@ public static class BookkeeperEndpoints
             return new Refused($"This invitation is {row.Status}; only a {from} one can become {to}.").ToResult();
         }
 
-        await session.ExecuteAsync(
-            "UPDATE invitations SET status = @to, changed_at = @now, token_hash = NULL, token_expires_at = NULL WHERE id = @id",
-            new { to, now = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), id = value }).ConfigureAwait(false);
+        // Conditional on the status just read: of two concurrent changes (PostgreSQL runs them side by side), one wins.
+        var moved = await session.ExecuteAsync(
+            "UPDATE invitations SET status = @to, changed_at = @now, token_hash = NULL, token_expires_at = NULL WHERE id = @id AND status = @from",
+            new { to, from, now = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), id = value }).ConfigureAwait(false);
+        if (moved == 0)
+        {
+            return ChangedMeanwhile.ToResult();
+        }
+
         var changed = await session.QuerySingleAsync<InvitationRow>(InvitationRow.Select + "WHERE i.id = @id", new { id = value }).ConfigureAwait(false);
         await session.CommitAsync().ConfigureAwait(false);
         return Results.Json(changed.ToInvitation(), Json.Options);

@@ -146,6 +146,57 @@ public abstract class BookkeeperTests<T>(T fixture) : ApiTestBase<T>(fixture)
         Assert.Equal(InvitationStatuses.Active, Assert.Single((await client.OkAsync<InvitationList>(HttpMethod.Get, "api/v1/bookkeepers")).Items).Status);
         Assert.Equal(invitation.Id, Assert.Single((await bookkeeper.OkAsync<InvitationList>(HttpMethod.Get, "api/v1/clients")).Items).Id);
     }
+
+    [Fact]
+    public async Task Concurrent_changes_to_one_invitation_let_exactly_one_win()
+    {
+        if (Billing is not { } billing)
+        {
+            return;
+        }
+
+        using var client = await Api.SignUpAsync(billing);
+        for (var round = 0; round < 8; round++)
+        {
+            using var bookkeeper = await Api.SignUpAsync(billing);
+            var invitation = await client.OkAsync<Invitation>(HttpMethod.Post, "api/v1/bookkeepers", new InvitationRequest(bookkeeper.Email));
+            var token = new InvitationToken(await MailedTokenAsync(bookkeeper.Email));
+
+            // Pending: the client withdraws twice while the bookkeeper accepts.
+            var pending = await RaceAsync(
+                (client, HttpMethod.Post, $"api/v1/bookkeepers/{invitation.Id}/withdraw", null),
+                (client, HttpMethod.Post, $"api/v1/bookkeepers/{invitation.Id}/withdraw", null),
+                (bookkeeper, HttpMethod.Post, "api/v1/clients/accept", token));
+            var winner = Assert.Single(pending, r => r.Status == HttpStatusCode.OK);
+            Assert.All(pending.Where(r => r != winner), r => Assert.Contains(r.Status, new[] { HttpStatusCode.Conflict, HttpStatusCode.UnprocessableEntity, HttpStatusCode.NotFound }));
+            var status = Assert.Single((await client.OkAsync<InvitationList>(HttpMethod.Get, "api/v1/bookkeepers")).Items, i => i.Id == invitation.Id).Status;
+            Assert.Contains($"\"status\":\"{status}\"", winner.Body, StringComparison.Ordinal);
+            if (status != InvitationStatuses.Active)
+            {
+                continue;
+            }
+
+            // Active: both sides end the contract at once.
+            var ending = await RaceAsync(
+                (client, HttpMethod.Post, $"api/v1/bookkeepers/{invitation.Id}/end", null),
+                (bookkeeper, HttpMethod.Post, $"api/v1/clients/{invitation.Id}/end", null));
+            Assert.Single(ending, r => r.Status == HttpStatusCode.OK);
+            Assert.Single(ending, r => r.Status is HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity);
+        }
+    }
+
+    private static async Task<(HttpStatusCode Status, string Body)[]> RaceAsync(params (Api Who, HttpMethod Method, string Path, object? Body)[] requests)
+    {
+        using var start = new SemaphoreSlim(0);
+        var running = requests.Select(async r =>
+        {
+            await start.WaitAsync();
+            using var response = await r.Who.SendAsync(r.Method, r.Path, r.Body);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        }).ToArray();
+        start.Release(requests.Length);
+        return await Task.WhenAll(running);
+    }
 }
 
 public sealed class SqliteBookkeeperTests(SqliteBilling fixture) : BookkeeperTests<SqliteBilling>(fixture);
