@@ -55,6 +55,14 @@ public static class BillingApp
                 new RateLimited("Too many sign-up or sign-in requests from your address; wait a minute and try again.")));
             limiter.AddPolicy(AccountEndpoints.AuthRateLimit, http =>
             {
+                // One attempt counts once: showing a form is no attempt, and a page's own call to the API was
+                // counted as the page request.
+                if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
+                    || http.RequestServices.GetRequiredService<PageCalls>().IsPageCall(http))
+                {
+                    return RateLimitPartition.GetNoLimiter("not counted");
+                }
+
                 var permits = http.RequestServices.GetRequiredService<IOptions<AccountOptions>>().Value.AuthRequestsPerMinute;
                 return RateLimitPartition.GetFixedWindowLimiter(
                     ClientAddress(http),
