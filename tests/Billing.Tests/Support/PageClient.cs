@@ -4,36 +4,34 @@ using System.Text.RegularExpressions;
 namespace BillingBooks.Billing.Tests.Support;
 
 /// <summary>
-/// A browser without JavaScript over real HTTP: keeps cookies, does not follow redirects, and posts forms with the
+/// A browser without JavaScript over real HTTP: keeps cookies (even Secure ones: the tests speak plain HTTP to a
+/// process that may believe it is behind a TLS proxy), does not follow redirects, and posts forms with the
 /// antiforgery token of the page it read first (as a browser submits the form it shows).
 /// </summary>
-public sealed partial class PageClient : IDisposable
+public sealed partial class PageClient(Uri baseAddress, IReadOnlyDictionary<string, string>? headers = null) : IDisposable
 {
-    private readonly HttpClient _client;
-
-    public PageClient(Uri baseAddress, Func<HttpMessageHandler, HttpMessageHandler>? wrap = null)
+    private readonly HttpClient _client = new(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false })
     {
-        Cookies = new CookieContainer();
-        var handler = new SocketsHttpHandler { CookieContainer = Cookies, AllowAutoRedirect = false, UseCookies = true };
-        _client = new HttpClient(wrap?.Invoke(handler) ?? handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
-    }
+        BaseAddress = baseAddress,
+        Timeout = TimeSpan.FromSeconds(60),
+    };
 
-    public CookieContainer Cookies { get; }
+    private readonly Dictionary<string, string> _cookies = new(StringComparer.Ordinal);
 
-    public HttpRequestHeaders Headers => new(_client.DefaultRequestHeaders);
+    /// <summary>Every Set-Cookie header received, in order.</summary>
+    public List<string> SetCookies { get; } = [];
 
-    public Task<HttpResponseMessage> GetAsync(string path) => _client.GetAsync(new Uri(path, UriKind.Relative));
+    public Task<HttpResponseMessage> GetAsync(string path) => SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative)));
 
-    /// <summary>Reads <paramref name="formPage"/>, then posts <paramref name="fields"/> with its antiforgery token to <paramref name="action"/> (default: the same page).</summary>
-    public async Task<HttpResponseMessage> SubmitAsync(string formPage, IReadOnlyDictionary<string, string> fields, string? action = null)
+    /// <summary>Reads <paramref name="formPage"/>, then posts <paramref name="fields"/> to it with the page's antiforgery token.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string formPage, IReadOnlyDictionary<string, string> fields)
     {
         using var page = await GetAsync(formPage).ConfigureAwait(false);
         var html = await page.Content.ReadAsStringAsync().ConfigureAwait(false);
         var token = AntiforgeryField().Match(html);
         Assert.True(token.Success, $"GET {formPage}: {(int)page.StatusCode}, no antiforgery token in the page");
         var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups["value"].Value) };
-        using var content = new FormUrlEncodedContent(form);
-        return await _client.PostAsync(new Uri(action ?? formPage, UriKind.Relative), content).ConfigureAwait(false);
+        return await SendAsync(new HttpRequestMessage(HttpMethod.Post, new Uri(formPage, UriKind.Relative)) { Content = new FormUrlEncodedContent(form) }).ConfigureAwait(false);
     }
 
     public Task<HttpResponseMessage> SignInAsync(string email, string password) =>
@@ -41,12 +39,41 @@ public sealed partial class PageClient : IDisposable
 
     public void Dispose() => _client.Dispose();
 
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)
+    {
+        using (request)
+        {
+            foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+            {
+                request.Headers.Add(name, value);
+            }
+
+            if (_cookies.Count > 0)
+            {
+                request.Headers.Add("Cookie", string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}")));
+            }
+
+            var response = await _client.SendAsync(request).ConfigureAwait(false);
+            foreach (var header in response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [])
+            {
+                SetCookies.Add(header);
+                var pair = header.Split(';')[0];
+                var equals = pair.IndexOf('=', StringComparison.Ordinal);
+                var (name, value) = (pair[..equals], pair[(equals + 1)..]);
+                if (value.Length == 0 || header.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase))
+                {
+                    _cookies.Remove(name);
+                }
+                else
+                {
+                    _cookies[name] = value;
+                }
+            }
+
+            return response;
+        }
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"(?<value>[^\"]+)\"")]
     private static partial Regex AntiforgeryField();
-
-    /// <summary>Default headers sent with every request (e.g. a spoofed X-Forwarded-For).</summary>
-    public sealed class HttpRequestHeaders(System.Net.Http.Headers.HttpRequestHeaders headers)
-    {
-        public void Add(string name, string value) => headers.Add(name, value);
-    }
 }
