@@ -35,6 +35,7 @@ public static class BillingApp
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Limits.MaxBodyBytes);
 
+        var forwarded = TrustedProxies.Read(args);
         var db = StorageOptions.Open(builder.Configuration["sqlite"], builder.Configuration["postgres"]);
         db.Migrate();
         builder.Services.AddSingleton(db);
@@ -55,6 +56,14 @@ public static class BillingApp
                 new RateLimited("Too many sign-up or sign-in requests from your address; wait a minute and try again.")));
             limiter.AddPolicy(AccountEndpoints.AuthRateLimit, http =>
             {
+                // One attempt counts once: showing a form is no attempt, and a page's own call to the API was
+                // counted as the page request.
+                if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
+                    || http.RequestServices.GetRequiredService<PageCalls>().IsPageCall(http))
+                {
+                    return RateLimitPartition.GetNoLimiter("not counted");
+                }
+
                 var permits = http.RequestServices.GetRequiredService<IOptions<AccountOptions>>().Value.AuthRequestsPerMinute;
                 return RateLimitPartition.GetFixedWindowLimiter(
                     ClientAddress(http),
@@ -66,6 +75,8 @@ public static class BillingApp
         builder.AddBillingPages();
 
         var app = builder.Build();
+        // First: everything after it (rate limits, cookies' Secure flag, links in email) sees the real client.
+        app.UseForwardedHeaders(forwarded);
         app.UseExceptionHandler(error => error.Run(HandleUnexpectedAsync));
         app.UseAuthentication();
         app.UseAuthorization();
@@ -109,19 +120,6 @@ public static class BillingApp
     private static bool IsUniqueViolation(DbException exception) =>
         exception.SqlState == "23505" || (exception is Microsoft.Data.Sqlite.SqliteException sqlite && sqlite.SqliteExtendedErrorCode == 2067);
 
-    /// <summary>
-    /// Whose sign-ins a request counts against. The pages reach the API over loopback on behalf of a browser and
-    /// say which in X-Forwarded-For; only a loopback caller (this host) is trusted to say so.
-    /// </summary>
-    private static string ClientAddress(HttpContext http)
-    {
-        var remote = http.Connection.RemoteIpAddress;
-        if (remote is not null && System.Net.IPAddress.IsLoopback(remote)
-            && http.Request.Headers["X-Forwarded-For"].ToString() is { Length: > 0 } forwarded)
-        {
-            return forwarded.Split(',')[0].Trim();
-        }
-
-        return remote?.ToString() ?? "unknown";
-    }
+    /// <summary>Whose sign-ins a request counts against: the client address <see cref="TrustedProxies"/> established.</summary>
+    private static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }

@@ -16,7 +16,8 @@ namespace BillingBooks.Billing.Testing;
 /// var client = billing.Client;                                                 // BaseAddress set
 /// </code>
 /// By default the process runs with <see cref="TestSettings"/> (fast password hashing, no sign-in rate limit);
-/// pass <c>testSettings: false</c> to get production settings.
+/// pass <c>testSettings: false</c> to get production settings. Unless the arguments name <c>--smtp</c> or
+/// <c>--mail-dir</c>, its mail goes to its own <see cref="MailFolder"/> (read it with <see cref="Mailbox"/>).
 /// </summary>
 public sealed class BillingProcess : IAsyncDisposable
 {
@@ -28,11 +29,12 @@ public sealed class BillingProcess : IAsyncDisposable
     private readonly StringBuilder _output;
     private readonly string? _tempDirectory;
 
-    private BillingProcess(Process process, StringBuilder output, Uri baseAddress, BillingDatabase database, string? tempDirectory)
+    private BillingProcess(Process process, StringBuilder output, Uri baseAddress, BillingDatabase database, string? tempDirectory, string? mailFolder)
     {
         _process = process;
         _output = output;
         _tempDirectory = tempDirectory;
+        MailFolder = mailFolder;
         BaseAddress = baseAddress;
         Database = database;
         Client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
@@ -44,6 +46,9 @@ public sealed class BillingProcess : IAsyncDisposable
     public int ProcessId => _process.Id;
 
     public BillingDatabase Database { get; }
+
+    /// <summary>Where the process writes its mail as .eml files; null when the arguments chose --smtp or --mail-dir.</summary>
+    public string? MailFolder { get; }
 
     /// <summary>A client with <see cref="BaseAddress"/>; add your own Authorization header per request.</summary>
     public HttpClient Client { get; }
@@ -79,9 +84,17 @@ public sealed class BillingProcess : IAsyncDisposable
             arguments.AddRange(TestSettings);
         }
 
-        arguments.AddRange(extraArguments ?? []);
+        var extra = (extraArguments ?? []).ToList();
+        arguments.AddRange(extra);
+        string? mail = null;
+        if (!extra.Contains("--smtp") && !extra.Contains("--mail-dir"))
+        {
+            mail = Directory.CreateTempSubdirectory("billing-mail-").FullName;
+            arguments.AddRange(["--mail-dir", mail]);
+        }
+
         var (process, output) = Launch(arguments, Path.GetDirectoryName(FindDll())!);
-        var billing = new BillingProcess(process, output, baseAddress, database, temp);
+        var billing = new BillingProcess(process, output, baseAddress, database, temp, mail);
         try
         {
             await billing.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60)).ConfigureAwait(false);
@@ -160,6 +173,11 @@ public sealed class BillingProcess : IAsyncDisposable
         if (_tempDirectory is not null)
         {
             Directory.Delete(_tempDirectory, recursive: true);
+        }
+
+        if (MailFolder is not null)
+        {
+            Directory.Delete(MailFolder, recursive: true);
         }
     }
 

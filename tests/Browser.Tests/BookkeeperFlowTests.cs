@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using BillingBooks.Billing.Contracts;
 using BillingBooks.Billing.Testing;
 using BillingBooks.Browser.Tests.Support;
@@ -6,7 +7,7 @@ using Microsoft.Playwright;
 
 namespace BillingBooks.Browser.Tests;
 
-/// <summary>SPEC 1.7 in the browser: invite, accept, read-only client books (no edit controls; tampered writes 403), end.</summary>
+/// <summary>SPEC 1.7 in the browser: invite, follow the emailed link to accept, read-only client books (no edit controls; tampered writes 403), end.</summary>
 public class BookkeeperFlowTests
 {
     private static async Task<IPage> SignUpAsync(IBrowser browser, Uri baseAddress, string email, string company)
@@ -30,8 +31,8 @@ public class BookkeeperFlowTests
             return;
         }
 
-        var mailFolder = Directory.CreateTempSubdirectory("billing-mail-").FullName;
-        await using var billing = await BillingProcess.StartAsync(extraArguments: ["--mail-dir", mailFolder]);
+        await using var mail = new MailCatcher();
+        await using var billing = await BillingProcess.StartAsync(extraArguments: ["--smtp", mail.Address]);
         var (playwright, browser) = await Chromium.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
@@ -53,19 +54,36 @@ public class BookkeeperFlowTests
         await owner.ClickAsync("#invite");
         await owner.WaitForSelectorAsync(".notice");
         Assert.Contains("pending", await owner.TextContentAsync("#bookkeepers"), StringComparison.Ordinal);
-        var invitationMail = await MimeKit.MimeMessage.LoadAsync(Assert.Single(Directory.GetFiles(mailFolder, "*.eml")));
+        var invitationMail = (await mail.WaitForAsync(1)).Message;
         Assert.Equal("books@ledger.example", invitationMail.To.Mailboxes.Single().Address);
         Assert.Equal("Acme Widgets invites you as their bookkeeper", invitationMail.Subject);
-        Assert.Contains("/clients", invitationMail.TextBody, StringComparison.Ordinal);
-        Directory.Delete(mailFolder, recursive: true);
+        var link = Regex.Match(invitationMail.TextBody ?? "", @"http://\S+/invitations/[A-Za-z0-9_-]+").Value;
+        Assert.StartsWith(billing.BaseAddress.ToString().TrimEnd('/'), link, StringComparison.Ordinal);
         await owner.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("bookkeepers") });
 
-        // The bookkeeper accepts and opens the client's books.
-        var bookkeeper = await SignUpAsync(browser, billing.BaseAddress, "books@ledger.example", "Ledger & Co");
-        await bookkeeper.GotoAsync("/clients");
-        await bookkeeper.ClickAsync("button.accept");
+        // The bookkeeper has no account yet: the emailed link leads through sign-up back to the invitation.
+        var bookkeeper = await Chromium.NewPageAsync(browser, billing.BaseAddress);
+        await bookkeeper.GotoAsync(link);
+        await bookkeeper.WaitForURLAsync("**/login?ReturnUrl=*");
+        Assert.NotNull(await bookkeeper.TextContentAsync("#invitation-hint"));
+        await bookkeeper.ClickAsync("#to-signup");
+        await bookkeeper.FillAsync("input[name=companyName]", "Ledger & Co");
+        await bookkeeper.FillAsync("input[name=email]", "books@ledger.example");
+        await bookkeeper.FillAsync("input[name=password]", "correct horse battery");
+        await bookkeeper.ClickAsync("button[type=submit]");
+        await bookkeeper.WaitForURLAsync(link);
+        Assert.Contains("owner@acme.example", await bookkeeper.TextContentAsync("#invitation-text"), StringComparison.Ordinal);
+        await bookkeeper.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("bookkeeper-invitation") });
+        await bookkeeper.ClickAsync("#accept");
         await bookkeeper.WaitForSelectorAsync("button.open-books");
         await bookkeeper.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("bookkeeper-clients") });
+
+        // The link worked once: opened again, it says so and offers nothing to accept.
+        await bookkeeper.GotoAsync(link);
+        Assert.Contains("not valid", await bookkeeper.TextContentAsync("#invitation-problem"), StringComparison.Ordinal);
+        Assert.Equal(0, await bookkeeper.Locator("#accept").CountAsync());
+
+        await bookkeeper.GotoAsync("/clients");
         await bookkeeper.ClickAsync("button.open-books");
         await bookkeeper.WaitForSelectorAsync("#client-banner");
         Assert.Contains("1,356.00 CAD", await bookkeeper.TextContentAsync(".stats"), StringComparison.Ordinal);

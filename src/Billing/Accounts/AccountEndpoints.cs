@@ -111,20 +111,18 @@ public static class AccountEndpoints
         var settings = options.Value;
         var key = EmailKey(login.Email);
         var now = clock.GetUtcNow();
-        long? lockedUntil;
+        var attempt = await LoginThrottle.BeginAsync(db, key, now, settings, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        if (attempt.LockedUntil is { } lockedUntil)
+        {
+            return new LockedOut(lockedUntil).ToResult();
+        }
+
         AccountRow? account;
         // Read and hash outside the write: hashing is slow on purpose and must not hold the writers' queue.
         await using (var read = await db.BeginSnapshotAsync(request.HttpContext.RequestAborted).ConfigureAwait(false))
         {
-            lockedUntil = await read.QuerySingleOrDefaultAsync<long?>(
-                "SELECT locked_until FROM login_failures WHERE email_key = @key", new { key }).ConfigureAwait(false);
             account = await read.QuerySingleOrDefaultAsync<AccountRow>(
                 "SELECT id AS Id, email AS Email, password_hash AS PasswordHash FROM accounts WHERE email_key = @key", new { key }).ConfigureAwait(false);
-        }
-
-        if (lockedUntil is not null && lockedUntil.Value > now.ToUnixTimeSeconds())
-        {
-            return new LockedOut(DateTimeOffset.FromUnixTimeSeconds(lockedUntil.Value)).ToResult();
         }
 
         // Hash even for an unknown email so the answer takes as long as for a wrong password.
@@ -133,7 +131,7 @@ public static class AccountEndpoints
         await using var session = await db.BeginAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
         if (account is null || verdict == PasswordVerificationResult.Failed)
         {
-            await LoginThrottle.RecordFailureAsync(session, key, now, settings).ConfigureAwait(false);
+            await LoginThrottle.FailedAsync(session, key, attempt, now, settings).ConfigureAwait(false);
             await session.CommitAsync().ConfigureAwait(false);
             return new Unauthenticated("The email or the password is wrong.").ToResult();
         }

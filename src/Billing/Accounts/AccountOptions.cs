@@ -12,6 +12,9 @@ public sealed class AccountOptions
     /// <summary>Per client IP, on /signup and /tokens together.</summary>
     public int AuthRequestsPerMinute { get; set; } = 60;
 
+    /// <summary>How long the link in a bookkeeper's invitation email can be used.</summary>
+    public TimeSpan InvitationLifetime { get; set; } = TimeSpan.FromDays(14);
+
     /// <summary>PBKDF2 iterations; the default is ASP.NET Core Identity's. Tests lower it to save time.</summary>
     public int PasswordHashIterations { get; set; } = 100_000;
 }

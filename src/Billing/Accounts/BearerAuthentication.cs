@@ -35,6 +35,7 @@ public sealed class BearerAuthenticationHandler(
         var entry = cache.Find(hash);
         if (entry is null)
         {
+            var revocations = cache.Revocations;
             await using var connection = await db.OpenAsync(Context.RequestAborted).ConfigureAwait(false);
             var row = await connection.QuerySingleOrDefaultAsync<TokenRow>(
                 "SELECT t.id AS TokenId, t.account_id AS AccountId, a.email AS Email, t.expires_at AS ExpiresAt FROM tokens t JOIN accounts a ON a.id = t.account_id " +
@@ -45,8 +46,10 @@ public sealed class BearerAuthenticationHandler(
                 return AuthenticateResult.Fail("The token is unknown, expired or revoked.");
             }
 
-            cache.Remember(hash, row.TokenId, new AccountId(row.AccountId), row.Email, DateTimeOffset.FromUnixTimeSeconds(row.ExpiresAt));
-            entry = cache.Find(hash)!;
+            var expires = DateTimeOffset.FromUnixTimeSeconds(row.ExpiresAt);
+            cache.Remember(hash, row.TokenId, new AccountId(row.AccountId), row.Email, expires, revocations);
+            // Valid for this request (it began before any revocation that raced it), cached or not.
+            entry = new TokenCache.Entry(row.TokenId, new AccountId(row.AccountId), row.Email, expires, clock.GetUtcNow());
         }
 
         var identity = new ClaimsIdentity(

@@ -205,7 +205,7 @@ public static class InvoiceDeliveryEndpoints
         return errors.IsEmpty ? recipients : errors.ToError();
     }
 
-    /// <summary>Where customers reach the service: --public-url, else the browser's origin the pages forwarded, else this request's.</summary>
+    /// <summary>Where customers reach the service: --public-url, else the browser's origin (see below).</summary>
     public static string PublicOrigin(IConfiguration configuration, HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -216,8 +216,12 @@ public static class InvoiceDeliveryEndpoints
             return configured.TrimEnd('/');
         }
 
+        // This request's origin is the browser's when a trusted proxy said so (Web/TrustedProxies). The pages' own
+        // calls come over loopback and say the browser's origin themselves, believed only from them.
         var host = request.Headers["X-Forwarded-Host"].ToString();
         var scheme = request.Headers["X-Forwarded-Proto"].ToString();
-        return host.Length > 0 && scheme is "http" or "https" ? $"{scheme}://{host}" : $"{request.Scheme}://{request.Host}";
+        return host.Length > 0 && scheme is "http" or "https" && request.HttpContext.RequestServices.GetRequiredService<Pages.PageCalls>().IsPageCall(request.HttpContext)
+            ? $"{scheme}://{host}"
+            : $"{request.Scheme}://{request.Host}";
     }
 }

@@ -24,8 +24,9 @@ public static class BillingPages
             options.Conventions.AllowAnonymousToPage("/Account/Login");
             options.Conventions.AllowAnonymousToPage("/Account/Signup");
             options.Conventions.AllowAnonymousToPage("/View/Invoice");
-            // Sign-in and sign-up pages count against the caller's address like the API's own endpoints.
-            foreach (var page in new[] { "/Account/Login", "/Account/Signup" })
+            // Sign-in, sign-up and password pages count against the browser's address like the API's own endpoints
+            // (their calls to the API are not counted again: see PageCalls).
+            foreach (var page in new[] { "/Account/Login", "/Account/Signup", "/Account/Password" })
             {
                 options.Conventions.AddPageApplicationModelConvention(page, model =>
                     model.EndpointMetadata.Add(new EnableRateLimitingAttribute(AccountEndpoints.AuthRateLimit)));
@@ -54,6 +55,7 @@ public static class BillingPages
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddHttpClient(BooksApi.ClientName);
         builder.Services.AddScoped<BooksApi>();
+        builder.Services.AddSingleton<PageCalls>();
         builder.Services.AddSingleton(MailOptions.Read(builder.Configuration));
         builder.Services.AddSingleton<Mailer>();
     }

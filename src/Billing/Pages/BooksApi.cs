@@ -20,7 +20,7 @@ public sealed record ApiResult<T>(T? Value, Problem? Problem)
 /// token the signed-in session carries and, for a bookkeeper, the client's dataset header. So the pages share
 /// every rule, transaction and access check with the API (a bookkeeper's write is refused by the API: 403).
 /// </summary>
-public sealed class BooksApi(IHttpClientFactory clients, IServer server, IHttpContextAccessor accessor)
+public sealed class BooksApi(IHttpClientFactory clients, IServer server, IHttpContextAccessor accessor, PageCalls pageCalls)
 {
     public const string ClientName = "books-api";
 
@@ -61,8 +61,7 @@ public sealed class BooksApi(IHttpClientFactory clients, IServer server, IHttpCo
     public async Task<ApiResult<T>> AnonymousPostAsync<T>(string path, object body)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(BaseAddress(), path)) { Content = JsonContent.Create(body, options: Json.Options) };
-        // The browser's address, for a rate limiter that trusts it from loopback (the call itself comes from 127.0.0.1).
-        request.Headers.Add("X-Forwarded-For", Http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        request.Headers.Add(PageCalls.Header, pageCalls.Secret);
         return await ReadAsync<T>(request).ConfigureAwait(false);
     }
 
@@ -77,6 +76,7 @@ public sealed class BooksApi(IHttpClientFactory clients, IServer server, IHttpCo
         var request = new HttpRequestMessage(method, new Uri(BaseAddress(), path));
         var session = PageSession.From(Http.User) ?? throw new InvalidOperationException("BooksApi needs a signed-in page session.");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", session.ApiToken);
+        request.Headers.Add(PageCalls.Header, pageCalls.Secret);
         var dataset = PageSession.Dataset(Http);
         if (dataset is not null)
         {

@@ -29,6 +29,12 @@ public abstract class BooksPage : PageModel
 
     public PageSession? Session => PageSession.From(User);
 
+    /// <summary>Where to go after signing in (e.g. an invitation link): only a path on this site, never another one.</summary>
+    public string? ReturnUrl => Request.Query["ReturnUrl"].ToString() is { Length: > 0 } url && Url.IsLocalUrl(url) ? url : null;
+
+    /// <summary>The sign-in or sign-up page that comes back to <see cref="ReturnUrl"/>.</summary>
+    public string Keeping(string page) => ReturnUrl is { } url ? page + "?ReturnUrl=" + Uri.EscapeDataString(url) : page;
+
     public string Value(string name) => Values.TryGetValue(name, out var v) ? v ?? "" : "";
 
     public bool Checked(string name) => Values.TryGetValue(name, out var v) && v is "true" or "on";

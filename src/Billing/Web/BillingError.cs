@@ -14,6 +14,9 @@ public sealed record BodyTooLarge(long Limit) : BillingError($"The request body 
 
 public sealed record NotFound(string What) : BillingError($"No {What} with this id in these books.");
 
+/// <summary>A secret link (its token) that opens nothing: mistyped, forged, used, withdrawn or expired (404).</summary>
+public sealed record InvalidLink(string Message) : BillingError(Message);
+
 /// <summary>A unique name or number is already taken (409).</summary>
 public sealed record Conflict(string Message, string? Field) : BillingError(Message);
 

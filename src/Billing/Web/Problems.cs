@@ -25,6 +25,7 @@ public static class Problems
             malformed.Path is null ? null : new Dictionary<string, string[]> { [malformed.Path] = [malformed.Message] }),
         BodyTooLarge => new Problem("https://billingbooks.example/problems/too-large", "Request body too large", 413, error.Message, null),
         NotFound => new Problem("https://billingbooks.example/problems/not-found", "Not found", 404, error.Message, null),
+        InvalidLink => new Problem("https://billingbooks.example/problems/invalid-link", "Link not valid", 404, error.Message, null),
         Conflict conflict => new Problem(
             "https://billingbooks.example/problems/conflict",
             "Conflict",

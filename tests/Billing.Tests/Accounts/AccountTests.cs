@@ -240,8 +240,8 @@ public class RateLimitTests
     [Fact]
     public async Task Browsers_signing_in_through_the_pages_are_limited_each_by_their_own_address()
     {
-        // The pages call the API over loopback and pass the browser's address in X-Forwarded-For: one busy
-        // office must not lock every other user out of signing in.
+        // A reverse proxy on this host (loopback: trusted by default) says which browser it forwards in
+        // X-Forwarded-For: one busy office must not lock every other user out of signing in.
         await using var billing = await BillingProcess.StartAsync(extraArguments: ["--Billing:AuthRequestsPerMinute", "3"]);
         using var anonymous = new HttpClient { BaseAddress = billing.BaseAddress };
 

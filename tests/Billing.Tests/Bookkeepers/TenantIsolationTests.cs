@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using BillingBooks.Billing.Contracts;
+using BillingBooks.Billing.Testing;
 using BillingBooks.Billing.Tests.Support;
 
 namespace BillingBooks.Billing.Tests.Bookkeepers;
@@ -21,6 +22,9 @@ public abstract class TenantIsolationTests<T>(T fixture) : ApiTestBase<T>(fixtur
     /// <summary>Endpoints about the caller's own sign-in (no tenant data): not part of the isolation check.</summary>
     private static readonly string[] CallerOnly = ["/api/v1/tokens/current", "/api/v1/password", "/api/v1/account", "/api/v1/datasets", "/api/v1/bookkeepers", "/api/v1/clients"];
 
+    /// <summary>Endpoints that take the secret token of an invitation link: the owner's real token, sent by another account, is 403.</summary>
+    private static readonly string[] InvitationLinkRoutes = ["/api/v1/clients/invitation", "/api/v1/clients/accept", "/api/v1/clients/decline"];
+
     [Fact]
     public async Task Every_endpoint_refuses_another_accounts_records()
     {
@@ -32,6 +36,7 @@ public abstract class TenantIsolationTests<T>(T fixture) : ApiTestBase<T>(fixtur
         using var owner = await Api.ReadyAsync(billing);
         using var outsider = await Api.ReadyAsync(billing);
         var ids = await OwnerRecordsAsync(owner, outsider);
+        ids["token"] = await Mailbox.InvitationTokenAsync(Fixture.MailFolder, ids["invited"]);
 
         var endpoints = await EndpointsAsync(owner);
         Assert.True(endpoints.Count > 30, $"only {endpoints.Count} endpoints found in the OpenAPI document");
@@ -44,7 +49,8 @@ public abstract class TenantIsolationTests<T>(T fixture) : ApiTestBase<T>(fixtur
             }
 
             var path = Fill(template, ids);
-            var body = method == HttpMethod.Post || method == HttpMethod.Put ? "{}" : null;
+            var isLinkRoute = InvitationLinkRoutes.Contains(template);
+            var body = isLinkRoute ? $"{{\"token\":\"{ids["token"]}\"}}" : method == HttpMethod.Post || method == HttpMethod.Put ? "{}" : null;
             var isDatasetRoute = template.StartsWith("/api/v1/datasets/", StringComparison.Ordinal);
             var isInvitationRoute = template.StartsWith("/api/v1/bookkeepers/", StringComparison.Ordinal) || template.StartsWith("/api/v1/clients/", StringComparison.Ordinal);
 
@@ -56,6 +62,10 @@ public abstract class TenantIsolationTests<T>(T fixture) : ApiTestBase<T>(fixtur
                 if (isDatasetRoute)
                 {
                     Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{method} {path} as another account: {(int)response.StatusCode} {text}");
+                }
+                else if (isLinkRoute)
+                {
+                    Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{method} {path} with the owner's invitation link as another account: {(int)response.StatusCode} {text}");
                 }
                 else if (template.Contains("{id}", StringComparison.Ordinal))
                 {
@@ -76,6 +86,9 @@ public abstract class TenantIsolationTests<T>(T fixture) : ApiTestBase<T>(fixtur
         }
 
         Assert.True(checkedCount > 25, $"only {checkedCount} endpoints checked");
+        Assert.All(InvitationLinkRoutes, route => Assert.Contains(endpoints, e => e.Template == route));
+        var invitations = await owner.OkAsync<InvitationList>(HttpMethod.Get, "api/v1/bookkeepers");
+        Assert.Equal(InvitationStatuses.Pending, Assert.Single(invitations.Items).Status);
     }
 
     private static async Task<Dictionary<string, string>> OwnerRecordsAsync(Api owner, Api outsider)
@@ -86,7 +99,8 @@ public abstract class TenantIsolationTests<T>(T fixture) : ApiTestBase<T>(fixtur
         var quote = await owner.OkAsync<InvoiceResponse>(HttpMethod.Post, "api/v1/quotes", Api.Invoice(customer.Id) with { Reference = Secret });
         var recurring = await owner.OkAsync<RecurringResponse>(HttpMethod.Post, "api/v1/recurring", new RecurringRequest(
             Api.Invoice(customer.Id) with { Reference = Secret }, Frequencies.Monthly, new DateOnly(2030, 1, 31), null, null));
-        var invitation = await owner.OkAsync<Invitation>(HttpMethod.Post, "api/v1/bookkeepers", new InvitationRequest($"third-{Guid.NewGuid():N}@example.com"));
+        var invited = $"third-{Guid.NewGuid():N}@example.com";
+        var invitation = await owner.OkAsync<Invitation>(HttpMethod.Post, "api/v1/bookkeepers", new InvitationRequest(invited));
         Assert.NotNull(outsider);
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -98,6 +112,7 @@ public abstract class TenantIsolationTests<T>(T fixture) : ApiTestBase<T>(fixtur
             ["clients"] = invitation.Id,
             ["datasets"] = owner.AccountId,
             ["recurring"] = recurring.Id,
+            ["invited"] = invited,
         };
     }
 

@@ -15,6 +15,9 @@ public abstract class BillingFixture : IAsyncLifetime
 
     public abstract string Kind { get; }
 
+    /// <summary>Where this process writes its mail (.eml files): the invitation links are read from there.</summary>
+    public string MailFolder => Billing.MailFolder!;
+
     public async Task InitializeAsync()
     {
         if (Kind == "postgres")

@@ -68,7 +68,9 @@ public sealed class BillingAccount(HttpClient client, string email, string passw
     public Task<Invitation> InviteAsync(string bookkeeperEmail) =>
         SendAsync<Invitation>(HttpMethod.Post, "api/v1/bookkeepers", new InvitationRequest(bookkeeperEmail));
 
-    public Task<Invitation> AcceptAsync(string invitationId) => SendAsync<Invitation>(HttpMethod.Post, $"api/v1/clients/{invitationId}/accept", null);
+    /// <summary>Accepts with the token of the link mailed to this account's email by <paramref name="billing"/>.</summary>
+    public async Task<Invitation> AcceptAsync(BillingProcess billing) =>
+        await SendAsync<Invitation>(HttpMethod.Post, "api/v1/clients/accept", new InvitationToken(await Mailbox.InvitationTokenAsync(billing.MailFolder!, Email)));
 
     public Task<Invitation> EndContractAsync(string invitationId) => SendAsync<Invitation>(HttpMethod.Post, $"api/v1/bookkeepers/{invitationId}/end", null);
 

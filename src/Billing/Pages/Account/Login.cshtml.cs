@@ -21,6 +21,6 @@ public sealed class LoginModel : BooksPage
         }
 
         await PageSession.SignInAsync(HttpContext, token.Value!);
-        return LocalRedirect("/");
+        return LocalRedirect(ReturnUrl ?? "/");
     }
 }

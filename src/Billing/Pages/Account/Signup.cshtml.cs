@@ -23,10 +23,15 @@ public sealed class SignupModel : BooksPage
         var token = await Api.AnonymousPostAsync<TokenResponse>("api/v1/tokens", new TokenRequest(Posted("email") ?? "", password));
         if (token.Problem is not null)
         {
-            return RedirectToPage("/Account/Login");
+            return LocalRedirect(Keeping("/login"));
         }
 
         await PageSession.SignInAsync(HttpContext, token.Value!);
+        if (ReturnUrl is { } back)
+        {
+            return LocalRedirect(back);
+        }
+
         Notice = "Welcome! Complete your profile and taxes, then add a customer.";
         return LocalRedirect("/profile");
     }

@@ -3,18 +3,12 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace BillingBooks.Billing.Pages.Clients;
 
-/// <summary>The bookkeeper's side: accept or decline invitations, switch into a client's books (read-only), end a contract.</summary>
+/// <summary>The bookkeeper's side (invitations are answered on <see cref="InvitationModel"/>): switch into a client's books (read-only), end a contract.</summary>
 public sealed class IndexModel : BooksPage
 {
     public IReadOnlyList<Invitation> Invitations { get; private set; } = [];
 
     public Task<IActionResult> OnGetAsync() => LoadAsync();
-
-    public async Task<IActionResult> OnPostAcceptAsync(string invitation) =>
-        await AfterAsync(await Api.PostAsync<Invitation>($"api/v1/clients/{Uri.EscapeDataString(invitation)}/accept", null), "The invitation is accepted; open the client's books below.");
-
-    public async Task<IActionResult> OnPostDeclineAsync(string invitation) =>
-        await AfterAsync(await Api.PostAsync<Invitation>($"api/v1/clients/{Uri.EscapeDataString(invitation)}/decline", null), "The invitation is declined.");
 
     public async Task<IActionResult> OnPostEndAsync(string invitation)
     {

@@ -35,10 +35,15 @@ public sealed class IndexModel : BooksPage
         return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", IsPayments ? "payment-report.csv" : "invoice-report.csv");
     }
 
-    /// <summary>RFC 4180 quoting; a leading = + - @ is defused so a spreadsheet never runs a cell as a formula.</summary>
+    /// <summary>
+    /// RFC 4180 quoting; a cell starting with = + - @ TAB or CR (OWASP's list) is prefixed with ' so a spreadsheet
+    /// never runs it as a formula. A plain negative number (an amount) is left as it is.
+    /// </summary>
     private static string Quote(string field)
     {
-        var safe = field.Length > 0 && field[0] is '=' or '+' or '@' or '-' && !decimal.TryParse(field, NumberStyles.Number, CultureInfo.InvariantCulture, out _)
+        var plainNegative = field.StartsWith('-')
+            && decimal.TryParse(field, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _);
+        var safe = field.Length > 0 && field[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !plainNegative
             ? "'" + field
             : field;
         return safe.IndexOfAny([',', '"', '\n', '\r']) >= 0 || safe != field ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : safe;
