@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Dapper;
 using DbUp;
 using DbUp.Builder;
@@ -18,7 +19,13 @@ public sealed class Database : IAsyncDisposable
     private readonly NpgsqlDataSource? _postgres;
 
     // SQLite has one writer at a time; queueing writers here (async, in order) beats its busy-timeout sleep loop.
+    // The writer slot's holder uses the one writer connection, kept open with its prepared statements.
     private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
+    private SqliteConnection? _writerConnection;
+    private PreparedStatements? _writerStatements;
+
+    // Pooled SQLite connections keep their native handle: the per-connection settings are made once per handle.
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = new();
 
     private Database(Dialect dialect, string connectionString)
     {
@@ -53,8 +60,13 @@ public sealed class Database : IAsyncDisposable
 
         var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync(cancel).ConfigureAwait(false);
-        // Per connection: writers wait for each other instead of failing; WAL (set once in Migrate) lets readers run beside them.
-        await connection.ExecuteAsync("PRAGMA foreign_keys=ON; PRAGMA busy_timeout=60000; PRAGMA synchronous=NORMAL;").ConfigureAwait(false);
+        if (!_configured.TryGetValue(connection.Handle!, out _))
+        {
+            // Per connection: writers wait for each other instead of failing; WAL (set once in Migrate) lets readers run beside them.
+            await connection.ExecuteAsync("PRAGMA foreign_keys=ON; PRAGMA busy_timeout=60000; PRAGMA synchronous=NORMAL;").ConfigureAwait(false);
+            _configured.AddOrUpdate(connection.Handle!, this);
+        }
+
         return connection;
     }
 
@@ -120,8 +132,19 @@ public sealed class Database : IAsyncDisposable
         await _sqliteWriter.WaitAsync(cancel).ConfigureAwait(false);
         try
         {
-            var connection = (SqliteConnection)await OpenAsync(cancel).ConfigureAwait(false);
-            return new Session(connection, connection.BeginTransaction(deferred: false), _sqliteWriter);
+            if (_writerConnection is not { State: ConnectionState.Open })
+            {
+                _writerStatements?.Clear();
+                if (_writerConnection is not null)
+                {
+                    await _writerConnection.DisposeAsync().ConfigureAwait(false);
+                }
+
+                _writerConnection = (SqliteConnection)await OpenAsync(cancel).ConfigureAwait(false);
+                _writerStatements = new PreparedStatements(_writerConnection);
+            }
+
+            return Session.SqliteWriter(_writerConnection, _writerConnection.BeginTransaction(deferred: false), _sqliteWriter, _writerStatements!);
         }
         catch
         {
@@ -136,23 +159,28 @@ public sealed class Database : IAsyncDisposable
     {
         var session = await BeginAsync(cancel).ConfigureAwait(false);
         // The profile comes along: nearly every write needs it, and this saves a round trip.
-        var locked = await session.Connection.QuerySingleOrDefaultAsync<LockedAccount>(
+        var locked = await session.QuerySingleOrDefaultAsync<LockedAccount>(
             "UPDATE accounts SET last_seq = last_seq WHERE id = @account RETURNING last_seq AS LastSeq, profile AS Profile",
-            new { account = account.Value },
-            session.Transaction).ConfigureAwait(false);
+            new { account = account.Value }).ConfigureAwait(false);
         if (locked is null)
         {
             await session.DisposeAsync().ConfigureAwait(false);
             return null;
         }
 
-        return new AccountWrite(session, account, locked.LastSeq, locked.Profile);
+        return AccountWrite.Wrap(session, account, locked.LastSeq, locked.Profile);
     }
 
     private sealed record LockedAccount(long LastSeq, string Profile);
 
     public async ValueTask DisposeAsync()
     {
+        _writerStatements?.Clear();
+        if (_writerConnection is not null)
+        {
+            await _writerConnection.DisposeAsync().ConfigureAwait(false);
+        }
+
         _sqliteWriter.Dispose();
         if (_postgres is not null)
         {
