@@ -33,7 +33,7 @@ public sealed class Database : IAsyncDisposable
         ConnectionString = connectionString;
         if (dialect == Dialect.Postgres)
         {
-            _postgres = NpgsqlDataSource.Create(connectionString);
+            _postgres = NpgsqlDataSource.Create(WithAutoPrepare(connectionString));
         }
     }
 
@@ -50,6 +50,22 @@ public sealed class Database : IAsyncDisposable
     }
 
     public static Database Postgres(string connectionString) => new(Dialect.Postgres, connectionString);
+
+    /// <summary>
+    /// Npgsql prepares a statement on its connection after its second use and reuses it from then on (PostgreSQL
+    /// then skips parsing and planning), unless the connection string says otherwise.
+    /// </summary>
+    private static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        return builder.ConnectionString;
+    }
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancel = default)
     {
