@@ -171,23 +171,85 @@ public sealed class Database : IAsyncDisposable
 
 #pragma warning restore CA1849
 
-    public async Task<AccountWrite?> BeginAccountWriteAsync(AccountId account, CancellationToken cancel = default)
+    private const string LockAccount =
+        "UPDATE accounts SET last_seq = last_seq WHERE id = @account RETURNING last_seq AS LastSeq, profile AS Profile";
+
+    /// <summary>
+    /// Opens a write holding the account's row lock (null when there is no such account). <paramref name="reads"/>
+    /// are queries the write will make next: on PostgreSQL they go in the lock's round trip (see <see cref="ReadAhead"/>).
+    /// </summary>
+    public async Task<AccountWrite?> BeginAccountWriteAsync(AccountId account, CancellationToken cancel = default, params ReadAhead[] reads)
     {
+        ArgumentNullException.ThrowIfNull(reads);
         var session = await BeginAsync(cancel).ConfigureAwait(false);
-        // The profile comes along: nearly every write needs it, and this saves a round trip.
-        var locked = await session.QuerySingleOrDefaultAsync<LockedAccount>(
-            "UPDATE accounts SET last_seq = last_seq WHERE id = @account RETURNING last_seq AS LastSeq, profile AS Profile",
-            new { account = account.Value }).ConfigureAwait(false);
-        if (locked is null)
+        try
+        {
+            // The profile comes along: nearly every write needs it, and this saves a round trip.
+            var locked = _postgres is not null && reads.Length > 0 && reads.All(r => ParameterBinder.For(r.Parameters) is not null)
+                ? await LockAndReadAheadAsync(session, account, reads, cancel).ConfigureAwait(false)
+                : await session.QuerySingleOrDefaultAsync<LockedAccount>(LockAccount, new { account = account.Value }).ConfigureAwait(false);
+            if (locked is null)
+            {
+                await session.DisposeAsync().ConfigureAwait(false);
+                return null;
+            }
+
+            var write = AccountWrite.Wrap(session, account, locked.LastSeq, locked.Profile);
+            foreach (var (read, rows) in locked.ReadAhead)
+            {
+                write.Remember(read, rows);
+            }
+
+            return write;
+        }
+        catch
         {
             await session.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>PostgreSQL: the lock and the reads that follow it in one batch, so one round trip.</summary>
+    private static async Task<LockedAccount?> LockAndReadAheadAsync(Session session, AccountId account, ReadAhead[] reads, CancellationToken cancel)
+    {
+        await using var batch = new NpgsqlBatch((NpgsqlConnection)session.Connection, (NpgsqlTransaction)session.Transaction);
+        foreach (var (sql, parameters) in reads.Select(r => (r.Sql, r.Parameters)).Prepend((LockAccount, new { account = account.Value })))
+        {
+            var command = new NpgsqlBatchCommand(sql);
+            var binder = ParameterBinder.For(parameters)!;
+            binder.AddParameters(command.Parameters, static () => new NpgsqlParameter());
+            binder.SetValues(command.Parameters, parameters);
+            batch.BatchCommands.Add(command);
+        }
+
+        await using var reader = await batch.ExecuteReaderAsync(cancel).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancel).ConfigureAwait(false))
+        {
             return null;
         }
 
-        return AccountWrite.Wrap(session, account, locked.LastSeq, locked.Profile);
+        var locked = new LockedAccount(reader.GetInt64(0), reader.GetString(1));
+        foreach (var read in reads)
+        {
+            await reader.NextResultAsync(cancel).ConfigureAwait(false);
+            var rows = new List<object?>();
+            Func<DbDataReader, object>? parse = null;
+            while (await reader.ReadAsync(cancel).ConfigureAwait(false))
+            {
+                parse ??= reader.GetRowParser(read.Row);
+                rows.Add(parse(reader));
+            }
+
+            locked.ReadAhead.Add((read, rows));
+        }
+
+        return locked;
     }
 
-    private sealed record LockedAccount(long LastSeq, string Profile);
+    private sealed record LockedAccount(long LastSeq, string Profile)
+    {
+        public List<(ReadAhead Read, List<object?> Rows)> ReadAhead { get; } = [];
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using System.Data;
 using System.Globalization;
-using System.Reflection;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -23,7 +21,7 @@ internal sealed class PreparedStatements(SqliteConnection connection)
     /// <summary>The command for <paramref name="sql"/> with <paramref name="parameters"/> bound, or null when Dapper must bind them.</summary>
     public SqliteCommand? Bind(string sql, object? parameters, SqliteTransaction transaction)
     {
-        var binder = parameters is null ? ParameterBinder.None : ParameterBinder.For(parameters.GetType());
+        var binder = ParameterBinder.For(parameters);
         if (binder is null)
         {
             return null;
@@ -47,11 +45,11 @@ internal sealed class PreparedStatements(SqliteConnection connection)
         command.Transaction = transaction;
         if (!ReferenceEquals(statement.Binder, binder))
         {
-            binder.AddParameters(command);
+            binder.AddParameters(command.Parameters, static () => new SqliteParameter());
             statement.Binder = binder;
         }
 
-        binder.SetValues(command, parameters);
+        binder.SetValues(command.Parameters, parameters);
         return command;
     }
 
@@ -96,7 +94,7 @@ internal sealed class PreparedStatements(SqliteConnection connection)
     }
 
     /// <summary>As Dapper's typed queries do: a null column is the default, another numeric type is converted.</summary>
-    private static T Convert<T>(object? value) => value switch
+    internal static T Convert<T>(object? value) => value switch
     {
         null or DBNull => default!,
         T typed => typed,
@@ -118,49 +116,5 @@ internal sealed class PreparedStatements(SqliteConnection connection)
         public SqliteCommand Command { get; } = command;
 
         public ParameterBinder? Binder { get; set; }
-    }
-
-    /// <summary>Binds the properties of an anonymous parameter object by name, for the plain types SQLite binds the same way Dapper does.</summary>
-    private sealed class ParameterBinder
-    {
-        public static readonly ParameterBinder None = new([]);
-
-        private static readonly ConcurrentDictionary<Type, ParameterBinder?> Binders = new();
-
-        private static readonly HashSet<Type> Plain =
-        [
-            typeof(string), typeof(long), typeof(long?), typeof(int), typeof(int?), typeof(bool), typeof(bool?), typeof(double), typeof(double?), typeof(byte[]),
-        ];
-
-        private readonly (string Name, PropertyInfo Property)[] _properties;
-
-        private ParameterBinder((string Name, PropertyInfo Property)[] properties) => _properties = properties;
-
-        /// <summary>Null when a property has a type Dapper treats specially (lists, enums, decimals, dates): Dapper binds those.</summary>
-        public static ParameterBinder? For(Type type) => Binders.GetOrAdd(type, static t =>
-        {
-            var properties = t.GetProperties(BindingFlags.Public | BindingFlags.Instance);
-            return properties.All(p => Plain.Contains(p.PropertyType) && p.GetIndexParameters().Length == 0)
-                ? new ParameterBinder(properties.Select(p => ("@" + p.Name, p)).ToArray())
-                : null;
-        });
-
-        public void AddParameters(SqliteCommand command)
-        {
-            command.Parameters.Clear();
-            foreach (var (name, _) in _properties)
-            {
-                command.Parameters.Add(new SqliteParameter { ParameterName = name });
-            }
-        }
-
-        public void SetValues(SqliteCommand command, object? parameters)
-        {
-            var bound = command.Parameters;
-            for (var i = 0; i < _properties.Length; i++)
-            {
-                bound[i].Value = _properties[i].Property.GetValue(parameters) ?? DBNull.Value;
-            }
-        }
     }
 }

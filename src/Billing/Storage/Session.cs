@@ -12,6 +12,7 @@ public class Session : IAsyncDisposable
 {
     private readonly PreparedStatements? _statements;
     private SemaphoreSlim? _writer;
+    private Queue<(ReadAhead Read, List<object?> Rows)>? _readAhead;
 
     public Session(DbConnection connection, DbTransaction transaction)
         : this(connection, transaction, null, null)
@@ -36,25 +37,66 @@ public class Session : IAsyncDisposable
 
 #pragma warning disable CA1849 // Microsoft.Data.Sqlite is synchronous; its async methods block just the same.
     public Task<IEnumerable<T>> QueryAsync<T>(string sql, object? parameters = null) =>
-        Prepared(sql, parameters) is { } command
-            ? Task.FromResult<IEnumerable<T>>(PreparedStatements.Query<T>(command))
-            : Connection.QueryAsync<T>(sql, parameters, Transaction);
+        ReadAlready(sql, parameters, typeof(T)) is { } rows
+            ? Task.FromResult<IEnumerable<T>>(rows.Select(PreparedStatements.Convert<T>).ToList())
+            : Prepared(sql, parameters) is { } command
+                ? Task.FromResult<IEnumerable<T>>(PreparedStatements.Query<T>(command))
+                : Connection.QueryAsync<T>(sql, parameters, Transaction);
 
     public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters = null) =>
-        Prepared(sql, parameters) is { } command
-            ? Task.FromResult(PreparedStatements.Single<T>(command, orDefault: true))
-            : Connection.QuerySingleOrDefaultAsync<T>(sql, parameters, Transaction);
+        ReadAlready(sql, parameters, typeof(T)) is { } rows
+            ? Task.FromResult(Single<T>(rows, orDefault: true))
+            : Prepared(sql, parameters) is { } command
+                ? Task.FromResult(PreparedStatements.Single<T>(command, orDefault: true))
+                : Connection.QuerySingleOrDefaultAsync<T>(sql, parameters, Transaction);
 
     public Task<T> QuerySingleAsync<T>(string sql, object? parameters = null) =>
-        Prepared(sql, parameters) is { } command
-            ? Task.FromResult(PreparedStatements.Single<T>(command, orDefault: false)!)
-            : Connection.QuerySingleAsync<T>(sql, parameters, Transaction);
+        ReadAlready(sql, parameters, typeof(T)) is { } rows
+            ? Task.FromResult(Single<T>(rows, orDefault: false)!)
+            : Prepared(sql, parameters) is { } command
+                ? Task.FromResult(PreparedStatements.Single<T>(command, orDefault: false)!)
+                : Connection.QuerySingleAsync<T>(sql, parameters, Transaction);
 
-    public Task<int> ExecuteAsync(string sql, object? parameters = null) =>
-        Prepared(sql, parameters) is { } command
+    public Task<int> ExecuteAsync(string sql, object? parameters = null)
+    {
+        _readAhead = null;
+        return Prepared(sql, parameters) is { } command
             ? Task.FromResult(command.ExecuteNonQuery())
             : Connection.ExecuteAsync(sql, parameters, Transaction);
+    }
 #pragma warning restore CA1849
+
+    /// <summary>Rows read ahead with the lock (see <see cref="ReadAhead"/>).</summary>
+    internal void Remember(ReadAhead read, List<object?> rows) => (_readAhead ??= new()).Enqueue((read, rows));
+
+    /// <summary>
+    /// The rows of the next query read ahead when this is that query; any other statement forgets what was read
+    /// ahead, so an answer never comes from before a statement that could have changed it.
+    /// </summary>
+    private List<object?>? ReadAlready(string sql, object? parameters, Type row)
+    {
+        if (_readAhead is not { Count: > 0 } ahead)
+        {
+            return null;
+        }
+
+        var (read, rows) = ahead.Dequeue();
+        if (read.Sql == sql && read.Row == row && Equals(read.Parameters, parameters))
+        {
+            return rows;
+        }
+
+        _readAhead = null;
+        return null;
+    }
+
+    private static T? Single<T>(List<object?> rows, bool orDefault) => rows.Count switch
+    {
+        0 when orDefault => default,
+        0 => throw new InvalidOperationException("Sequence contains no elements"),
+        1 => PreparedStatements.Convert<T>(rows[0]),
+        _ => throw new InvalidOperationException("Sequence contains more than one element"),
+    };
 
     private SqliteCommand? Prepared(string sql, object? parameters) =>
         _statements?.Bind(sql, parameters, (SqliteTransaction)Transaction);
