@@ -29,16 +29,18 @@ public sealed class SessionTests
                     await Assert.ThrowsAsync<SqliteException>(() => failed.ExecuteAsync(InsertFailure, new { key = "a", failures = 2L }));
                 }
 
+                // A long text goes in whole (no parameter size truncates it).
+                var longKey = "b" + new string('k', 10_000);
                 await using (var next = await db.BeginAsync())
                 {
                     await next.ExecuteAsync(InsertFailure, new { key = "a", failures = 3L });
-                    await next.ExecuteAsync(InsertFailure, new { key = "b", failures = 4L });
+                    await next.ExecuteAsync(InsertFailure, new { key = longKey, failures = 4L });
                     await next.CommitAsync();
                 }
 
                 await using var read = await db.BeginSnapshotAsync();
-                var rows = await read.QueryAsync<long>("SELECT failures FROM login_failures ORDER BY email_key");
-                Assert.Equal([3L, 4L], rows.ToArray());
+                var rows = await read.QueryAsync<(string Key, long Failures)>("SELECT email_key, failures FROM login_failures ORDER BY email_key");
+                Assert.Equal([("a", 3L), (longKey, 4L)], rows.ToArray());
             }
         }
         finally
