@@ -10,14 +10,19 @@ namespace BillingBooks.Billing.Customers;
 /// <summary>Customers in SQL. Every query takes the account first; another account's customer is simply not found.</summary>
 public static class CustomerStore
 {
+    private const string ById = "SELECT doc FROM customers WHERE account_id = @account AND id = @id AND deleted = 0";
+
     public static async Task<CustomerResponse?> GetAsync(Session session, AccountId account, CustomerId id)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var doc = await session.QuerySingleOrDefaultAsync<string>(
-            "SELECT doc FROM customers WHERE account_id = @account AND id = @id AND deleted = 0",
-            new { account = account.Value, id = id.Value }).ConfigureAwait(false);
+        var doc = await session.QuerySingleOrDefaultAsync<string>(ById, ByIdParameters(account, id)).ConfigureAwait(false);
         return doc is null ? null : JsonSerializer.Deserialize<CustomerResponse>(doc, Json.Options);
     }
+
+    /// <summary><see cref="GetAsync"/>'s query, to read it with the account's lock.</summary>
+    public static ReadAhead ReadAheadGet(AccountId account, CustomerId id) => new(ById, ByIdParameters(account, id), typeof(string));
+
+    private static object ByIdParameters(AccountId account, CustomerId id) => new { account = account.Value, id = id.Value };
 
     public static async Task<(IReadOnlyList<CustomerResponse> Items, int Total)> ListAsync(Session session, AccountId account, string? search, int offset, int limit)
     {

@@ -17,7 +17,7 @@ internal static class InvoiceCommands
             return body.Error.ToResult();
         }
 
-        await using var write = await db.BeginAccountWriteAsync(tenant.Account, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        await using var write = await db.BeginAccountWriteAsync(tenant.Account, request.HttpContext.RequestAborted, ReadsOfCreate(tenant.Account, kind, body.Value!)).ConfigureAwait(false);
         if (write is null)
         {
             return new NotFound("account").ToResult();
@@ -31,6 +31,18 @@ internal static class InvoiceCommands
 
         await write.CommitAsync().ConfigureAwait(false);
         return Results.Json(created.Value, Json.Options, statusCode: StatusCodes.Status201Created);
+    }
+
+    /// <summary>What <see cref="CreateAsync(AccountWrite, string, InvoiceRequest, TimeProvider)"/> reads first: the customer, then the last number when none is given.</summary>
+    private static ReadAhead[] ReadsOfCreate(AccountId account, string kind, InvoiceRequest input)
+    {
+        if (input.CustomerId is null || !WireId.TryParse(input.CustomerId, out var customer))
+        {
+            return [];
+        }
+
+        var readCustomer = CustomerStore.ReadAheadGet(account, new CustomerId(customer));
+        return string.IsNullOrWhiteSpace(input.Number) ? [readCustomer, InvoiceStore.ReadAheadNextNumber(account, kind)] : [readCustomer];
     }
 
     /// <summary>Creates a draft invoice or quote (also used by recurring invoices and the quote conversion).</summary>

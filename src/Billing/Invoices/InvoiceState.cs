@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using BillingBooks.Billing.Contracts;
 using BillingBooks.Money;
 
@@ -37,7 +38,12 @@ public sealed record InvoiceState(
 {
     public bool IsSentFamily => Stage is InvoiceStatuses.Sent or InvoiceStatuses.Changed;
 
-    public InvoiceTotals Compute()
+    // Validating, storing and showing an invoice all need its totals: each state (immutable) computes them once.
+    private static readonly ConditionalWeakTable<InvoiceState, InvoiceTotals> Totals = new();
+
+    public InvoiceTotals Compute() => Totals.GetValue(this, static state => state.ComputeNow());
+
+    private InvoiceTotals ComputeNow()
     {
         var currency = Money.Currency.Get(Currency);
         var taxes = Taxes.Select(t => new InvoiceTax(t.Name!, decimal.Parse(t.Rate!, CultureInfo.InvariantCulture), t.ChargedOn)).ToArray();

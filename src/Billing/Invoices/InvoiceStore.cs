@@ -64,12 +64,17 @@ public static class InvoiceStore
     public static async Task<string> NextNumberAsync(Session session, AccountId account, string kind)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var last = await session.QuerySingleAsync<long>(
-            "SELECT COALESCE(MAX(number_value), 0) FROM invoices WHERE account_id = @account AND kind = @kind",
-            new { account = account.Value, kind }).ConfigureAwait(false);
+        var last = await session.QuerySingleAsync<long>(LastNumber, LastNumberParameters(account, kind)).ConfigureAwait(false);
         // Never taken: every number made of digits, typed or not, has its number_value, so none is above the max.
         return (last + 1).ToString(CultureInfo.InvariantCulture);
     }
+
+    /// <summary><see cref="NextNumberAsync"/>'s query, to read it with the account's lock.</summary>
+    public static ReadAhead ReadAheadNextNumber(AccountId account, string kind) => new(LastNumber, LastNumberParameters(account, kind), typeof(long));
+
+    private const string LastNumber = "SELECT COALESCE(MAX(number_value), 0) FROM invoices WHERE account_id = @account AND kind = @kind";
+
+    private static object LastNumberParameters(AccountId account, string kind) => new { account = account.Value, kind };
 
     public static async Task<InvoiceState> InsertAsync(AccountWrite write, InvoiceState state)
     {

@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Dapper;
 using DbUp;
 using DbUp.Builder;
@@ -18,7 +19,13 @@ public sealed class Database : IAsyncDisposable
     private readonly NpgsqlDataSource? _postgres;
 
     // SQLite has one writer at a time; queueing writers here (async, in order) beats its busy-timeout sleep loop.
+    // The writer slot's holder uses the one writer connection, kept open with its prepared statements.
     private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
+    private SqliteConnection? _writerConnection;
+    private PreparedStatements? _writerStatements;
+
+    // Pooled SQLite connections keep their native handle: the per-connection settings are made once per handle.
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = new();
 
     private Database(Dialect dialect, string connectionString)
     {
@@ -26,7 +33,7 @@ public sealed class Database : IAsyncDisposable
         ConnectionString = connectionString;
         if (dialect == Dialect.Postgres)
         {
-            _postgres = NpgsqlDataSource.Create(connectionString);
+            _postgres = NpgsqlDataSource.Create(Tuned(connectionString));
         }
     }
 
@@ -44,6 +51,30 @@ public sealed class Database : IAsyncDisposable
 
     public static Database Postgres(string connectionString) => new(Dialect.Postgres, connectionString);
 
+    /// <summary>
+    /// Npgsql settings for this service, unless the connection string sets them: a statement used twice on a
+    /// connection is prepared and reused from then on (PostgreSQL skips parsing and planning); and a connection
+    /// going back to the pool is not reset, since no request leaves session state behind (no SET, temporary
+    /// tables, LISTEN or advisory locks; an open transaction is still rolled back), which spares PostgreSQL a
+    /// DISCARD on every request.
+    /// </summary>
+    private static string Tuned(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        if (!builder.ContainsKey("No Reset On Close"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        return builder.ConnectionString;
+    }
+
     public async Task<DbConnection> OpenAsync(CancellationToken cancel = default)
     {
         if (_postgres is not null)
@@ -53,8 +84,13 @@ public sealed class Database : IAsyncDisposable
 
         var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync(cancel).ConfigureAwait(false);
-        // Per connection: writers wait for each other instead of failing; WAL (set once in Migrate) lets readers run beside them.
-        await connection.ExecuteAsync("PRAGMA foreign_keys=ON; PRAGMA busy_timeout=60000; PRAGMA synchronous=NORMAL;").ConfigureAwait(false);
+        if (!_configured.TryGetValue(connection.Handle!, out _))
+        {
+            // Per connection: writers wait for each other instead of failing; WAL (set once in Migrate) lets readers run beside them.
+            await connection.ExecuteAsync("PRAGMA foreign_keys=ON; PRAGMA busy_timeout=60000; PRAGMA synchronous=NORMAL;").ConfigureAwait(false);
+            _configured.AddOrUpdate(connection.Handle!, this);
+        }
+
         return connection;
     }
 
@@ -120,8 +156,19 @@ public sealed class Database : IAsyncDisposable
         await _sqliteWriter.WaitAsync(cancel).ConfigureAwait(false);
         try
         {
-            var connection = (SqliteConnection)await OpenAsync(cancel).ConfigureAwait(false);
-            return new Session(connection, connection.BeginTransaction(deferred: false), _sqliteWriter);
+            if (_writerConnection is not { State: ConnectionState.Open })
+            {
+                _writerStatements?.Clear();
+                if (_writerConnection is not null)
+                {
+                    await _writerConnection.DisposeAsync().ConfigureAwait(false);
+                }
+
+                _writerConnection = (SqliteConnection)await OpenAsync(cancel).ConfigureAwait(false);
+                _writerStatements = new PreparedStatements(_writerConnection);
+            }
+
+            return Session.SqliteWriter(_writerConnection, _writerConnection.BeginTransaction(deferred: false), _sqliteWriter, _writerStatements!);
         }
         catch
         {
@@ -132,27 +179,94 @@ public sealed class Database : IAsyncDisposable
 
 #pragma warning restore CA1849
 
-    public async Task<AccountWrite?> BeginAccountWriteAsync(AccountId account, CancellationToken cancel = default)
+    private const string LockAccount =
+        "UPDATE accounts SET last_seq = last_seq WHERE id = @account RETURNING last_seq AS LastSeq, profile AS Profile";
+
+    /// <summary>
+    /// Opens a write holding the account's row lock (null when there is no such account). <paramref name="reads"/>
+    /// are queries the write will make next: on PostgreSQL they go in the lock's round trip (see <see cref="ReadAhead"/>).
+    /// </summary>
+    public async Task<AccountWrite?> BeginAccountWriteAsync(AccountId account, CancellationToken cancel = default, params ReadAhead[] reads)
     {
+        ArgumentNullException.ThrowIfNull(reads);
         var session = await BeginAsync(cancel).ConfigureAwait(false);
-        // The profile comes along: nearly every write needs it, and this saves a round trip.
-        var locked = await session.Connection.QuerySingleOrDefaultAsync<LockedAccount>(
-            "UPDATE accounts SET last_seq = last_seq WHERE id = @account RETURNING last_seq AS LastSeq, profile AS Profile",
-            new { account = account.Value },
-            session.Transaction).ConfigureAwait(false);
-        if (locked is null)
+        try
+        {
+            // The profile comes along: nearly every write needs it, and this saves a round trip.
+            var locked = _postgres is not null && reads.Length > 0 && reads.All(r => ParameterBinder.For(r.Parameters) is not null)
+                ? await LockAndReadAheadAsync(session, account, reads, cancel).ConfigureAwait(false)
+                : await session.QuerySingleOrDefaultAsync<LockedAccount>(LockAccount, new { account = account.Value }).ConfigureAwait(false);
+            if (locked is null)
+            {
+                await session.DisposeAsync().ConfigureAwait(false);
+                return null;
+            }
+
+            var write = AccountWrite.Wrap(session, account, locked.LastSeq, locked.Profile);
+            foreach (var (read, rows) in locked.ReadAhead)
+            {
+                write.Remember(read, rows);
+            }
+
+            return write;
+        }
+        catch
         {
             await session.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>PostgreSQL: the lock and the reads that follow it in one batch, so one round trip.</summary>
+    private static async Task<LockedAccount?> LockAndReadAheadAsync(Session session, AccountId account, ReadAhead[] reads, CancellationToken cancel)
+    {
+        await using var batch = new NpgsqlBatch((NpgsqlConnection)session.Connection, (NpgsqlTransaction)session.Transaction);
+        foreach (var (sql, parameters) in reads.Select(r => (r.Sql, r.Parameters)).Prepend((LockAccount, new { account = account.Value })))
+        {
+            var command = new NpgsqlBatchCommand(sql);
+            var binder = ParameterBinder.For(parameters)!;
+            binder.AddParameters(command.Parameters, static () => new NpgsqlParameter());
+            binder.SetValues(command.Parameters, parameters);
+            batch.BatchCommands.Add(command);
+        }
+
+        await using var reader = await batch.ExecuteReaderAsync(cancel).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancel).ConfigureAwait(false))
+        {
             return null;
         }
 
-        return new AccountWrite(session, account, locked.LastSeq, locked.Profile);
+        var locked = new LockedAccount(reader.GetInt64(0), reader.GetString(1));
+        foreach (var read in reads)
+        {
+            await reader.NextResultAsync(cancel).ConfigureAwait(false);
+            var rows = new List<object?>();
+            Func<DbDataReader, object>? parse = null;
+            while (await reader.ReadAsync(cancel).ConfigureAwait(false))
+            {
+                parse ??= reader.GetRowParser(read.Row);
+                rows.Add(parse(reader));
+            }
+
+            locked.ReadAhead.Add((read, rows));
+        }
+
+        return locked;
     }
 
-    private sealed record LockedAccount(long LastSeq, string Profile);
+    private sealed record LockedAccount(long LastSeq, string Profile)
+    {
+        public List<(ReadAhead Read, List<object?> Rows)> ReadAhead { get; } = [];
+    }
 
     public async ValueTask DisposeAsync()
     {
+        _writerStatements?.Clear();
+        if (_writerConnection is not null)
+        {
+            await _writerConnection.DisposeAsync().ConfigureAwait(false);
+        }
+
         _sqliteWriter.Dispose();
         if (_postgres is not null)
         {

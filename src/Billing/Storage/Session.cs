@@ -1,53 +1,146 @@
 using System.Data.Common;
 using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace BillingBooks.Billing.Storage;
 
-/// <summary>A connection with its one transaction: a request's work commits whole or not at all.</summary>
-public class Session(DbConnection connection, DbTransaction transaction, SemaphoreSlim? writer = null) : IAsyncDisposable
+/// <summary>
+/// A connection with its one transaction: a request's work commits whole or not at all. SQLite's writer
+/// sessions run on the one writer connection (kept open, with its prepared statements) and do not close it.
+/// </summary>
+public class Session : IAsyncDisposable
 {
-    private SemaphoreSlim? _writer = writer;
+    private readonly PreparedStatements? _statements;
+    private SemaphoreSlim? _writer;
+    private Queue<(ReadAhead Read, List<object?> Rows)>? _readAhead;
 
-    public DbConnection Connection { get; } = connection;
+    public Session(DbConnection connection, DbTransaction transaction)
+        : this(connection, transaction, null, null)
+    {
+    }
 
-    public DbTransaction Transaction { get; } = transaction;
+    private protected Session(DbConnection connection, DbTransaction transaction, SemaphoreSlim? writer, PreparedStatements? statements)
+    {
+        Connection = connection;
+        Transaction = transaction;
+        _writer = writer;
+        _statements = statements;
+    }
 
+    public DbConnection Connection { get; }
+
+    public DbTransaction Transaction { get; }
+
+    /// <summary>SQLite's writer: its connection and prepared statements, with the writer slot it holds.</summary>
+    internal static Session SqliteWriter(SqliteConnection connection, SqliteTransaction transaction, SemaphoreSlim writer, PreparedStatements statements) =>
+        new(connection, transaction, writer, statements);
+
+#pragma warning disable CA1849 // Microsoft.Data.Sqlite is synchronous; its async methods block just the same.
     public Task<IEnumerable<T>> QueryAsync<T>(string sql, object? parameters = null) =>
-        Connection.QueryAsync<T>(sql, parameters, Transaction);
+        ReadAlready(sql, parameters, typeof(T)) is { } rows
+            ? Task.FromResult<IEnumerable<T>>(rows.Select(PreparedStatements.Convert<T>).ToList())
+            : Prepared(sql, parameters) is { } command
+                ? Task.FromResult<IEnumerable<T>>(PreparedStatements.Query<T>(command))
+                : Connection.QueryAsync<T>(sql, parameters, Transaction);
 
     public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters = null) =>
-        Connection.QuerySingleOrDefaultAsync<T>(sql, parameters, Transaction);
+        ReadAlready(sql, parameters, typeof(T)) is { } rows
+            ? Task.FromResult(Single<T>(rows, orDefault: true))
+            : Prepared(sql, parameters) is { } command
+                ? Task.FromResult(PreparedStatements.Single<T>(command, orDefault: true))
+                : Connection.QuerySingleOrDefaultAsync<T>(sql, parameters, Transaction);
 
     public Task<T> QuerySingleAsync<T>(string sql, object? parameters = null) =>
-        Connection.QuerySingleAsync<T>(sql, parameters, Transaction);
+        ReadAlready(sql, parameters, typeof(T)) is { } rows
+            ? Task.FromResult(Single<T>(rows, orDefault: false)!)
+            : Prepared(sql, parameters) is { } command
+                ? Task.FromResult(PreparedStatements.Single<T>(command, orDefault: false)!)
+                : Connection.QuerySingleAsync<T>(sql, parameters, Transaction);
 
-    public Task<int> ExecuteAsync(string sql, object? parameters = null) =>
-        Connection.ExecuteAsync(sql, parameters, Transaction);
+    public Task<int> ExecuteAsync(string sql, object? parameters = null)
+    {
+        _readAhead = null;
+        return Prepared(sql, parameters) is { } command
+            ? Task.FromResult(command.ExecuteNonQuery())
+            : Connection.ExecuteAsync(sql, parameters, Transaction);
+    }
+#pragma warning restore CA1849
+
+    /// <summary>Rows read ahead with the lock (see <see cref="ReadAhead"/>).</summary>
+    internal void Remember(ReadAhead read, List<object?> rows) => (_readAhead ??= new()).Enqueue((read, rows));
+
+    /// <summary>
+    /// The rows of the next query read ahead when this is that query; any other statement forgets what was read
+    /// ahead, so an answer never comes from before a statement that could have changed it.
+    /// </summary>
+    private List<object?>? ReadAlready(string sql, object? parameters, Type row)
+    {
+        if (_readAhead is not { Count: > 0 } ahead)
+        {
+            return null;
+        }
+
+        var (read, rows) = ahead.Dequeue();
+        if (read.Sql == sql && read.Row == row && Equals(read.Parameters, parameters))
+        {
+            return rows;
+        }
+
+        _readAhead = null;
+        return null;
+    }
+
+    private static T? Single<T>(List<object?> rows, bool orDefault) => rows.Count switch
+    {
+        0 when orDefault => default,
+        0 => throw new InvalidOperationException("Sequence contains no elements"),
+        1 => PreparedStatements.Convert<T>(rows[0]),
+        _ => throw new InvalidOperationException("Sequence contains more than one element"),
+    };
+
+    private SqliteCommand? Prepared(string sql, object? parameters) =>
+        _statements?.Bind(sql, parameters, (SqliteTransaction)Transaction);
 
     /// <summary>Hands the SQLite writer slot to a session wrapping this one (so it is released exactly once).</summary>
-    internal SemaphoreSlim? TakeWriter() => Interlocked.Exchange(ref _writer, null);
+    internal (SemaphoreSlim? Writer, PreparedStatements? Statements) HandOver() => (Interlocked.Exchange(ref _writer, null), _statements);
 
     public virtual Task CommitAsync(CancellationToken cancel = default) => Transaction.CommitAsync(cancel);
 
     public async ValueTask DisposeAsync()
     {
         await Transaction.DisposeAsync().ConfigureAwait(false);
-        await Connection.DisposeAsync().ConfigureAwait(false);
+        if (_statements is null)
+        {
+            await Connection.DisposeAsync().ConfigureAwait(false);
+        }
+
         Interlocked.Exchange(ref _writer, null)?.Release();
         GC.SuppressFinalize(this);
     }
 }
 
 /// <summary>A write holding the account's row lock; hands out the account's feed sequences.</summary>
-public sealed class AccountWrite(Session session, AccountId account, long lastSeq, string profileJson) : Session(session.Connection, session.Transaction, session.TakeWriter())
+public sealed class AccountWrite : Session
 {
-    private long _lastSeq = lastSeq;
-    private readonly long _firstSeq = lastSeq;
+    private readonly long _firstSeq;
+    private long _lastSeq;
 
-    public AccountId Account { get; } = account;
+    private AccountWrite(Session session, (SemaphoreSlim? Writer, PreparedStatements? Statements) writer, AccountId account, long lastSeq, string profileJson)
+        : base(session.Connection, session.Transaction, writer.Writer, writer.Statements)
+    {
+        Account = account;
+        _firstSeq = _lastSeq = lastSeq;
+        ProfileJson = profileJson;
+    }
+
+    public AccountId Account { get; }
 
     /// <summary>The account's profile JSON as locked (kept current by Profiles.WriteAsync).</summary>
-    public string ProfileJson { get; set; } = profileJson;
+    public string ProfileJson { get; set; }
+
+    /// <summary>Wraps a session that holds the account's lock; the session's writer slot moves to the new one.</summary>
+    internal static AccountWrite Wrap(Session session, AccountId account, long lastSeq, string profileJson) =>
+        new(session, session.HandOver(), account, lastSeq, profileJson);
 
     public long NextSeq() => ++_lastSeq;
 
