@@ -146,7 +146,7 @@ public abstract class FeedTests<T>(T fixture) : ApiTestBase<T>(fixture)
         var expected = await api.OkAsync<DatasetSummary>(HttpMethod.Get, $"api/v1/datasets/{api.AccountId}/summary");
 
         // What migration 0101 leaves for an existing account: no totals, marked to be built.
-        await using (var db = billing.Database is BillingDatabase.Postgres pg ? Storage.Database.Postgres(pg.ConnectionString) : Storage.Database.Sqlite(((BillingDatabase.Sqlite)billing.Database).Path))
+        await using (var db = billing.Database is BillingDatabase.Postgres pg ? BillingBooks.Billing.Storage.Database.Postgres(pg.ConnectionString) : BillingBooks.Billing.Storage.Database.Sqlite(((BillingDatabase.Sqlite)billing.Database).Path))
         await using (var connection = await db.OpenAsync())
         {
             var account = long.Parse(api.AccountId, CultureInfo.InvariantCulture);
