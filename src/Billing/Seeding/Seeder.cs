@@ -327,8 +327,9 @@ internal sealed class Seeder(Database db, SeedOptions options, PasswordHasher<Ac
         var document = new PaymentDocument(
             id.ToString(CultureInfo.InvariantCulture),
             first.State.CustomerId.ToString(CultureInfo.InvariantCulture),
-            // Paid some days after the invoice, but never in the future.
-            Min(first.State.Date.AddDays(_random.Next(40)), _today),
+            // Paid some days after the latest invoice it pays (never before it: Books refuses a receipt dated
+            // before its invoice), but never in the future.
+            Min(targets.Max(t => t.State.Date).AddDays(_random.Next(40)), _today),
             Money.Money.FromMinorUnits(amount, currency).ToDecimalString(),
             currency.Code,
             method,

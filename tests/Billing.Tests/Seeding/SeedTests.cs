@@ -126,6 +126,9 @@ public class SeedTests
             payments.Select(p => p.Payment!.Method).ToHashSet());
         Assert.All(payments.Where(p => p.Payment!.Method == PaymentMethods.Cheque), p => Assert.NotNull(p.Payment!.ChequeNumber));
         Assert.Contains(payments, p => p.Payment!.Applications.Count > 1);
+        // No payment is dated before an invoice it pays (Books refuses such a receipt, so the demo's sync would not be clean).
+        var invoiceDates = invoices.ToDictionary(i => i.Id, i => i.Date);
+        Assert.All(payments.SelectMany(p => p.Payment!.Applications.Select(a => (p.Payment!.Date, Invoice: invoiceDates[a.InvoiceId]))), pair => Assert.True(pair.Date >= pair.Invoice, $"payment of {pair.Date} pays an invoice of {pair.Invoice}"));
 
         // Every live invoice's owing is its total less what its live payments apply.
         var applied = payments.Where(p => !p.Deleted).SelectMany(p => p.Payment!.Applications)
