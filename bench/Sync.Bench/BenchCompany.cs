@@ -10,8 +10,8 @@ namespace BillingBooks.Sync.Bench;
 
 /// <summary>
 /// A company set up for what `billing seed` makes: foreign currencies with rates, a tax code for every set of
-/// taxes a seeded line can carry, every card brand, PayPal and other-payment accounts. The fiscal year
-/// (at most one year in Books) covers the last ~11 months of the seeded two years; older records conflict.
+/// taxes a seeded line can carry, every card brand, PayPal and other-payment accounts. Calendar fiscal years,
+/// opened three years back (--history-from), so the seeded two years of history import without conflicts.
 /// </summary>
 internal static class BenchCompany
 {
@@ -24,15 +24,16 @@ internal static class BenchCompany
     public static void Create(string path)
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var start = today.AddDays(-320);
-        using var company = CompanyFile.Create(path, new NewCompany("Bench Ltd", FiscalYearStart: start)).Value;
+        var start = new DateOnly(today.Year, 1, 1);
+        var historyFrom = start.AddYears(-3);
+        using var company = CompanyFile.Create(path, new NewCompany("Bench Ltd", FiscalYearStart: start, HistoryFrom: historyFrom)).Value;
         company.Write(w =>
         {
             w.Settings.SetAllowForeignCurrency(true);
-            foreach (var (currency, rate) in new[] { (Currency.USD, 1.35m), (Currency.EUR, 1.5m) })
+            foreach (var (currency, rate) in new[] { (Currency.USD, 1.35m), (Currency.EUR, 1.5m), (Currency.JPY, 0.0091m), (Currency.Get("BHD"), 3.62m), (Currency.Get("GBP"), 1.74m) })
             {
                 w.ExchangeRates.AddCurrency(currency);
-                w.ExchangeRates.SetRate(currency, start.AddYears(-3), rate);
+                w.ExchangeRates.SetRate(currency, historyFrom, rate);
             }
             w.Taxes.Add(new Tax("Eco fee", new AccountNumber(2310), TaxableByOtherTaxes: false));
             var n = 0;
