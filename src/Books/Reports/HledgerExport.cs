@@ -9,6 +9,8 @@ namespace BillingBooks.Books.Reports;
 /// The whole journal in hledger format, readable by hledger and ledger: one transaction per entry, in date order,
 /// accounts named <c>assets:1200 Accounts Receivable</c>, amounts in home currency (<c>113.00 CAD</c>) so every
 /// account's balance equals the trial balance; a foreign line carries its document amount and rate as a comment.
+/// Each fiscal year before the current one ends with a closing transaction that moves its revenue and expenses into
+/// Retained Earnings, as Books' reports do, so `hledger bal` agrees with the trial balance across years too.
 /// </summary>
 public sealed class HledgerExport
 {
@@ -35,6 +37,11 @@ public sealed class HledgerExport
         }
 
         var format = "F" + home.MinorUnits.ToString(CultureInfo.InvariantCulture);
+        string Amount(long minor) => ((decimal)minor / home.Scale).ToString(format, CultureInfo.InvariantCulture) + " " + home.Code;
+        var closing = new YearClosing(
+            company.FiscalYears.Where(y => y.End < company.FiscalYearStart).OrderBy(y => y.Start).ToList(),
+            _scope.AccountMap.Values.Where(a => a.Type is AccountType.Revenue or AccountType.Expense).Select(a => (long)a.Number.Value).ToHashSet(),
+            names[_scope.Linked.RetainedEarnings.Value]);
         var line = new StringBuilder();
         long current = -1;
         // One pass over entries and postings together, in entry order: constant memory for millions of postings.
@@ -46,6 +53,7 @@ public sealed class HledgerExport
             if (p.Entry != current)
             {
                 current = p.Entry;
+                closing.WriteYearsEndedBefore(p.Date, writer, names, Amount);
                 writer.Write('\n');
                 writer.Write(p.Date);
                 writer.Write(" * (");
@@ -57,7 +65,8 @@ public sealed class HledgerExport
 
             line.Clear();
             line.Append("    ").Append(names[checked((int)p.Account)]).Append("  ")
-                .Append(((decimal)p.Amount / home.Scale).ToString(format, CultureInfo.InvariantCulture)).Append(' ').Append(home.Code);
+                .Append(Amount(p.Amount));
+            closing.Add(p.Account, p.Amount);
             if (p.Currency is { } code && p.Foreign is { } foreign)
             {
                 var currency = Money.Currency.Get(code);
@@ -66,6 +75,8 @@ public sealed class HledgerExport
 
             writer.Write(line.Append('\n').ToString());
         }
+
+        closing.WriteYearsEndedBefore("9999-12-31", writer, names, Amount);
     }
 
     /// <summary>hledger account name: type prefix, then number and name; ':' would nest accounts and two spaces end the name.</summary>
