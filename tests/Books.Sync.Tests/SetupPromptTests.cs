@@ -32,7 +32,7 @@ public class SetupPromptTests(BillingFixture fixture) : IClassFixture<BillingFix
             await first.ExpectAsync("Track Customer Payments");
             await first.TypeAsync("1060" + Enter);
             await first.ExpectAsync($"Billing password for {billing.Email}:");
-            await first.TypeAsync(billing.Password + Enter);
+            await first.TypeSecretAsync(billing.Password + Enter);
             await first.ExpectAsync("Synchronized with Billing.");
 
             Assert.True(await first.ExitCodeAsync() == 0, first.Screen);
@@ -45,7 +45,7 @@ public class SetupPromptTests(BillingFixture fixture) : IClassFixture<BillingFix
 
         using var second = Start("--file", books.Path, "sync", "--server", fixture.Server.ToString());
         await second.ExpectAsync($"Billing password for {billing.Email}:");
-        await second.TypeAsync(billing.Password + Enter);
+        await second.TypeSecretAsync(billing.Password + Enter);
         await second.ExpectAsync("Synchronized with Billing.");
         Assert.True(await second.ExitCodeAsync() == 0, second.Screen);
         Assert.DoesNotContain("Synchronization Setup", second.Screen, StringComparison.Ordinal);
@@ -69,7 +69,7 @@ public class SetupPromptTests(BillingFixture fixture) : IClassFixture<BillingFix
         await run.ExpectAsync("Track Customer Payments");
         await run.TypeAsync("1060" + Enter);
         await run.ExpectAsync($"Billing password for {bookkeeper.Email}:");
-        await run.TypeAsync(bookkeeper.Password + Enter);
+        await run.TypeSecretAsync(bookkeeper.Password + Enter);
         await run.ExpectAsync("has no active bookkeeper contract with");
 
         Assert.True(await run.ExitCodeAsync() == 1, run.Screen);
@@ -86,7 +86,7 @@ public class SetupPromptTests(BillingFixture fixture) : IClassFixture<BillingFix
         using var run = Start("--file", books.Path, "sync", "--server", fixture.Server.ToString(), "--email", billing.Email, "--track-payments", "1060");
         await run.ExpectAsync($"Billing password for {billing.Email}:");
         Assert.DoesNotContain("Synchronization Setup", run.Screen, StringComparison.Ordinal);
-        await run.TypeAsync("not-the-password" + Enter);
+        await run.TypeSecretAsync("not-the-password" + Enter);
 
         Assert.True(await run.ExitCodeAsync() == 1, run.Screen);
         Assert.Contains("password", run.Screen.Split("Billing password for")[1], StringComparison.OrdinalIgnoreCase);

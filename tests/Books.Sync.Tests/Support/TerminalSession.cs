@@ -18,9 +18,12 @@ public sealed partial class TerminalSession : IDisposable
     private readonly Task _reading;
     private int _matchedUpTo;
 
-    private TerminalSession(Process process)
+    private readonly string _ttyFile;
+
+    private TerminalSession(Process process, string ttyFile)
     {
         _process = process;
+        _ttyFile = ttyFile;
         _reading = Task.Run(ReadScreenAsync);
     }
 
@@ -40,7 +43,9 @@ public sealed partial class TerminalSession : IDisposable
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "books.dll");
         if (!File.Exists(dll)) throw new FileNotFoundException($"{dll} was not built next to the tests.", dll);
-        var command = string.Join(' ', new[] { "dotnet", dll }.Concat(args).Select(Quote));
+        // The shell notes which terminal the program got, so TypeSecretAsync can see when echo is off.
+        var ttyFile = Path.Combine(Path.GetTempPath(), $"books-tty-{Guid.NewGuid():N}");
+        var command = $"tty > {Quote(ttyFile)}; exec " + string.Join(' ', new[] { "dotnet", dll }.Concat(args).Select(Quote));
         var start = new ProcessStartInfo("script") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         // -q quiet, -f flush every write, -e exit with the child's status, -c the command; the typescript goes nowhere.
         foreach (var arg in new[] { "-qfec", command, "/dev/null" }) start.ArgumentList.Add(arg);
@@ -48,7 +53,7 @@ public sealed partial class TerminalSession : IDisposable
         start.Environment.Remove("BOOKS_BILLING_PASSWORD");
         start.Environment["BOOKS_SYNC_RETRY_DELAY_MS"] = "20";
         start.Environment["TERM"] = "xterm";
-        return new TerminalSession(Process.Start(start)!);
+        return new TerminalSession(Process.Start(start)!, ttyFile);
     }
 
     /// <summary>Waits until <paramref name="text"/> appears after the last thing waited for.</summary>
@@ -76,6 +81,38 @@ public sealed partial class TerminalSession : IDisposable
         await _process.StandardInput.FlushAsync();
     }
 
+    /// <summary>
+    /// Types a secret only once the program is reading with echo off. .NET turns echo off just for the time it
+    /// waits for a key, so keys typed the moment a prompt appears, before that read begins, are echoed by the
+    /// terminal itself (as they would be for a person typing ahead): a race, not the program showing the secret.
+    /// </summary>
+    public async Task TypeSecretAsync(string keys)
+    {
+        using var timeout = new CancellationTokenSource(PromptTimeout);
+        while (!await EchoIsOffAsync(timeout.Token))
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+
+        await TypeAsync(keys);
+    }
+
+    private async Task<bool> EchoIsOffAsync(CancellationToken cancellation)
+    {
+        var tty = File.Exists(_ttyFile) ? (await File.ReadAllTextAsync(_ttyFile, cancellation)).Trim() : "";
+        if (!tty.StartsWith("/dev/", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var stty = new ProcessStartInfo("stty") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { "-F", tty, "-a" }) stty.ArgumentList.Add(arg);
+        using var process = Process.Start(stty)!;
+        var settings = await process.StandardOutput.ReadToEndAsync(cancellation);
+        await process.WaitForExitAsync(cancellation);
+        return process.ExitCode == 0 && settings.Split([' ', '\n', ';'], StringSplitOptions.RemoveEmptyEntries).Contains("-echo");
+    }
+
     public async Task<int> ExitCodeAsync()
     {
         using var timeout = new CancellationTokenSource(PromptTimeout);
@@ -88,6 +125,7 @@ public sealed partial class TerminalSession : IDisposable
     {
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
         _process.Dispose();
+        File.Delete(_ttyFile);
     }
 
     private async Task ReadScreenAsync()
