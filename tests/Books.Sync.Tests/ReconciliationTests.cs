@@ -27,8 +27,8 @@ public class ReconciliationTests(BillingFixture fixture) : IClassFixture<Billing
         Assert.True(first.ExitCode == 0 && first.Report.Reconciliation.Clean, first.ToString());
 
         // Someone edits the file directly: Northwind's invoice owes 40.00 less, its GST is 1.00 more.
-        Tamper(books, $"UPDATE invoice SET owing = owing - 4000 WHERE number = '{invoice.Number}' AND reversed = 0");
-        Tamper(books, $"UPDATE invoice_tax SET amount = amount + 100 WHERE entry_id = (SELECT entry_id FROM invoice WHERE number = '{invoice.Number}' AND reversed = 0)");
+        books.Tamper($"UPDATE invoice SET owing = owing - 4000 WHERE number = '{invoice.Number}' AND reversed = 0");
+        books.Tamper($"UPDATE invoice_tax SET amount = amount + 100 WHERE entry_id = (SELECT entry_id FROM invoice WHERE number = '{invoice.Number}' AND reversed = 0)");
         var second = books.WithPassword(billing.Password, "sync", "--format", "json");
 
         Assert.False(second.Report.Reconciliation.Clean, second.ToString());
@@ -45,8 +45,8 @@ public class ReconciliationTests(BillingFixture fixture) : IClassFixture<Billing
         Assert.Contains(third.Report.Reconciliation.Differences, d => d.What == "owing by customer Northwind (CAD)" && !d.Expected);
 
         // Put right: the next sync agrees again.
-        Tamper(books, $"UPDATE invoice SET owing = owing + 4000 WHERE number = '{invoice.Number}' AND reversed = 0");
-        Tamper(books, $"UPDATE invoice_tax SET amount = amount - 100 WHERE entry_id = (SELECT entry_id FROM invoice WHERE number = '{invoice.Number}' AND reversed = 0)");
+        books.Tamper($"UPDATE invoice SET owing = owing + 4000 WHERE number = '{invoice.Number}' AND reversed = 0");
+        books.Tamper($"UPDATE invoice_tax SET amount = amount - 100 WHERE entry_id = (SELECT entry_id FROM invoice WHERE number = '{invoice.Number}' AND reversed = 0)");
         var fourth = books.WithPassword(billing.Password, "sync", "--format", "json");
         Assert.True(fourth.Report.Reconciliation.Clean && fourth.Report.Reconciliation.Differences.Count == 0, fourth.ToString());
         Assert.Empty(books.Read(BooksInvariants.Problems));
@@ -64,8 +64,8 @@ public class ReconciliationTests(BillingFixture fixture) : IClassFixture<Billing
         Assert.True(books.Sync(Server, billing).Report.Reconciliation.Clean);
 
         // A change the running totals saw, but whose customer is no longer marked for comparison.
-        Tamper(books, $"UPDATE invoice SET owing = owing - 4000 WHERE number = '{invoice.Number}' AND reversed = 0");
-        Tamper(books, "UPDATE sync_customer_total SET changed = 0");
+        books.Tamper($"UPDATE invoice SET owing = owing - 4000 WHERE number = '{invoice.Number}' AND reversed = 0");
+        books.Tamper("UPDATE sync_customer_total SET changed = 0");
         var run = books.WithPassword(billing.Password, "sync", "--format", "json");
 
         var northwindOwing = Assert.Single(run.Report.Reconciliation.Differences, d => d.What == "owing by customer Northwind (CAD)");
@@ -88,33 +88,27 @@ public class ReconciliationTests(BillingFixture fixture) : IClassFixture<Billing
         using var books = new BooksCompany();
         Assert.Equal(2, books.Sync(Server, billing).ExitCode);
 
-        // Make it a file of the previous schema (0100) with those imports: everything 0101 adds is gone.
-        foreach (var trigger in books.Read(r => r.Connection.Query<string>("SELECT name FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'sync_total_%' OR name LIKE 'sync_waiting_%' OR name LIKE 'sync_conflict_%')", transaction: r.Transaction).ToList()))
-            Tamper(books, $"DROP TRIGGER {trigger}");
-        Tamper(books, """
+        // Make it a file of the previous schema (0100) with those imports: everything 0101 and 0102 add is gone.
+        var triggers = books.Read(r => r.Connection.Query<string>("SELECT name FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'sync_total_%' OR name LIKE 'sync_waiting_%' OR name LIKE 'sync_conflict_%')", transaction: r.Transaction).ToList());
+        books.ToSchemaBefore0102();
+        foreach (var trigger in triggers)
+            books.Tamper($"DROP TRIGGER {trigger}");
+        books.Tamper("""
             DROP TABLE sync_customer_total; DROP TABLE sync_currency_total; DROP TABLE sync_tax_total; DROP TABLE sync_difference;
             DROP INDEX sync_conflict_customer; DROP INDEX sync_conflict_currency; DROP INDEX sync_conflict_ready;
             ALTER TABLE sync_settings DROP COLUMN reconciled_through; ALTER TABLE sync_conflict DROP COLUMN ready;
             ALTER TABLE sync_settings DROP COLUMN conflict_count;
             """);
-        Tamper(books, "DELETE FROM schema_migration WHERE number > 100; PRAGMA user_version = 100");
+        books.Tamper("DELETE FROM schema_migration WHERE number > 100; PRAGMA user_version = 100");
         await billing.InvoiceAsync(customer.Id, March.AddDays(5), Line("Work", "1", "10.00"));
 
         var upgraded = books.WithPassword(billing.Password, "sync", "--format", "json");
 
-        Assert.Equal(101, books.Read(r => r.Connection.ExecuteScalar<long>("PRAGMA user_version", transaction: r.Transaction)));
+        Assert.Equal(102, books.Read(r => r.Connection.ExecuteScalar<long>("PRAGMA user_version", transaction: r.Transaction)));
         Assert.Equal(1, upgraded.Report.Invoices.Imported);
         Assert.True(upgraded.Report.Reconciliation.Clean, upgraded.ToString());
         Assert.Equal(1, upgraded.Report.ConflictCount);
         Assert.All(upgraded.Report.Reconciliation.Differences, d => Assert.Contains("USD", d.What, StringComparison.Ordinal));
         Assert.Empty(books.Read(BooksInvariants.Problems));
-    }
-
-    /// <summary>Changes the company file with SQL, past the engine and the sync (what a bug or a hand edit would do).</summary>
-    private static void Tamper(BooksCompany books, string sql)
-    {
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={books.Path};Pooling=False");
-        connection.Open();
-        connection.Execute(sql);
     }
 }

@@ -127,7 +127,8 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
     /// <summary>The feed item as imported for <paramref name="source"/>.</summary>
     public Change Payload(SourceRef source) =>
         JsonSerializer.Deserialize<Change>(
-            connection.QuerySingle<string>("SELECT payload FROM sync_source WHERE dataset = @Dataset AND kind = @Kind AND record_id = @Id AND version = @Version",
+            connection.QuerySingle<string>(
+                "SELECT p.payload FROM sync_source s JOIN sync_payload p ON p.id = s.payload_id WHERE s.dataset = @Dataset AND s.kind = @Kind AND s.record_id = @Id AND s.version = @Version",
                 new { source.Dataset, source.Kind, source.Id, source.Version }, transaction), SyncClient.Json)
         ?? throw new InvalidOperationException($"Empty payload for {source}.");
 
@@ -167,8 +168,11 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
     public void Imported(SourceRef source, long? booksId, bool deleted, Change change, DateTimeOffset at)
     {
         Changing(_latest, source.Dataset, source.Record);
+        var payload = Prepared("INSERT INTO sync_payload (payload) VALUES ($payload) RETURNING id", "$payload");
+        payload.Parameters[0].Value = JsonSerializer.Serialize(change, SyncClient.Json);
+        var payloadId = (long)payload.ExecuteScalar()!;
         var command = Prepared(
-            "INSERT INTO sync_source (dataset, kind, record_id, version, books_id, deleted, payload, imported_at) VALUES ($dataset, $kind, $id, $version, $books, $deleted, $payload, $at)",
+            "INSERT INTO sync_source (dataset, kind, record_id, version, books_id, deleted, payload_id, imported_at) VALUES ($dataset, $kind, $id, $version, $books, $deleted, $payload, $at)",
             "$dataset", "$kind", "$id", "$version", "$books", "$deleted", "$payload", "$at");
         command.Parameters[0].Value = source.Dataset;
         command.Parameters[1].Value = source.Kind;
@@ -176,7 +180,7 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
         command.Parameters[3].Value = source.Version;
         command.Parameters[4].Value = booksId is { } id ? id : DBNull.Value;
         command.Parameters[5].Value = deleted ? 1 : 0;
-        command.Parameters[6].Value = JsonSerializer.Serialize(change, SyncClient.Json);
+        command.Parameters[6].Value = payloadId;
         command.Parameters[7].Value = Text(at);
         command.ExecuteNonQuery();
     }

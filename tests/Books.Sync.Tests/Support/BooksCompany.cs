@@ -48,6 +48,30 @@ public sealed class BooksCompany : IDisposable
         return company.Write(write);
     }
 
+    /// <summary>Changes the company file with SQL, past the engine and the sync (what a bug, a hand edit or an older Books would leave).</summary>
+    public void Tamper(string sql)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+#pragma warning disable CA2100 // test SQL, no user input
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// Makes the file what a Books from before migration 0102 left: each imported version's feed item inside
+    /// sync_source (payload), no sync_payload table.
+    /// </summary>
+    public void ToSchemaBefore0102() => Tamper("""
+        ALTER TABLE sync_source ADD COLUMN payload TEXT NOT NULL DEFAULT '';
+        UPDATE sync_source SET payload = (SELECT p.payload FROM sync_payload p WHERE p.id = sync_source.payload_id);
+        ALTER TABLE sync_source DROP COLUMN payload_id;
+        DROP TABLE sync_payload;
+        DELETE FROM schema_migration WHERE number >= 102; PRAGMA user_version = 101;
+        """);
+
     public void Dispose()
     {
         try

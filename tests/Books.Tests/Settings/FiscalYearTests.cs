@@ -139,7 +139,11 @@ public class FiscalYearTests
         // What an older Books left: schema 0001, 0002 and 0100 only, and a fiscal start moved past a posting.
         using (var raw = CompanyFile.Connect(company.Path, SqliteOpenMode.ReadWrite))
         {
-            // ... and nothing of 0101 (the sync's running totals), which came after schema_migration.
+            // ... and nothing of 0101 (the sync's running totals) or 0102 (payloads in their own table), which came after schema_migration.
+            raw.Execute("""
+                ALTER TABLE sync_source ADD COLUMN payload TEXT NOT NULL DEFAULT ''; ALTER TABLE sync_source DROP COLUMN payload_id;
+                DROP TABLE sync_payload;
+                """);
             foreach (var trigger in raw.Query<string>("SELECT name FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'sync_total_%' OR name LIKE 'sync_waiting_%' OR name LIKE 'sync_conflict_%')").ToList())
             {
                 raw.Execute($"DROP TRIGGER {trigger}");
