@@ -153,6 +153,10 @@ public sealed class CompanyFile : IDisposable
     {
         ArgumentNullException.ThrowIfNull(work);
         EnsureNoScope();
+        // Savepoint and statement journals in memory while writing (each holds the pages of one savepoint or statement,
+        // and is emptied when it ends): on disk a synced record's savepoint wrote every page it touched to a temp file.
+        // Reads keep the default, so a sort over millions of postings may still spill to disk.
+        _connection.Execute("PRAGMA temp_store = MEMORY");
         using var transaction = _connection.BeginTransaction(deferred: false);
         using var scope = new BooksWrite(_connection, transaction, Clock);
         _scope = scope;
@@ -174,6 +178,7 @@ public sealed class CompanyFile : IDisposable
         finally
         {
             _scope = null;
+            _connection.Execute("PRAGMA temp_store = DEFAULT");
         }
     }
 

@@ -46,6 +46,16 @@ public sealed class CompanyFileTests : IDisposable
     }
 
     [Fact]
+    public void Writes_keep_savepoint_journals_in_memory_and_reads_the_default_temp_store()
+    {
+        using var company = new TestCompany();
+        Assert.Equal(2L, company.File.Write(w => Result<long>.Ok(w.Scalar<long>("PRAGMA temp_store"))).Value); // MEMORY
+        Assert.Equal(0L, company.Read(r => r.Scalar<long>("PRAGMA temp_store"))); // DEFAULT: big report sorts may spill to disk
+        Assert.False(company.File.Write<long>(_ => new InvalidInput("test", "refused")).IsOk);
+        Assert.Equal(0L, company.Read(r => r.Scalar<long>("PRAGMA temp_store")));
+    }
+
+    [Fact]
     public void Company_survives_closing_and_opening()
     {
         using var company = new TestCompany();
