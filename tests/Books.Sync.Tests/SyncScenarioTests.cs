@@ -334,8 +334,10 @@ public class SyncScenarioTests(BillingFixture fixture) : IClassFixture<BillingFi
         Assert.True(kept.DeletedInBilling);
     }
 
-    [Fact]
-    public async Task Edited_invoice_is_adjusted_and_its_receipt_reposted()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // imported by a Books from before migration 0102: re-posting reads a feed item the upgrade moved
+    public async Task Edited_invoice_is_adjusted_and_its_receipt_reposted(bool importedBefore0102)
     {
         using var billing = await SignUpAsync(Server);
         var customer = await billing.AddCustomerAsync("Adatum");
@@ -343,36 +345,16 @@ public class SyncScenarioTests(BillingFixture fixture) : IClassFixture<BillingFi
         await billing.PayAsync(invoice, "50.00", March.AddDays(1));
         using var books = new BooksCompany();
         Assert.Equal(0, books.Sync(Server, billing).ExitCode);
+        if (importedBefore0102) books.ToSchemaBefore0102();
 
-        await billing.EditInvoiceAsync(invoice, Line("Work", "2", "100.00", "GST"));
-        var run = books.WithPassword(billing.Password, "sync", "--format", "json");
-
-        Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Equal(1, run.Report.Invoices.Adjusted);
-        var live = books.Read(r => r.Sales.FindByNumber(invoice.Number)!);
-        Assert.Equal(("210.00", "160.00"), (live.Total.ToDecimalString(), live.Owing.ToDecimalString()));
-        Assert.True(run.Report.Reconciliation.Clean, run.ToString());
-        Assert.Empty(books.Read(BooksInvariants.Problems));
-    }
-
-    [Fact]
-    public async Task An_invoice_imported_before_payloads_had_their_own_table_is_still_adjusted_with_its_receipt_reposted()
-    {
-        using var billing = await SignUpAsync(Server);
-        var customer = await billing.AddCustomerAsync("Litware");
-        var invoice = await billing.InvoiceAsync(customer.Id, March, Line("Work", "1", "100.00", "GST"));
-        await billing.PayAsync(invoice, "50.00", March.AddDays(1));
-        using var books = new BooksCompany();
-        Assert.Equal(0, books.Sync(Server, billing).ExitCode);
-        books.ToSchemaBefore0102();
-
-        // Re-posting the receipt reads its feed item, which the upgrade moved out of sync_source.
         await billing.EditInvoiceAsync(invoice, Line("Work", "2", "100.00", "GST"));
         var run = books.WithPassword(billing.Password, "sync", "--format", "json");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal((1, 0), (run.Report.Invoices.Adjusted, run.Report.ConflictCount));
-        Assert.Equal("160.00", books.Read(r => r.Sales.FindByNumber(invoice.Number)!).Owing.ToDecimalString());
+        var live = books.Read(r => r.Sales.FindByNumber(invoice.Number)!);
+        Assert.Equal(("210.00", "160.00"), (live.Total.ToDecimalString(), live.Owing.ToDecimalString()));
+        Assert.True(run.Report.Reconciliation.Clean, run.ToString());
         Assert.Equal(0L, books.Read(r => r.Connection.ExecuteScalar<long>(
             "SELECT COUNT(*) FROM sync_source s LEFT JOIN sync_payload p ON p.id = s.payload_id WHERE p.id IS NULL", transaction: r.Transaction)));
         Assert.Empty(books.Read(BooksInvariants.Problems));
