@@ -22,6 +22,7 @@ public static class AccountEndpoints
 
         var signedIn = app.MapGroup("/api/v1").WithTags("Accounts").RequireAuthorization();
         signedIn.MapDelete("/tokens/current", RevokeCurrentAsync).Produces(StatusCodes.Status204NoContent);
+        signedIn.MapPost("/tokens/current/renewal", RenewCurrentAsync).Produces<TokenResponse>(StatusCodes.Status201Created);
         // Rate-limited like sign-in: it checks the current password, so it must not become a guessing oracle.
         signedIn.MapPut("/password", ChangePasswordAsync).RequireRateLimiting(AuthRateLimit)
             .Accepts<PasswordChange>("application/json").Produces(StatusCodes.Status204NoContent);
@@ -142,26 +143,69 @@ public static class AccountEndpoints
             await session.ExecuteAsync("UPDATE accounts SET password_hash = @hash WHERE id = @id", new { hash = hasher.HashPassword(account, login.Password), id = account.Id }).ConfigureAwait(false);
         }
 
-        var token = TokenHash.NewToken();
-        var expires = now + settings.TokenLifetime;
-        await session.ExecuteAsync(
-            "INSERT INTO tokens (account_id, token_hash, expires_at, revoked) VALUES (@account, @hash, @expires, 0)",
-            new { account = account.Id, hash = TokenHash.Of(token), expires = expires.ToUnixTimeSeconds() }).ConfigureAwait(false);
+        var issued = await IssueTokenAsync(session, account.Id, account.Email, new TokenSession(NewSessionId(), now.ToUnixTimeSeconds()), now, settings).ConfigureAwait(false);
         await session.CommitAsync().ConfigureAwait(false);
-        return Results.Json(
-            new TokenResponse(token, "Bearer", expires, account.Id.ToString(CultureInfo.InvariantCulture), account.Email),
-            Json.Options,
-            statusCode: StatusCodes.Status201Created);
+        return issued;
     }
 
+    /// <summary>
+    /// A fresh token for the caller's session, while the session is younger than <see cref="AccountOptions.SessionLifetime"/>
+    /// (counted from the sign-in that started it): a signed-in browser renews its token as it is used. The current
+    /// token stays valid until it expires, so requests already on their way with it still work.
+    /// </summary>
+    private static async Task<IResult> RenewCurrentAsync(Caller caller, Database db, TimeProvider clock, IOptions<AccountOptions> options, HttpContext http)
+    {
+        var settings = options.Value;
+        var now = clock.GetUtcNow();
+        await using var session = await db.BeginAsync(http.RequestAborted).ConfigureAwait(false);
+        var current = await session.QuerySingleOrDefaultAsync<TokenSession>(
+            "SELECT session_id AS Id, session_started_at AS StartedAt FROM tokens WHERE id = @id AND account_id = @account AND revoked = 0",
+            new { id = caller.TokenId, account = caller.Account.Value }).ConfigureAwait(false);
+        if (current is null)
+        {
+            return new Unauthenticated("This token was revoked. Sign in again.").ToResult();
+        }
+
+        if (now - DateTimeOffset.FromUnixTimeSeconds(current.StartedAt) >= settings.SessionLifetime)
+        {
+            return new Unauthenticated($"This session began more than {settings.SessionLifetime.TotalHours.ToString("0.##", CultureInfo.InvariantCulture)} hours ago and cannot be renewed. Sign in again.").ToResult();
+        }
+
+        var issued = await IssueTokenAsync(session, caller.Account.Value, caller.Email, current, now, settings).ConfigureAwait(false);
+        await session.CommitAsync().ConfigureAwait(false);
+        return issued;
+    }
+
+    /// <summary>Signing out ends the session: the token and every token renewed in the same session.</summary>
     private static async Task<IResult> RevokeCurrentAsync(Caller caller, Database db, TokenCache cache, HttpContext http)
     {
         await using var session = await db.BeginAsync(http.RequestAborted).ConfigureAwait(false);
-        await session.ExecuteAsync("UPDATE tokens SET revoked = 1 WHERE id = @id AND account_id = @account", new { id = caller.TokenId, account = caller.Account.Value }).ConfigureAwait(false);
+        await session.ExecuteAsync(
+            "UPDATE tokens SET revoked = 1 WHERE account_id = @account AND (id = @id OR session_id = (SELECT session_id FROM tokens WHERE id = @id AND account_id = @account))",
+            new { id = caller.TokenId, account = caller.Account.Value }).ConfigureAwait(false);
         await session.CommitAsync().ConfigureAwait(false);
         cache.Forget(caller.Account);
         return Results.NoContent();
     }
+
+    private static async Task<IResult> IssueTokenAsync(Session session, long account, string email, TokenSession tokenSession, DateTimeOffset now, AccountOptions settings)
+    {
+        var token = TokenHash.NewToken();
+        var expires = now + settings.TokenLifetime;
+        await session.ExecuteAsync(
+            "INSERT INTO tokens (account_id, token_hash, expires_at, revoked, session_id, session_started_at) VALUES (@account, @hash, @expires, 0, @sessionId, @startedAt)",
+            new { account, hash = TokenHash.Of(token), expires = expires.ToUnixTimeSeconds(), sessionId = tokenSession.Id, startedAt = tokenSession.StartedAt }).ConfigureAwait(false);
+        return Results.Json(
+            new TokenResponse(token, "Bearer", expires, account.ToString(CultureInfo.InvariantCulture), email),
+            Json.Options,
+            statusCode: StatusCodes.Status201Created);
+    }
+
+    /// <summary>Random, so a session cannot be named from outside; unique enough within one account.</summary>
+    private static long NewSessionId() => BitConverter.ToInt64(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8)) & long.MaxValue;
+
+    /// <summary>The sign-in a token comes from: its id and when it began (unix seconds).</summary>
+    private sealed record TokenSession(long Id, long StartedAt);
 
     private static async Task<IResult> ChangePasswordAsync(Caller caller, HttpRequest request, Database db, PasswordHasher<AccountRow> hasher, TokenCache cache)
     {

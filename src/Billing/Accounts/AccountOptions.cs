@@ -5,6 +5,9 @@ public sealed class AccountOptions
 {
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>How long after signing in a session may still renew its token (a working day), then sign in again.</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);
+
     public int MaxFailedLogins { get; set; } = 5;
 
     public TimeSpan Lockout { get; set; } = TimeSpan.FromMinutes(15);

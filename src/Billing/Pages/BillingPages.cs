@@ -41,8 +41,9 @@ public static class BillingPages
             cookie.LoginPath = "/login";
             cookie.LogoutPath = "/logout";
             cookie.AccessDeniedPath = "/login";
-            // The session lives as long as the API token it carries (see PageSession).
+            // The session lives as long as the API token it carries, renewed with it while in use (see PageSession).
             cookie.SlidingExpiration = false;
+            cookie.Events.OnValidatePrincipal = PageSession.RenewAsync;
         });
         builder.Services.AddAuthorizationBuilder().AddPolicy(Policy, policy =>
             policy.AddAuthenticationSchemes(CookieScheme).RequireAuthenticatedUser());

@@ -65,6 +65,18 @@ public sealed class BooksApi(IHttpClientFactory clients, IServer server, IHttpCo
         return await ReadAsync<T>(request).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// A new API token for the session whose cookie is being checked (the request is not signed in yet, so the
+    /// current token is passed in).
+    /// </summary>
+    public async Task<ApiResult<TokenResponse>> RenewTokenAsync(string apiToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(BaseAddress(), "api/v1/tokens/current/renewal"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiToken);
+        request.Headers.Add(PageCalls.Header, pageCalls.Secret);
+        return await ReadAsync<TokenResponse>(request).ConfigureAwait(false);
+    }
+
     private async Task<ApiResult<T>> SendAsync<T>(HttpMethod method, string path, object? body)
     {
         using var request = NewRequest(method, path, body);

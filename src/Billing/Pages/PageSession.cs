@@ -2,12 +2,14 @@ using System.Globalization;
 using System.Security.Claims;
 using BillingBooks.Billing.Contracts;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace BillingBooks.Billing.Pages;
 
 /// <summary>
-/// The signed-in browser: an encrypted, HttpOnly cookie holding the account and the API token obtained at sign-in
-/// (so the session ends when the token expires or is revoked). A bookkeeper's chosen client is a second cookie;
+/// The signed-in browser: an encrypted, HttpOnly cookie holding the account and the API token obtained at sign-in,
+/// renewed while the browser is used (<see cref="RenewAsync"/>); the session ends when the token expires unused, is
+/// revoked, or can no longer be renewed. A bookkeeper's chosen client is a second cookie;
 /// the API checks the contract on every request, so the cookie grants nothing by itself.
 /// </summary>
 public sealed record PageSession(string AccountId, string Email, string ApiToken)
@@ -29,20 +31,54 @@ public sealed record PageSession(string AccountId, string Email, string ApiToken
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(token);
-        var identity = new ClaimsIdentity(
-            [
-                new Claim(ClaimTypes.NameIdentifier, token.AccountId),
-                new Claim(ClaimTypes.Email, token.Email),
-                new Claim(TokenClaim, token.AccessToken),
-            ],
-            BillingPages.CookieScheme);
         http.Response.Cookies.Delete(ClientCookie);
         http.Response.Cookies.Delete(ClientNameCookie);
         return http.SignInAsync(
             BillingPages.CookieScheme,
-            new ClaimsPrincipal(identity),
+            Principal(token),
             new AuthenticationProperties { ExpiresUtc = token.ExpiresAt, IsPersistent = false });
     }
+
+    /// <summary>
+    /// Checks the session cookie on each request: once less than half of its token's life is left, the token is
+    /// renewed and the cookie re-issued with it, so someone at work is not signed out mid-form; when the API refuses
+    /// (the session is older than its limit, or was signed out elsewhere) the session ends here and the browser
+    /// goes to the sign-in page. Any other failure keeps the session as it is and tries again on the next request.
+    /// </summary>
+    public static async Task RenewAsync(CookieValidatePrincipalContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Principal is not { } user || From(user) is not { } session || context.Properties is not { IssuedUtc: { } issued, ExpiresUtc: { } expires })
+        {
+            return;
+        }
+
+        var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        if (expires - now > (expires - issued) / 2)
+        {
+            return;
+        }
+
+        var renewed = await context.HttpContext.RequestServices.GetRequiredService<BooksApi>().RenewTokenAsync(session.ApiToken).ConfigureAwait(false);
+        if (renewed is { Ok: true, Value: { } token })
+        {
+            context.ReplacePrincipal(Principal(token));
+            context.ShouldRenew = true;
+        }
+        else if (renewed.Problem?.Status == StatusCodes.Status401Unauthorized)
+        {
+            context.RejectPrincipal();
+            await SignOutAsync(context.HttpContext).ConfigureAwait(false);
+        }
+    }
+
+    private static ClaimsPrincipal Principal(TokenResponse token) => new(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, token.AccountId),
+            new Claim(ClaimTypes.Email, token.Email),
+            new Claim(TokenClaim, token.AccessToken),
+        ],
+        BillingPages.CookieScheme));
 
     public static Task SignOutAsync(HttpContext http)
     {

@@ -60,6 +60,37 @@ public abstract class AccountTests<T>(T fixture) : ApiTestBase<T>(fixture)
     }
 
     [Fact]
+    public async Task A_renewed_token_works_in_the_same_session_and_signing_out_ends_every_token_of_that_session_only()
+    {
+        if (Billing is not { } billing)
+        {
+            return;
+        }
+
+        using var api = await Api.SignUpAsync(billing);
+        var renewed = await api.OkAsync<TokenResponse>(HttpMethod.Post, "api/v1/tokens/current/renewal");
+        Assert.Equal((api.AccountId, api.Email), (renewed.AccountId, renewed.Email));
+        Assert.True(renewed.ExpiresAt > DateTimeOffset.UtcNow.AddMinutes(59));
+        using var second = new HttpClient { BaseAddress = billing.BaseAddress };
+        second.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", renewed.AccessToken);
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(second, "api/v1/account"));
+        await api.OkAsync<ProfileDocument>(HttpMethod.Get, "api/v1/profile"); // requests on their way with the old token still work
+        var (otherSignIn, _) = await BillingApi.SignInAsync(billing.BaseAddress, api.Email, "correct horse battery");
+        using (otherSignIn)
+        {
+            using (var signOut = await second.DeleteAsync(new Uri("api/v1/tokens/current", UriKind.Relative)))
+            {
+                Assert.Equal(HttpStatusCode.NoContent, signOut.StatusCode);
+            }
+
+            await api.ProblemAsync(HttpStatusCode.Unauthorized, HttpMethod.Get, "api/v1/profile");
+            Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(second, "api/v1/account"));
+            await api.ProblemAsync(HttpStatusCode.Unauthorized, HttpMethod.Post, "api/v1/tokens/current/renewal");
+            Assert.Equal(HttpStatusCode.OK, await StatusAsync(otherSignIn, "api/v1/account")); // another sign-in, another session
+        }
+    }
+
+    [Fact]
     public async Task No_token_or_a_made_up_token_is_401()
     {
         if (Billing is not { } billing)
@@ -162,6 +193,12 @@ public abstract class AccountTests<T>(T fixture) : ApiTestBase<T>(fixture)
         var unnamed = await api.ProblemAsync(HttpStatusCode.UnprocessableEntity, HttpMethod.Put, "api/v1/profile", Api.Profile([new TaxDefinition(null, "0", true, null)]));
         Assert.Contains("taxes[0].name", unnamed.Errors!.Keys);
         Assert.Contains("taxes[0].rate", unnamed.Errors!.Keys);
+    }
+
+    private static async Task<HttpStatusCode> StatusAsync(HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        return response.StatusCode;
     }
 }
 

@@ -20,7 +20,7 @@ public abstract class TenantIsolationTests<T>(T fixture) : ApiTestBase<T>(fixtur
     private static readonly string[] Open = ["/health", "/openapi/v1.json", "/api/v1/signup", "/api/v1/tokens"];
 
     /// <summary>Endpoints about the caller's own sign-in (no tenant data): not part of the isolation check.</summary>
-    private static readonly string[] CallerOnly = ["/api/v1/tokens/current", "/api/v1/password", "/api/v1/account", "/api/v1/datasets", "/api/v1/bookkeepers", "/api/v1/clients"];
+    private static readonly string[] CallerOnly = ["/api/v1/tokens/current", "/api/v1/tokens/current/renewal", "/api/v1/password", "/api/v1/account", "/api/v1/datasets", "/api/v1/bookkeepers", "/api/v1/clients"];
 
     /// <summary>Endpoints that take the secret token of an invitation link: the owner's real token, sent by another account, is 403.</summary>
     private static readonly string[] InvitationLinkRoutes = ["/api/v1/clients/invitation", "/api/v1/clients/accept", "/api/v1/clients/decline"];
