@@ -67,6 +67,7 @@ public class CustomerPagesTests
 
         await page.GotoAsync("/customers?search=Quebec");
         await page.ClickAsync("text=Quebec Client");
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync(); // "Delete this customer?"
         await page.ClickAsync("text=Delete customer");
         await page.WaitForURLAsync("**/customers");
         Assert.DoesNotContain("Quebec Client", await page.TextContentAsync("table"), StringComparison.Ordinal);

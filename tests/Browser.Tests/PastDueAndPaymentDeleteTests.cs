@@ -152,8 +152,18 @@ public class PastDueAndPaymentDeleteTests
         await page.WaitForURLAsync("**/payments");
         var payment = page.Locator("#payments tbody tr", new PageLocatorOptions { HasTextString = "Cheque 2002" });
         await Expect(payment).ToContainTextAsync("113.00 CAD");
-        await payment.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Delete" }).ClickAsync();
+        var delete = payment.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Delete" });
+        // Asked first: answering Cancel keeps the payment.
+        var asked = new List<string>();
+        var accept = false;
+        page.Dialog += Answer;
+        await delete.ClickAsync();
+        await Expect(payment).ToContainTextAsync("113.00 CAD");
+        accept = true;
+        await delete.ClickAsync();
         await Expect(page.Locator(".notice")).ToHaveTextAsync("The payment is deleted; its invoices are open again.");
+        page.Dialog -= Answer;
+        Assert.Equal(["Delete this payment? The invoices it paid will owe it again.", "Delete this payment? The invoices it paid will owe it again."], asked);
         await Expect(page.Locator("#payments tbody")).ToHaveTextAsync("No payments yet. Record one from an invoice.");
 
         // The invoice is sent and owes all of it again, and is back on the outstanding tab and the dashboard.
@@ -165,5 +175,11 @@ public class PastDueAndPaymentDeleteTests
         await Expect(page.Locator("#invoice-list tbody tr td:first-child")).ToHaveTextAsync([invoice.Number]);
         await page.GotoAsync("/");
         await Expect(page.Locator("[data-outstanding=CAD] .amount")).ToHaveTextAsync("113.00 CAD");
+
+        async void Answer(object? sender, IDialog dialog)
+        {
+            asked.Add(dialog.Message);
+            await (accept ? dialog.AcceptAsync() : dialog.DismissAsync());
+        }
     }
 }
