@@ -123,9 +123,10 @@ public static class RecurringEndpoints
             return errors.ToError().ToResult();
         }
 
+        var (anchor, generated) = existing is null ? (start, 0) : RecurringSchedule.AfterEdit(existing.Frequency, existing.StartDate, existing.Generated, frequency!, start);
         var state = new RecurringState(
-            existing?.Id ?? 0, template with { Date = template.Date ?? start, DueDate = template.DueDate ?? template.Date ?? start }, frequency!, start, input.StopDate,
-            recipients.Select(r => r.Trim()).ToArray(), existing?.StartDate == start ? existing.Generated : 0, existing?.InvoiceIds ?? [], null);
+            existing?.Id ?? 0, template with { Date = template.Date ?? start, DueDate = template.DueDate ?? template.Date ?? start }, frequency!, anchor, input.StopDate,
+            recipients.Select(r => r.Trim()).ToArray(), generated, existing?.InvoiceIds ?? [], null);
         if (existing is null)
         {
             state = await RecurringStore.InsertAsync(write, state).ConfigureAwait(false);
