@@ -73,6 +73,25 @@ public class QuotesAndReportsTests
         Assert.Contains("bill@initech.example", await page.TextContentAsync("#recurring"), StringComparison.Ordinal);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("recurring") });
 
+        // Change its schedule: a bad address is shown next to the field with what was typed kept, then it saves.
+        await page.ClickAsync("#recurring a");
+        Assert.Equal("bill@initech.example", await page.InputValueAsync("input[name=recipients]"));
+        await page.SelectOptionAsync("select[name=frequency]", "weekly");
+        await page.FillAsync("input[name=stopDate]", "2030-03-31");
+        await page.FillAsync("input[name=recipients]", "bill@initech.example, not-an-address");
+        await page.ClickAsync("#save-schedule");
+        Assert.Contains("'not-an-address' is not an email address", await page.TextContentAsync("#schedule-form"), StringComparison.Ordinal);
+        Assert.Equal("weekly", await page.InputValueAsync("select[name=frequency]"));
+        Assert.Equal("2030-03-31", await page.InputValueAsync("input[name=stopDate]"));
+        await page.FillAsync("input[name=recipients]", "bill@initech.example, ap@initech.example");
+        await page.ClickAsync("#save-schedule");
+        await page.WaitForURLAsync("**/recurring");
+        Assert.Contains("the next invoice is made on 2030-01-31", await page.TextContentAsync(".notice"), StringComparison.Ordinal);
+        var row = await page.TextContentAsync("#recurring tbody tr");
+        Assert.Contains("weekly", row, StringComparison.Ordinal);
+        Assert.Contains("2030-03-31", row, StringComparison.Ordinal);
+        Assert.Contains("ap@initech.example", row, StringComparison.Ordinal);
+
         // Send the converted invoice (marked sent), pay half by card, and read the reports.
         await page.GotoAsync("/invoices?status=draft");
         await page.ClickAsync("#invoice-list a");
