@@ -158,6 +158,7 @@ public static class AccountEndpoints
         var settings = options.Value;
         var now = clock.GetUtcNow();
         await using var session = await db.BeginAsync(http.RequestAborted).ConfigureAwait(false);
+        await LockTokensAsync(session, caller.Account).ConfigureAwait(false);
         var current = await session.QuerySingleOrDefaultAsync<TokenSession>(
             "SELECT session_id AS Id, session_started_at AS StartedAt FROM tokens WHERE id = @id AND account_id = @account AND revoked = 0",
             new { id = caller.TokenId, account = caller.Account.Value }).ConfigureAwait(false);
@@ -180,6 +181,7 @@ public static class AccountEndpoints
     private static async Task<IResult> RevokeCurrentAsync(Caller caller, Database db, TokenCache cache, HttpContext http)
     {
         await using var session = await db.BeginAsync(http.RequestAborted).ConfigureAwait(false);
+        await LockTokensAsync(session, caller.Account).ConfigureAwait(false);
         await session.ExecuteAsync(
             "UPDATE tokens SET revoked = 1 WHERE account_id = @account AND (id = @id OR session_id = (SELECT session_id FROM tokens WHERE id = @id AND account_id = @account))",
             new { id = caller.TokenId, account = caller.Account.Value }).ConfigureAwait(false);
@@ -188,10 +190,20 @@ public static class AccountEndpoints
         return Results.NoContent();
     }
 
+    /// <summary>
+    /// Renewal, sign-out and password change take the account's row lock first, so on PostgreSQL (read committed) a
+    /// renewal that read its session as live cannot commit a new token after a sign-out or password change has
+    /// revoked the session's tokens: one waits for the other and then sees what it did. (SQLite has one writer.)
+    /// </summary>
+    private static Task LockTokensAsync(Session session, AccountId account) =>
+        session.ExecuteAsync("UPDATE accounts SET last_seq = last_seq WHERE id = @account", new { account = account.Value });
+
     private static async Task<IResult> IssueTokenAsync(Session session, long account, string email, TokenSession tokenSession, DateTimeOffset now, AccountOptions settings)
     {
         var token = TokenHash.NewToken();
-        var expires = now + settings.TokenLifetime;
+        // No token outlives its session: the last renewal gets what is left of it.
+        var sessionEnds = DateTimeOffset.FromUnixTimeSeconds(tokenSession.StartedAt) + settings.SessionLifetime;
+        var expires = now + settings.TokenLifetime < sessionEnds ? now + settings.TokenLifetime : sessionEnds;
         await session.ExecuteAsync(
             "INSERT INTO tokens (account_id, token_hash, expires_at, revoked, session_id, session_started_at) VALUES (@account, @hash, @expires, 0, @sessionId, @startedAt)",
             new { account, hash = TokenHash.Of(token), expires = expires.ToUnixTimeSeconds(), sessionId = tokenSession.Id, startedAt = tokenSession.StartedAt }).ConfigureAwait(false);

@@ -15,6 +15,7 @@ namespace BillingBooks.Billing.Pages;
 public sealed record PageSession(string AccountId, string Email, string ApiToken)
 {
     private const string TokenClaim = "billing:api-token";
+    private const string LastTokenItem = "billing.last-token";
     private const string ClientCookie = "billing.client";
     private const string ClientNameCookie = "billing.client-name";
 
@@ -48,7 +49,8 @@ public sealed record PageSession(string AccountId, string Email, string ApiToken
     public static async Task RenewAsync(CookieValidatePrincipalContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Principal is not { } user || From(user) is not { } session || context.Properties is not { IssuedUtc: { } issued, ExpiresUtc: { } expires })
+        if (context.Principal is not { } user || From(user) is not { } session || context.Properties is not { IssuedUtc: { } issued, ExpiresUtc: { } expires }
+            || context.Properties.Items.ContainsKey(LastTokenItem))
         {
             return;
         }
@@ -59,10 +61,28 @@ public sealed record PageSession(string AccountId, string Email, string ApiToken
             return;
         }
 
-        var renewed = await context.HttpContext.RequestServices.GetRequiredService<BooksApi>().RenewTokenAsync(session.ApiToken).ConfigureAwait(false);
+        ApiResult<TokenResponse> renewed;
+        try
+        {
+            renewed = await context.HttpContext.RequestServices.GetRequiredService<BooksApi>().RenewTokenAsync(session.ApiToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException)
+        {
+            return; // the service could not be reached this time: the session stays as it is
+        }
+
         if (renewed is { Ok: true, Value: { } token })
         {
             context.ReplacePrincipal(Principal(token));
+            // The re-issued cookie ends with the new token (the handler keeps the span from IssuedUtc to ExpiresUtc).
+            context.Properties.IssuedUtc = now;
+            context.Properties.ExpiresUtc = token.ExpiresAt;
+            if (token.ExpiresAt < now + (expires - issued))
+            {
+                // A short token: the session ends when it does, so no request renews it again.
+                context.Properties.Items[LastTokenItem] = "1";
+            }
+
             context.ShouldRenew = true;
         }
         else if (renewed.Problem?.Status == StatusCodes.Status401Unauthorized)

@@ -91,6 +91,41 @@ public abstract class AccountTests<T>(T fixture) : ApiTestBase<T>(fixture)
     }
 
     [Fact]
+    public async Task Renewals_racing_a_sign_out_leave_no_live_token_of_that_session()
+    {
+        if (Billing is not { } billing)
+        {
+            return;
+        }
+
+        using var api = await Api.SignUpAsync(billing);
+        for (var round = 0; round < 5; round++)
+        {
+            var (client, _) = await BillingApi.SignInAsync(billing.BaseAddress, api.Email, "correct horse battery");
+            using (client)
+            {
+                var renewals = Enumerable.Range(0, 4).Select(_ => client.PostAsync(new Uri("api/v1/tokens/current/renewal", UriKind.Relative), null)).ToList();
+                using var signOut = await client.DeleteAsync(new Uri("api/v1/tokens/current", UriKind.Relative));
+                Assert.Equal(HttpStatusCode.NoContent, signOut.StatusCode);
+                foreach (var renewal in renewals)
+                {
+                    using var response = await renewal;
+                    if (response.StatusCode != HttpStatusCode.Created)
+                    {
+                        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+                        continue;
+                    }
+
+                    var token = (await response.Content.ReadFromJsonAsync<TokenResponse>(Api.Json))!;
+                    using var renewed = new HttpClient { BaseAddress = billing.BaseAddress };
+                    renewed.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
+                    Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(renewed, "api/v1/account"));
+                }
+            }
+        }
+    }
+
+    [Fact]
     public async Task No_token_or_a_made_up_token_is_401()
     {
         if (Billing is not { } billing)
