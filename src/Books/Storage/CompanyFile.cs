@@ -157,6 +157,19 @@ public sealed class CompanyFile : IDisposable
         // and is emptied when it ends): on disk a synced record's savepoint wrote every page it touched to a temp file.
         // Reads keep the default, so a sort over millions of postings may still spill to disk.
         _connection.Execute("PRAGMA temp_store = MEMORY");
+        try
+        {
+            return InTransaction(work);
+        }
+        finally
+        {
+            // After the transaction has ended (SQLite refuses the change inside one once temporary tables exist).
+            _connection.Execute("PRAGMA temp_store = DEFAULT");
+        }
+    }
+
+    private Result<T> InTransaction<T>(Func<BooksWrite, Result<T>> work)
+    {
         using var transaction = _connection.BeginTransaction(deferred: false);
         using var scope = new BooksWrite(_connection, transaction, Clock);
         _scope = scope;
@@ -178,7 +191,6 @@ public sealed class CompanyFile : IDisposable
         finally
         {
             _scope = null;
-            _connection.Execute("PRAGMA temp_store = DEFAULT");
         }
     }
 

@@ -53,6 +53,8 @@ public sealed class CompanyFileTests : IDisposable
         Assert.Equal(0L, company.Read(r => r.Scalar<long>("PRAGMA temp_store"))); // DEFAULT: big report sorts may spill to disk
         Assert.False(company.File.Write<long>(_ => new InvalidInput("test", "refused")).IsOk);
         Assert.Equal(0L, company.Read(r => r.Scalar<long>("PRAGMA temp_store")));
+        Assert.Throws<InvalidOperationException>(() => company.File.Write<long>(_ => throw new InvalidOperationException("a bug")));
+        Assert.Equal(0L, company.Read(r => r.Scalar<long>("PRAGMA temp_store")));
     }
 
     [Fact]
