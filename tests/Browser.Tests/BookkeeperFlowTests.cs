@@ -119,6 +119,7 @@ public class BookkeeperFlowTests
 
         // The owner ends the contract: the bookkeeper's next page is back at the client list.
         await owner.GotoAsync("/bookkeepers");
+        owner.Dialog += async (_, dialog) => await dialog.AcceptAsync(); // "End this contract?"
         await owner.ClickAsync("text=End contract");
         await owner.WaitForSelectorAsync(".notice");
         await bookkeeper.GotoAsync("/customers");

@@ -89,9 +89,16 @@ public sealed partial class TerminalSession : IDisposable
     public async Task TypeSecretAsync(string keys)
     {
         using var timeout = new CancellationTokenSource(PromptTimeout);
-        while (!await EchoIsOffAsync(timeout.Token))
+        try
         {
-            await Task.Delay(20, timeout.Token);
+            while (!await EchoIsOffAsync(timeout.Token))
+            {
+                await Task.Delay(20, timeout.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The program did not start reading with echo off (stty -F on its terminal). The screen so far:\n{Screen}");
         }
 
         await TypeAsync(keys);
