@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Json;
-using BillingBooks.Billing.Contracts;
 using BillingBooks.Billing.Testing;
 using BillingBooks.Billing.Tests.Support;
 
@@ -21,11 +19,7 @@ public class PageSessionTests
     {
         await using var billing = await BillingProcess.StartAsync(extraArguments: ["--Billing:TokenLifetime", "00:00:08", "--Billing:SessionLifetime", "00:00:12"]);
         var email = $"session-{Guid.NewGuid():N}@example.com";
-        using (var anonymous = new HttpClient { BaseAddress = billing.BaseAddress })
-        {
-            using var signup = await anonymous.PostAsJsonAsync("api/v1/signup", new SignupRequest(email, Password, null));
-            signup.EnsureSuccessStatusCode();
-        }
+        await PageClient.SignUpThroughApiAsync(billing.BaseAddress, email, Password);
 
         using var browser = new PageClient(billing.BaseAddress);
         var clock = Stopwatch.StartNew();

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using BillingBooks.Billing.Contracts;
 using System.Text.RegularExpressions;
 
 namespace BillingBooks.Billing.Tests.Support;
@@ -36,6 +38,19 @@ public sealed partial class PageClient(Uri baseAddress, IReadOnlyDictionary<stri
 
     public Task<HttpResponseMessage> SignInAsync(string email, string password) =>
         SubmitAsync("login", new Dictionary<string, string> { ["email"] = email, ["password"] = password });
+
+    /// <summary>
+    /// Signs up through the API from another client address (said by loopback, a trusted proxy), so that it is not
+    /// one of the browser's own sign-in attempts.
+    /// </summary>
+    public static async Task SignUpThroughApiAsync(Uri baseAddress, string email, string password)
+    {
+        using var anonymous = new HttpClient { BaseAddress = baseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/signup") { Content = JsonContent.Create(new SignupRequest(email, password, null)) };
+        request.Headers.Add("X-Forwarded-For", "192.0.2.1");
+        using var signup = await anonymous.SendAsync(request).ConfigureAwait(false);
+        signup.EnsureSuccessStatusCode();
+    }
 
     public void Dispose() => _client.Dispose();
 
