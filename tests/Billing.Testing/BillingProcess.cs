@@ -1,14 +1,14 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace BillingBooks.Billing.Testing;
 
 /// <summary>
-/// Runs the real built Billing service (src/Billing/bin/CONFIG/net10.0/billing.dll) with <c>dotnet</c> on a free
-/// loopback port, waits until GET /health answers, and kills it on dispose (a temporary SQLite file is
+/// Runs the real built Billing service (src/Billing/bin/CONFIG/net10.0/billing.dll) with <c>dotnet</c> on a loopback
+/// port the system picks, waits until GET /health answers, and kills it on dispose (a temporary SQLite file is
 /// deleted with it). Usage:
 /// <code>
 /// await using var billing = await BillingProcess.StartAsync();                 // fresh SQLite file
@@ -19,7 +19,7 @@ namespace BillingBooks.Billing.Testing;
 /// pass <c>testSettings: false</c> to get production settings. Unless the arguments name <c>--smtp</c> or
 /// <c>--mail-dir</c>, its mail goes to its own <see cref="MailFolder"/> (read it with <see cref="Mailbox"/>).
 /// </summary>
-public sealed class BillingProcess : IAsyncDisposable
+public sealed partial class BillingProcess : IAsyncDisposable
 {
     /// <summary>Settings that keep tests fast: cheap password hashes and no sign-in rate limit.</summary>
     public static readonly IReadOnlyList<string> TestSettings =
@@ -29,18 +29,18 @@ public sealed class BillingProcess : IAsyncDisposable
     private readonly StringBuilder _output;
     private readonly string? _tempDirectory;
 
-    private BillingProcess(Process process, StringBuilder output, Uri baseAddress, BillingDatabase database, string? tempDirectory, string? mailFolder)
+    private BillingProcess(Process process, StringBuilder output, BillingDatabase database, string? tempDirectory, string? mailFolder)
     {
         _process = process;
         _output = output;
         _tempDirectory = tempDirectory;
         MailFolder = mailFolder;
-        BaseAddress = baseAddress;
         Database = database;
-        Client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        Client = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
     }
 
-    public Uri BaseAddress { get; }
+    /// <summary>Where the service listens (the port the system gave it).</summary>
+    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
     /// <summary>The operating system's id of the process (e.g. to read its CPU time in a benchmark).</summary>
     public int ProcessId => _process.Id;
@@ -75,9 +75,10 @@ public sealed class BillingProcess : IAsyncDisposable
             database = new BillingDatabase.Sqlite(Path.Combine(temp, "billing.db"));
         }
 
-        var port = FreePort();
-        var baseAddress = new Uri($"http://127.0.0.1:{port}/");
-        var arguments = new List<string> { FindDll(), "--urls", baseAddress.ToString().TrimEnd('/') };
+        // Port 0: the service binds a port the system picks and says which. (Picking a free port here and passing it
+        // raced with every other process on the machine: one took it in between, and the health probe then spoke
+        // HTTP to that process - once, the test runner's own socket, which aborted a whole test run.)
+        var arguments = new List<string> { FindDll(), "--urls", "http://127.0.0.1:0" };
         arguments.AddRange(database.Arguments);
         if (testSettings)
         {
@@ -94,9 +95,10 @@ public sealed class BillingProcess : IAsyncDisposable
         }
 
         var (process, output) = Launch(arguments, Path.GetDirectoryName(FindDll())!);
-        var billing = new BillingProcess(process, output, baseAddress, database, temp, mail);
+        var billing = new BillingProcess(process, output, database, temp, mail);
         try
         {
+            await billing.WaitUntilListeningAsync(TimeSpan.FromSeconds(60)).ConfigureAwait(false);
             await billing.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60)).ConfigureAwait(false);
         }
         catch
@@ -218,6 +220,30 @@ public sealed class BillingProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Reads the address from the service's "Now listening on: URL" line (Microsoft.Hosting.Lifetime).</summary>
+    private async Task WaitUntilListeningAsync(TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (ListeningOn().Match(Output) is { Success: true } found)
+            {
+                BaseAddress = new Uri(found.Groups["url"].Value + "/");
+                Client.BaseAddress = BaseAddress;
+                return;
+            }
+
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"billing exited with code {_process.ExitCode} before it was ready:\n{Output}");
+            }
+
+            await Task.Delay(50).ConfigureAwait(false);
+        }
+
+        throw new TimeoutException($"billing did not say where it listens within {limit}:\n{Output}");
+    }
+
     private async Task WaitUntilHealthyAsync(TimeSpan limit)
     {
         var deadline = DateTime.UtcNow + limit;
@@ -252,10 +278,6 @@ public sealed class BillingProcess : IAsyncDisposable
         throw new TimeoutException($"billing did not answer GET /health within {limit}:\n{Output}");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    [GeneratedRegex(@"Now listening on: (?<url>http://127\.0\.0\.1:\d+)")]
+    private static partial Regex ListeningOn();
 }

@@ -400,7 +400,8 @@ public class SyncScenarioTests(BillingFixture fixture) : IClassFixture<BillingFi
     public void Cannot_connect_exits_1_and_changes_nothing()
     {
         using var books = new BooksCompany();
-        var port = Support.FreePort.Next();
+        using var closed = Support.FreePort.Closed();
+        var port = ((System.Net.IPEndPoint)closed.LocalEndPoint!).Port;
 
         var run = books.WithPassword("pw", "sync", "--server", $"http://127.0.0.1:{port}/", "--email", "a@example.test", "--track-payments", "1060");
 
