@@ -22,7 +22,8 @@ public static class AccountEndpoints
 
         var signedIn = app.MapGroup("/api/v1").WithTags("Accounts").RequireAuthorization();
         signedIn.MapDelete("/tokens/current", RevokeCurrentAsync).Produces(StatusCodes.Status204NoContent);
-        signedIn.MapPost("/tokens/current/renewal", RenewCurrentAsync).Produces<TokenResponse>(StatusCodes.Status201Created);
+        // Limited like sign-in (a browser's renewals are page calls and not counted): it makes token rows.
+        signedIn.MapPost("/tokens/current/renewal", RenewCurrentAsync).RequireRateLimiting(AuthRateLimit).Produces<TokenResponse>(StatusCodes.Status201Created);
         // Rate-limited like sign-in: it checks the current password, so it must not become a guessing oracle.
         signedIn.MapPut("/password", ChangePasswordAsync).RequireRateLimiting(AuthRateLimit)
             .Accepts<PasswordChange>("application/json").Produces(StatusCodes.Status204NoContent);

@@ -335,6 +335,25 @@ public class RateLimitTests
     }
 
     [Fact]
+    public async Task Renewing_a_token_is_rate_limited_like_sign_in()
+    {
+        await using var billing = await BillingProcess.StartAsync(extraArguments: ["--Billing:AuthRequestsPerMinute", "5"]);
+        var (client, _) = await BillingApi.SignUpAsync(billing.BaseAddress, $"renew-{Guid.NewGuid():N}@example.com");
+        using (client)
+        {
+            var statuses = new List<HttpStatusCode>();
+            for (var i = 0; i < 8; i++)
+            {
+                using var response = await client.PostAsync(new Uri("api/v1/tokens/current/renewal", UriKind.Relative), null);
+                statuses.Add(response.StatusCode);
+            }
+
+            Assert.Contains(HttpStatusCode.Created, statuses);
+            Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+        }
+    }
+
+    [Fact]
     public async Task Guessing_the_current_password_on_password_change_is_rate_limited()
     {
         // A stolen token must not allow unlimited guesses at the password that would take the account over.
