@@ -24,7 +24,7 @@ public sealed record TaxDefinition(string? Name, string? Rate, bool Enabled, str
 /// <summary>POST /api/v1/profile/taxes/preset: fill the taxes with a Canadian province's rates.</summary>
 public sealed record TaxPresetRequest(string? Province);
 
-/// <summary>PUT /api/v1/password; other tokens are revoked.</summary>
+/// <summary>PUT /api/v1/password: every token is revoked, this one too; the answer is a token of a fresh session.</summary>
 public sealed record PasswordChange(string? CurrentPassword, string? NewPassword);
 
 public sealed record AccountResponse(string AccountId, string Email);

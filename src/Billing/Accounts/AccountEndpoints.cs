@@ -26,7 +26,7 @@ public static class AccountEndpoints
         signedIn.MapPost("/tokens/current/renewal", RenewCurrentAsync).RequireRateLimiting(AuthRateLimit).Produces<TokenResponse>(StatusCodes.Status201Created);
         // Rate-limited like sign-in: it checks the current password, so it must not become a guessing oracle.
         signedIn.MapPut("/password", ChangePasswordAsync).RequireRateLimiting(AuthRateLimit)
-            .Accepts<PasswordChange>("application/json").Produces(StatusCodes.Status204NoContent);
+            .Accepts<PasswordChange>("application/json").Produces<TokenResponse>();
         signedIn.MapGet("/account", (Caller caller) => Results.Ok(new AccountResponse(caller.Account.ToString(), caller.Email)))
             .Produces<AccountResponse>();
     }
@@ -199,7 +199,8 @@ public static class AccountEndpoints
     private static Task LockTokensAsync(Session session, AccountId account) =>
         session.ExecuteAsync("UPDATE accounts SET last_seq = last_seq WHERE id = @account", new { account = account.Value });
 
-    private static async Task<IResult> IssueTokenAsync(Session session, long account, string email, TokenSession tokenSession, DateTimeOffset now, AccountOptions settings)
+    private static async Task<IResult> IssueTokenAsync(
+        Session session, long account, string email, TokenSession tokenSession, DateTimeOffset now, AccountOptions settings, int status = StatusCodes.Status201Created)
     {
         var token = TokenHash.NewToken();
         // No token outlives its session: the last renewal gets what is left of it.
@@ -211,7 +212,7 @@ public static class AccountEndpoints
         return Results.Json(
             new TokenResponse(token, "Bearer", expires, account.ToString(CultureInfo.InvariantCulture), email),
             Json.Options,
-            statusCode: StatusCodes.Status201Created);
+            statusCode: status);
     }
 
     /// <summary>Random, so a session cannot be named from outside; unique enough within one account.</summary>
@@ -220,7 +221,8 @@ public static class AccountEndpoints
     /// <summary>The sign-in a token comes from: its id and when it began (unix seconds).</summary>
     private sealed record TokenSession(long Id, long StartedAt);
 
-    private static async Task<IResult> ChangePasswordAsync(Caller caller, HttpRequest request, Database db, PasswordHasher<AccountRow> hasher, TokenCache cache)
+    private static async Task<IResult> ChangePasswordAsync(Caller caller, HttpRequest request, Database db, PasswordHasher<AccountRow> hasher, TokenCache cache,
+        TimeProvider clock, IOptions<AccountOptions> options)
     {
         var body = await JsonBody.ReadAsync<PasswordChange>(request).ConfigureAwait(false);
         if (body.Error is not null)
@@ -254,11 +256,14 @@ public static class AccountEndpoints
         }
 
         await session.ExecuteAsync("UPDATE accounts SET password_hash = @hash WHERE id = @id", new { hash = hasher.HashPassword(account, change.NewPassword!), id = account.Id }).ConfigureAwait(false);
-        // Every other session ends: whoever knew the old password is signed out.
-        await session.ExecuteAsync("UPDATE tokens SET revoked = 1 WHERE account_id = @id AND id <> @token", new { id = account.Id, token = caller.TokenId }).ConfigureAwait(false);
+        // Every session ends, this one too (a copy of its token may be what someone else holds), and the caller
+        // carries on in a fresh session with the token in the answer.
+        await session.ExecuteAsync("UPDATE tokens SET revoked = 1 WHERE account_id = @id", new { id = account.Id }).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        var issued = await IssueTokenAsync(session, account.Id, account.Email, new TokenSession(NewSessionId(), now.ToUnixTimeSeconds()), now, options.Value, StatusCodes.Status200OK).ConfigureAwait(false);
         await session.CommitAsync().ConfigureAwait(false);
         cache.Forget(caller.Account);
-        return Results.NoContent();
+        return issued;
     }
 
     private static bool IsEmail(string email)

@@ -92,4 +92,30 @@ public class PageSignInTests
         Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
         Assert.DoesNotContain(HttpStatusCode.Redirect, statuses);
     }
+
+    [Fact]
+    public async Task Changing_the_password_on_its_page_keeps_this_browser_signed_in_and_signs_out_the_others()
+    {
+        await using var billing = await BillingProcess.StartAsync();
+        var email = $"change-{Guid.NewGuid():N}@example.com";
+        await PageClient.SignUpThroughApiAsync(billing.BaseAddress, email, Password);
+        using var here = new PageClient(billing.BaseAddress);
+        using var elsewhere = new PageClient(billing.BaseAddress);
+        (await here.SignInAsync(email, Password)).Dispose();
+        (await elsewhere.SignInAsync(email, Password)).Dispose();
+
+        using (var change = await here.SubmitAsync("account/password", new Dictionary<string, string>
+        {
+            ["currentPassword"] = Password, ["newPassword"] = "a brand new password",
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, change.StatusCode);
+        }
+
+        using var stillIn = await here.GetAsync("/");
+        Assert.Equal(HttpStatusCode.OK, stillIn.StatusCode);
+        using var signedOut = await elsewhere.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Contains("/login", signedOut.Headers.Location?.OriginalString, StringComparison.OrdinalIgnoreCase);
+    }
 }
