@@ -7,8 +7,10 @@ internal static class ExportHledgerCommand
 {
     private const string Help = """
         Writes the whole journal in hledger format (readable by hledger and ledger): account declarations,
-        then every entry in home currency, whose balances equal the trial balance. To stdout, or to a file
-        with --output (written whole or not at all).
+        then every entry in home currency, and at the end of each fiscal year before the current one its
+        revenue and expenses closed into Retained Earnings, so that the balances equal the trial balance as
+        of any day of the current fiscal year. To stdout, or to a file with --output (written whole or not
+        at all).
 
         Examples:
           books --file acme.books export hledger > acme.journal && hledger -f acme.journal balance
