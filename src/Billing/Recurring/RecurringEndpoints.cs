@@ -123,10 +123,19 @@ public static class RecurringEndpoints
             return errors.ToError().ToResult();
         }
 
-        var (anchor, generated) = existing is null ? (start, 0) : RecurringSchedule.AfterEdit(existing.Frequency, existing.StartDate, existing.Generated, frequency!, start);
+        // A stopped schedule stays stopped (its template no longer makes an invoice); see RecurringEdit for the rest.
         var state = new RecurringState(
-            existing?.Id ?? 0, template with { Date = template.Date ?? start, DueDate = template.DueDate ?? template.Date ?? start }, frequency!, anchor, input.StopDate,
-            recipients.Select(r => r.Trim()).ToArray(), generated, existing?.InvoiceIds ?? [], null);
+            existing?.Id ?? 0, template with { Date = template.Date ?? start, DueDate = template.DueDate ?? template.Date ?? start }, frequency!, start, input.StopDate,
+            recipients.Select(r => r.Trim()).ToArray(), existing?.StartDate == start ? existing.Generated : 0, existing?.InvoiceIds ?? [], existing?.StoppedBecause);
+        if (existing is not null && RecurringEdit.Problems(existing, state, today) is { Count: > 0 } problems)
+        {
+            foreach (var (field, message) in problems)
+            {
+                errors.Add(field, message);
+            }
+
+            return errors.ToError().ToResult();
+        }
         if (existing is null)
         {
             state = await RecurringStore.InsertAsync(write, state).ConfigureAwait(false);

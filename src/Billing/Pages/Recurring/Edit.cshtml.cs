@@ -80,7 +80,7 @@ public sealed class EditModel : BooksPage
         if (Schedule.Template.CustomerId is { } customerId)
         {
             var customer = await Api.GetAsync<CustomerResponse>($"api/v1/customers/{Uri.EscapeDataString(customerId)}");
-            CustomerName = customer.Value?.Name ?? "";
+            CustomerName = customer.Value?.Name ?? "a deleted customer";
         }
 
         return null;
