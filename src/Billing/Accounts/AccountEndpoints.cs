@@ -138,11 +138,23 @@ public static class AccountEndpoints
             return new Unauthenticated("The email or the password is wrong.").ToResult();
         }
 
-        await session.ExecuteAsync("DELETE FROM login_failures WHERE email_key = @key", new { key }).ConfigureAwait(false);
-        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+        // The password was checked outside this transaction: if it changed meanwhile, that change ended every session
+        // and this sign-in used the old password. Taking the account's row lock with the check orders it after (or
+        // before) any password change, on PostgreSQL as on SQLite.
+        var unchanged = await session.ExecuteAsync(
+            "UPDATE accounts SET password_hash = @newHash WHERE id = @id AND password_hash = @verified",
+            new
+            {
+                id = account.Id,
+                verified = account.PasswordHash,
+                newHash = verdict == PasswordVerificationResult.SuccessRehashNeeded ? hasher.HashPassword(account, login.Password) : account.PasswordHash,
+            }).ConfigureAwait(false);
+        if (unchanged == 0)
         {
-            await session.ExecuteAsync("UPDATE accounts SET password_hash = @hash WHERE id = @id", new { hash = hasher.HashPassword(account, login.Password), id = account.Id }).ConfigureAwait(false);
+            return new Unauthenticated("The email or the password is wrong.").ToResult();
         }
+
+        await session.ExecuteAsync("DELETE FROM login_failures WHERE email_key = @key", new { key }).ConfigureAwait(false);
 
         var issued = await IssueTokenAsync(session, account.Id, account.Email, new TokenSession(NewSessionId(), now.ToUnixTimeSeconds()), now, settings).ConfigureAwait(false);
         await session.CommitAsync().ConfigureAwait(false);
@@ -192,9 +204,10 @@ public static class AccountEndpoints
     }
 
     /// <summary>
-    /// Renewal, sign-out and password change take the account's row lock first, so on PostgreSQL (read committed) a
-    /// renewal that read its session as live cannot commit a new token after a sign-out or password change has
-    /// revoked the session's tokens: one waits for the other and then sees what it did. (SQLite has one writer.)
+    /// Renewal and sign-out take the account's row lock first (a password change and a sign-in take it with their
+    /// UPDATE of the account), so on PostgreSQL (read committed) a renewal that read its session as live cannot
+    /// commit a new token after a sign-out or password change has revoked the session's tokens: one waits for the
+    /// other and then sees what it did. (SQLite has one writer.)
     /// </summary>
     private static Task LockTokensAsync(Session session, AccountId account) =>
         session.ExecuteAsync("UPDATE accounts SET last_seq = last_seq WHERE id = @account", new { account = account.Value });
@@ -255,7 +268,16 @@ public static class AccountEndpoints
             return new InvalidInput(new Dictionary<string, string[]> { ["currentPassword"] = ["the current password is wrong"] }).ToResult();
         }
 
-        await session.ExecuteAsync("UPDATE accounts SET password_hash = @hash WHERE id = @id", new { hash = hasher.HashPassword(account, change.NewPassword!), id = account.Id }).ConfigureAwait(false);
+        // Only over the hash just checked: of two changes racing with the same current password, the second finds it
+        // changed (on PostgreSQL the UPDATE waits for the first and then re-reads the row) and is refused.
+        var changed = await session.ExecuteAsync(
+            "UPDATE accounts SET password_hash = @hash WHERE id = @id AND password_hash = @checkedHash",
+            new { hash = hasher.HashPassword(account, change.NewPassword!), id = account.Id, checkedHash = account.PasswordHash }).ConfigureAwait(false);
+        if (changed == 0)
+        {
+            return new InvalidInput(new Dictionary<string, string[]> { ["currentPassword"] = ["the password was changed meanwhile; sign in with the new one"] }).ToResult();
+        }
+
         // Every session ends, this one too (a copy of its token may be what someone else holds), and the caller
         // carries on in a fresh session with the token in the answer.
         await session.ExecuteAsync("UPDATE tokens SET revoked = 1 WHERE account_id = @id", new { id = account.Id }).ConfigureAwait(false);

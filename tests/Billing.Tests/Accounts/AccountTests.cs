@@ -126,6 +126,42 @@ public abstract class AccountTests<T>(T fixture) : ApiTestBase<T>(fixture)
     }
 
     [Fact]
+    public async Task Of_password_changes_racing_with_the_same_current_password_one_wins_and_no_old_password_sign_in_survives()
+    {
+        if (Billing is not { } billing)
+        {
+            return;
+        }
+
+        using var api = await Api.SignUpAsync(billing);
+        var changes = Enumerable.Range(0, 3).Select(i => api.SendAsync(HttpMethod.Put, "api/v1/password", new PasswordChange("correct horse battery", $"new password number {i}"))).ToList();
+        using var anonymous = new HttpClient { BaseAddress = billing.BaseAddress };
+        var signIns = Enumerable.Range(0, 3).Select(_ => anonymous.PostAsJsonAsync(new Uri("api/v1/tokens", UriKind.Relative), new TokenRequest(api.Email, "correct horse battery"))).ToList();
+        var statuses = new List<HttpStatusCode>();
+        foreach (var change in changes)
+        {
+            using var response = await change;
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal(1, statuses.Count(s => s == HttpStatusCode.OK));
+        Assert.All(statuses.Where(s => s != HttpStatusCode.OK), s => Assert.True(s is HttpStatusCode.UnprocessableEntity or HttpStatusCode.Unauthorized, s.ToString()));
+        foreach (var signIn in signIns)
+        {
+            using var response = await signIn;
+            if (response.StatusCode != HttpStatusCode.Created)
+            {
+                continue;
+            }
+
+            var token = (await response.Content.ReadFromJsonAsync<TokenResponse>(Api.Json))!;
+            using var old = new HttpClient { BaseAddress = billing.BaseAddress };
+            old.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
+            Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(old, "api/v1/account"));
+        }
+    }
+
+    [Fact]
     public async Task No_token_or_a_made_up_token_is_401()
     {
         if (Billing is not { } billing)
