@@ -144,34 +144,9 @@ public static class InvoiceDeliveryEndpoints
 
         var invoice = InvoiceViews.ToResponse(state, stored.Paid, Profiles.Today(profile, s.Clock));
         var token = await InvoiceLinks.CreateAsync(write, s.Tenant.Account, state.Id, s.Clock.GetUtcNow()).ConfigureAwait(false);
-        var company = profile.CompanyName ?? profile.ContactName ?? s.Caller.Email;
-        var noun = s.Kind == InvoiceKinds.Quote ? "quote" : "invoice";
-        var message = new MimeMessage();
-        message.From.Add(new MailboxAddress(company, s.Mailer.Options.From));
-        message.ReplyTo.Add(MailboxAddress.Parse(s.Caller.Email));
-        foreach (var recipient in recipients.Value!)
-        {
-            message.To.Add(MailboxAddress.Parse(recipient));
-        }
-
-        if (send.SendCopy)
-        {
-            message.Bcc.Add(MailboxAddress.Parse(s.Caller.Email));
-        }
-
-        message.Subject = string.IsNullOrWhiteSpace(send.Subject) ? $"New {noun} from {company}" : send.Subject.Trim();
-        var link = $"{PublicOrigin(s.Configuration, request)}/view/{token}";
-        var text = (string.IsNullOrWhiteSpace(send.Message) ? $"Please find {noun} {invoice.Number} attached." : send.Message.Trim()) +
-                   $"\n\nView your {noun} online: {link}\n\n{noun[..1].ToUpperInvariant()}{noun[1..]} {invoice.Number}, total {Pages.Amounts.Format(invoice.Total, invoice.Currency)}" +
-                   (s.Kind == InvoiceKinds.Quote ? "" : $", owing {Pages.Amounts.Format(invoice.Owing, invoice.Currency)}, due {invoice.DueDate:yyyy-MM-dd}") + $".\n\n{company}\n";
-        var builder = new BodyBuilder { TextBody = text };
-        if (send.AttachPdf)
-        {
-            var pdf = new MemoryStream(await RenderAsync(write, s.Tenant.Account, invoice, profile).ConfigureAwait(false));
-            await builder.Attachments.AddAsync(FileName(invoice), pdf, new ContentType("application", "pdf"), request.HttpContext.RequestAborted).ConfigureAwait(false);
-        }
-
-        message.Body = builder.ToMessageBody();
+        var letter = new Letter(recipients.Value!, send.Subject, send.Message, send.AttachPdf, send.SendCopy ? s.Caller.Email : null);
+        var message = await ComposeAsync(write, s.Tenant.Account, s.Kind, invoice, profile, s.Caller.Email, s.Mailer.Options.From,
+            $"{PublicOrigin(s.Configuration, request)}/view/{token}", letter, request.HttpContext.RequestAborted).ConfigureAwait(false);
         var failure = await s.Mailer.SendAsync(message, request.HttpContext.RequestAborted).ConfigureAwait(false);
         if (failure is not null)
         {
@@ -180,6 +155,49 @@ public static class InvoiceDeliveryEndpoints
 
         await write.CommitAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
         return Results.Json(invoice, Json.Options);
+    }
+
+    /// <summary>What goes out with a document: to whom, the subject and note (defaults when empty), the PDF or not, a copy to.</summary>
+    public sealed record Letter(IReadOnlyList<string> To, string? Subject, string? Message, bool AttachPdf, string? CopyTo);
+
+    /// <summary>
+    /// The email that carries an invoice or quote (the send dialog's and a recurring invoice's alike): from the company
+    /// (replies to <paramref name="replyTo"/>), the note, the customer's <paramref name="link"/>, the totals, the PDF.
+    /// </summary>
+    public static async Task<MimeMessage> ComposeAsync(Session session, AccountId account, string kind, InvoiceResponse invoice, ProfileDocument profile,
+        string replyTo, string from, string link, Letter letter, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(invoice);
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(letter);
+        var company = profile.CompanyName ?? profile.ContactName ?? replyTo;
+        var noun = kind == InvoiceKinds.Quote ? "quote" : "invoice";
+        var message = new MimeMessage();
+        message.From.Add(new MailboxAddress(company, from));
+        message.ReplyTo.Add(MailboxAddress.Parse(replyTo));
+        foreach (var recipient in letter.To)
+        {
+            message.To.Add(MailboxAddress.Parse(recipient));
+        }
+
+        if (letter.CopyTo is { } copy)
+        {
+            message.Bcc.Add(MailboxAddress.Parse(copy));
+        }
+
+        message.Subject = string.IsNullOrWhiteSpace(letter.Subject) ? $"New {noun} from {company}" : letter.Subject.Trim();
+        var text = (string.IsNullOrWhiteSpace(letter.Message) ? $"Please find {noun} {invoice.Number} attached." : letter.Message.Trim()) +
+                   $"\n\nView your {noun} online: {link}\n\n{noun[..1].ToUpperInvariant()}{noun[1..]} {invoice.Number}, total {Pages.Amounts.Format(invoice.Total, invoice.Currency)}" +
+                   (kind == InvoiceKinds.Quote ? "" : $", owing {Pages.Amounts.Format(invoice.Owing, invoice.Currency)}, due {invoice.DueDate:yyyy-MM-dd}") + $".\n\n{company}\n";
+        var builder = new BodyBuilder { TextBody = text };
+        if (letter.AttachPdf)
+        {
+            var pdf = new MemoryStream(await RenderAsync(session, account, invoice, profile).ConfigureAwait(false));
+            await builder.Attachments.AddAsync(FileName(invoice), pdf, new ContentType("application", "pdf"), cancel).ConfigureAwait(false);
+        }
+
+        message.Body = builder.ToMessageBody();
+        return message;
     }
 
     private static Result<string[]> Recipients(SendRequest send)

@@ -1,5 +1,9 @@
 using System.Globalization;
 using BillingBooks.Billing.Accounts;
+using BillingBooks.Billing.Contracts;
+using BillingBooks.Billing.Email;
+using BillingBooks.Billing.Web;
+using Microsoft.AspNetCore.Hosting.Server;
 using BillingBooks.Billing.Invoices;
 using BillingBooks.Billing.Storage;
 
@@ -10,7 +14,7 @@ namespace BillingBooks.Billing.Recurring;
 /// local time reaches D 03:00 (SPEC 1.4). Missed occurrences (server down) are caught up in order. Each
 /// recurring invoice is advanced in its own transaction, with the draft it makes.
 /// </summary>
-public sealed class RecurringInvoices(Database db, TimeProvider clock)
+public sealed class RecurringInvoices(Database db, TimeProvider clock, RecurringMail? mail = null)
 {
     public static readonly TimeOnly GenerationTime = new(3, 0);
 
@@ -70,20 +74,59 @@ public sealed class RecurringInvoices(Database db, TimeProvider clock)
 
             state = state with { Generated = state.Generated + 1, InvoiceIds = [.. state.InvoiceIds, created.Value!.Id] };
             made++;
+            if (mail is not null && state.Recipients.Count > 0
+                && await MailAsync(write, account, profile, created.Value, state.Recipients, mail, cancel).ConfigureAwait(false) is { } failure)
+            {
+                mail.Failed($"Recurring invoice {state.Id} made invoice {created.Value.Number} as a draft, not mailed: {failure}");
+            }
         }
 
         await RecurringStore.SaveAsync(write, state).ConfigureAwait(false);
         await write.CommitAsync(cancel).ConfigureAwait(false);
         return made;
     }
+
+    /// <summary>
+    /// Emails a new draft to the schedule's addresses with its PDF and link, as the send dialog does, and marks it sent
+    /// once the mail server took it; otherwise it stays a draft to send by hand. Null when mailed, else why not.
+    /// </summary>
+    private async Task<string?> MailAsync(AccountWrite write, AccountId account, ProfileDocument profile, InvoiceResponse draft, IReadOnlyList<string> to, RecurringMail mail, CancellationToken cancel)
+    {
+        var stored = await InvoiceStore.GetAsync(write, account, InvoiceKinds.Invoice, new InvoiceId(long.Parse(draft.Id, CultureInfo.InvariantCulture))).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"The draft {draft.Id} just made is not there.");
+        if ((Profiles.MissingForSending(profile) ?? InvoiceRules.WhyNotSendable(stored.State, stored.State.Compute())) is { } why)
+        {
+            return why;
+        }
+
+        var state = stored.State with { Stage = InvoiceStatuses.Sent, InFeed = true };
+        var invoice = InvoiceViews.ToResponse(state, stored.Paid, Profiles.Today(profile, clock));
+        var token = await InvoiceLinks.CreateAsync(write, account, state.Id, clock.GetUtcNow()).ConfigureAwait(false);
+        var owner = await write.QuerySingleAsync<string>("SELECT email FROM accounts WHERE id = @id", new { id = account.Value }).ConfigureAwait(false);
+        var message = await InvoiceDeliveryEndpoints.ComposeAsync(write, account, InvoiceKinds.Invoice, invoice, profile, owner, mail.Mailer.Options.From,
+            $"{mail.PublicOrigin()}/view/{token}", new InvoiceDeliveryEndpoints.Letter(to, null, null, AttachPdf: true, CopyTo: null), cancel).ConfigureAwait(false);
+        if (await mail.Mailer.SendAsync(message, cancel).ConfigureAwait(false) is { } failure)
+        {
+            return failure;
+        }
+
+        await InvoiceStore.SaveAsync(write, state, stored.Paid).ConfigureAwait(false);
+        return null;
+    }
 }
 
+/// <summary>How recurring drafts are mailed: the mailer, where customers reach the service, where failures are told.</summary>
+public sealed record RecurringMail(Mailer Mailer, Func<string> PublicOrigin, Action<string> Failed);
+
 /// <summary>Runs <see cref="RecurringInvoices"/> every minute.</summary>
-public sealed class RecurringInvoiceGenerator(Database db, TimeProvider clock, ILogger<RecurringInvoiceGenerator> log) : BackgroundService
+public sealed class RecurringInvoiceGenerator(
+    Database db, TimeProvider clock, ILogger<RecurringInvoiceGenerator> log, Mailer mailer, IConfiguration configuration, IServer server) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var generator = new RecurringInvoices(db, clock);
+        // Links in mail sent without a browser request: --public-url, else this process's own address.
+        string PublicOrigin() => configuration["public-url"] is { Length: > 0 } url ? url.TrimEnd('/') : OwnAddress.Of(server).ToString().TrimEnd('/');
+        var generator = new RecurringInvoices(db, clock, new RecurringMail(mailer, PublicOrigin, problem => log.LogWarning("{Problem}", problem)));
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -3,7 +3,9 @@ using BillingBooks.Billing.Contracts;
 using BillingBooks.Billing.Customers;
 using BillingBooks.Billing.Recurring;
 using BillingBooks.Billing.Storage;
+using BillingBooks.Billing.Email;
 using Dapper;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace BillingBooks.Billing.Tests.Recurring;
@@ -83,5 +85,57 @@ public sealed class RecurringInvoicesTests : IAsyncLifetime
         var after = await RecurringStore.GetAsync(session, _account, new RecurringId(state.Id));
         Assert.Null(after!.NextDate);
         Assert.Equal(3, after.InvoiceIds.Count);
+    }
+
+    [Fact]
+    public async Task A_schedule_with_addresses_mails_each_new_invoice_with_its_pdf_and_link_and_marks_it_sent()
+    {
+        await CompleteProfileAsync();
+        await AddAsync(Frequencies.Monthly, new DateOnly(2026, 1, 31), null, 15);
+        var folder = Path.Combine(_directory, "mail");
+        var failures = new List<string>();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 2, 1, 12, 0, 0, TimeSpan.Zero));
+        var mailer = new Mailer(new MailOptions(null, 25, null, null, folder, "billing@example.test"), NullLogger<Mailer>.Instance, clock);
+
+        Assert.Equal(1, await new RecurringInvoices(_db, clock, new RecurringMail(mailer, () => "https://billing.example", failures.Add)).GenerateDueAsync());
+
+        Assert.Empty(failures);
+        Assert.Equal(["2026-01-31/2026-02-15/sent"], await DraftDatesAsync());
+        var mail = await MimeKit.MimeMessage.LoadAsync(Assert.Single(Directory.GetFiles(folder, "*.eml")));
+        Assert.Equal("ap@example.com", Assert.Single(mail.To.Mailboxes).Address);
+        Assert.Equal("New invoice from Acme", mail.Subject);
+        Assert.Matches(@"https://billing\.example/view/[A-Za-z0-9_-]+", mail.TextBody);
+        Assert.Equal("application/pdf", Assert.Single(mail.Attachments).ContentType.MimeType);
+    }
+
+    [Fact]
+    public async Task When_mail_cannot_go_the_new_invoice_stays_a_draft_and_the_failure_is_told()
+    {
+        await CompleteProfileAsync();
+        await AddAsync(Frequencies.Monthly, new DateOnly(2026, 1, 31), null, 15);
+        using var closed = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        closed.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0)); // bound, not listening: connections are refused
+        var port = ((System.Net.IPEndPoint)closed.LocalEndPoint!).Port;
+        var failures = new List<string>();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 2, 1, 12, 0, 0, TimeSpan.Zero));
+        var mailer = new Mailer(new MailOptions("127.0.0.1", port, null, null, _directory, "billing@example.test"), NullLogger<Mailer>.Instance, clock);
+
+        Assert.Equal(1, await new RecurringInvoices(_db, clock, new RecurringMail(mailer, () => "https://billing.example", failures.Add)).GenerateDueAsync());
+
+        Assert.Equal(["2026-01-31/2026-02-15/draft"], await DraftDatesAsync());
+        Assert.Contains("as a draft, not mailed", Assert.Single(failures), StringComparison.Ordinal);
+    }
+
+    /// <summary>What sending needs: a company name and a full address.</summary>
+    private async Task CompleteProfileAsync()
+    {
+        var profile = Profiles.Default("Acme") with
+        {
+            TimeZone = "America/Vancouver", Taxes = [new TaxDefinition("GST", "5", true, null)],
+            Address = new Address("1 Main St", null, "Vancouver", "BC", "V5K 0A1", "CA"),
+        };
+        await using var session = await _db.BeginAsync();
+        await session.ExecuteAsync("UPDATE accounts SET profile = @profile WHERE id = @id", new { profile = Profiles.Serialize(profile), id = _account.Value });
+        await session.CommitAsync();
     }
 }
