@@ -91,9 +91,11 @@ public static class RecurringEndpoints
 
         for (var i = 0; i < recipients.Count; i++)
         {
-            if (recipients[i] is not { Length: > 2 and <= 254 } email || !email.Contains('@', StringComparison.Ordinal))
+            // The generator mails these at 03:00: only what the mail library reads as one address passes.
+            if (recipients[i]?.Trim() is not { Length: > 2 and <= 254 } email || !MimeKit.MailboxAddress.TryParse(email, out var mailbox)
+                || mailbox.Address != email || mailbox.LocalPart.Length == 0 || mailbox.Domain.Length == 0)
             {
-                errors.Add($"recipients[{i}]", $"'{recipients[i]}' is not an email address");
+                errors.Add($"recipients[{i}]", $"'{recipients[i]}' is not an email address like name@example.com");
             }
         }
 
@@ -126,7 +128,7 @@ public static class RecurringEndpoints
         // A stopped schedule stays stopped (its template no longer makes an invoice); see RecurringEdit for the rest.
         var state = new RecurringState(
             existing?.Id ?? 0, template with { Date = template.Date ?? start, DueDate = template.DueDate ?? template.Date ?? start }, frequency!, start, input.StopDate,
-            recipients.Select(r => r.Trim()).ToArray(), existing?.StartDate == start ? existing.Generated : 0, existing?.InvoiceIds ?? [], existing?.StoppedBecause);
+            recipients.Select(r => r.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(), existing?.StartDate == start ? existing.Generated : 0, existing?.InvoiceIds ?? [], existing?.StoppedBecause);
         if (existing is not null && RecurringEdit.Problems(existing, state, today) is { Count: > 0 } problems)
         {
             foreach (var (field, message) in problems)

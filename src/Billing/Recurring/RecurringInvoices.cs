@@ -99,6 +99,12 @@ public sealed class RecurringInvoices(Database db, TimeProvider clock, Recurring
             return why;
         }
 
+        // Checked when saved; a schedule stored before that check may hold something no mail server takes.
+        if (to.FirstOrDefault(a => !MimeKit.MailboxAddress.TryParse(a, out _)) is { } bad)
+        {
+            return $"'{bad}' is not an email address; correct the schedule's auto-send list";
+        }
+
         var state = stored.State with { Stage = InvoiceStatuses.Sent, InFeed = true };
         var invoice = InvoiceViews.ToResponse(state, stored.Paid, Profiles.Today(profile, clock));
         var token = await InvoiceLinks.CreateAsync(write, account, state.Id, clock.GetUtcNow()).ConfigureAwait(false);

@@ -268,6 +268,11 @@ public abstract class RecurringApiTests<T>(T fixture) : ApiTestBase<T>(fixture)
         var bad = await api.ProblemAsync(System.Net.HttpStatusCode.UnprocessableEntity, HttpMethod.Post, "api/v1/recurring", new RecurringRequest(
             Api.Invoice(customer.Id, Api.Line("-1", "1.00")), "daily", new DateOnly(2030, 1, 1), new DateOnly(2029, 1, 1), ["nobody"]));
         Assert.Equal(["frequency", "recipients[0]", "stopDate", "template.lines[0].quantity"], bad.Errors!.Keys.Order(StringComparer.Ordinal));
+
+        // The generator mails these unattended: what no mail server takes is refused when saved.
+        var addresses = await api.ProblemAsync(System.Net.HttpStatusCode.UnprocessableEntity, HttpMethod.Post, "api/v1/recurring", new RecurringRequest(
+            Api.Invoice(customer.Id), Frequencies.Monthly, new DateOnly(2030, 1, 1), null, ["bob@", "ap@example.com", "@@@", "two@a.example three@b.example"]));
+        Assert.Equal(["recipients[0]", "recipients[2]", "recipients[3]"], addresses.Errors!.Keys.Order(StringComparer.Ordinal));
     }
 }
 
