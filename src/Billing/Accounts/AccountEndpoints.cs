@@ -18,7 +18,7 @@ public static class AccountEndpoints
         open.MapPost("/signup", SignupAsync).RequireRateLimiting(AuthRateLimit)
             .Accepts<SignupRequest>("application/json").Produces<AccountResponse>(StatusCodes.Status201Created).AllowAnonymous();
         open.MapPost("/tokens", CreateTokenAsync).RequireRateLimiting(AuthRateLimit)
-            .Accepts<TokenRequest>("application/json").Produces<TokenResponse>().AllowAnonymous();
+            .Accepts<TokenRequest>("application/json").Produces<TokenResponse>(StatusCodes.Status201Created).AllowAnonymous();
 
         var signedIn = app.MapGroup("/api/v1").WithTags("Accounts").RequireAuthorization();
         signedIn.MapDelete("/tokens/current", RevokeCurrentAsync).Produces(StatusCodes.Status204NoContent);
