@@ -223,15 +223,21 @@ public static class InvoiceDeliveryEndpoints
         return errors.IsEmpty ? recipients : errors.ToError();
     }
 
+    /// <summary>--public-url without its trailing slash, if given.</summary>
+    public static string? ConfiguredOrigin(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var configured = configuration["public-url"];
+        return string.IsNullOrWhiteSpace(configured) ? null : configured.TrimEnd('/');
+    }
+
     /// <summary>Where customers reach the service: --public-url, else the browser's origin (see below).</summary>
     public static string PublicOrigin(IConfiguration configuration, HttpRequest request)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(request);
-        var configured = configuration["public-url"];
-        if (!string.IsNullOrWhiteSpace(configured))
+        if (ConfiguredOrigin(configuration) is { } configured)
         {
-            return configured.TrimEnd('/');
+            return configured;
         }
 
         // This request's origin is the browser's when a trusted proxy said so (Web/TrustedProxies). The pages' own

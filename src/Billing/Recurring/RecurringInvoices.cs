@@ -131,7 +131,7 @@ public sealed class RecurringInvoiceGenerator(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Links in mail sent without a browser request: --public-url, else this process's own address.
-        string PublicOrigin() => configuration["public-url"] is { Length: > 0 } url ? url.TrimEnd('/') : OwnAddress.Of(server).ToString().TrimEnd('/');
+        string PublicOrigin() => InvoiceDeliveryEndpoints.ConfiguredOrigin(configuration) ?? OwnAddress.Of(server).ToString().TrimEnd('/');
         var generator = new RecurringInvoices(db, clock, new RecurringMail(mailer, PublicOrigin, problem => log.LogWarning("{Problem}", problem)));
         while (!stoppingToken.IsCancellationRequested)
         {

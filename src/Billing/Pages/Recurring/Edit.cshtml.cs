@@ -44,16 +44,21 @@ public sealed class EditModel : BooksPage
             return StatusCode(403, "A bookkeeper sees a client's books read-only.");
         }
 
-        var stop = Posted("stopDate");
-        if (stop is not null && !DateOnly.TryParseExact(stop, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        DateOnly? stopDate = null;
+        if (Posted("stopDate") is { } stop)
         {
-            return OnForm(new Problem("about:blank", "Invalid", 422, null, new Dictionary<string, string[]> { ["stopDate"] = ["not a date; use YYYY-MM-DD"] }));
+            if (!DateOnly.TryParseExact(stop, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                return OnForm(new Problem("about:blank", "Invalid", 422, null, new Dictionary<string, string[]> { ["stopDate"] = ["not a date; use YYYY-MM-DD"] }));
+            }
+
+            stopDate = parsed;
         }
 
         var s = Schedule!;
         var recipients = Value("recipients").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var saved = await Api.PutAsync<RecurringResponse>($"api/v1/recurring/{Uri.EscapeDataString(Id)}", new RecurringRequest(
-            s.Template, Posted("frequency"), s.StartDate, stop is null ? null : DateOnly.ParseExact(stop, "yyyy-MM-dd", CultureInfo.InvariantCulture), recipients));
+            s.Template, Posted("frequency"), s.StartDate, stopDate, recipients));
         if (saved.Problem is { } problem)
         {
             // The API names each address (recipients[2]); the form has one field for all of them.
