@@ -16,11 +16,14 @@ namespace BillingBooks.Books.Sync;
 /// </summary>
 public sealed class BooksPostings(BooksWrite scope)
 {
-    /// <summary>How many entries were posted or reversed through this object: tells whether a failed record posted anything.</summary>
-    public long Posted { get; private set; }
+    /// <summary>Rows written so far in the file (see <see cref="BooksWrite.RowsChanged"/>): did some work write anything?</summary>
+    public long RowsChanged => scope.RowsChanged;
 
-    /// <summary>Writes out what the engine holds in memory, so that rolling back the record's savepoint undoes all of it.</summary>
-    public void WriteQueued() => scope.WriteQueued();
+    public void Savepoint(string name) => scope.Savepoint(name);
+
+    public void RollbackTo(string name) => scope.RollbackTo(name);
+
+    public void Release(string name) => scope.Release(name);
 
     public BooksSetup Setup(string file, SyncSettings settings)
     {
@@ -118,7 +121,7 @@ public sealed class BooksPostings(BooksWrite scope)
             sale.ExchangeRate,
             sale.Taxes.Select(t => new Taxes.TaxAmount(t.Name, t.Amount)).ToList(),
             $"Invoice {sale.Number} from Billing ({sale.Source})");
-        return Count(scope.Sales.Post(draft).Map(i => i.Entry.Value));
+        return scope.Sales.Post(draft).Map(i => i.Entry.Value);
     }
 
     public Result<long> PostReceipt(BillingReceipt receipt, long customerId, IReadOnlyList<(long InvoiceEntry, Money.Money Amount)> allocations)
@@ -143,7 +146,7 @@ public sealed class BooksPostings(BooksWrite scope)
             receipt.DepositAccount is { } account ? new AccountNumber(account) : null,
             null,
             $"Payment from Billing ({receipt.Source})");
-        return Count(scope.Receipts.Post(draft).Map(r => r.Entry.Value));
+        return scope.Receipts.Post(draft).Map(r => r.Entry.Value);
     }
 
     /// <summary>
@@ -153,13 +156,7 @@ public sealed class BooksPostings(BooksWrite scope)
     public Result<long> Reverse(long entryId, string reason)
     {
         var id = new EntryId(entryId);
-        return Count(scope.Entries.EarliestReversalDate(id).Then(date => scope.Entries.Reverse(id, date, reason)).Map(r => r.Value));
-    }
-
-    private Result<long> Count(Result<long> posted)
-    {
-        if (posted.IsOk) Posted++;
-        return posted;
+        return scope.Entries.EarliestReversalDate(id).Then(date => scope.Entries.Reverse(id, date, reason)).Map(r => r.Value);
     }
 
     public IReadOnlyList<long> LiveReceiptsAllocatedTo(long invoiceEntry) =>

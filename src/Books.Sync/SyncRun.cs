@@ -48,7 +48,7 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
     {
         var tally = _tally;
         // Remember the setup (and the last email typed) and retry quarantined records before anything new.
-        Commit(scope =>
+        CommitImport((scope, pass) =>
         {
             var store = new SyncStore(scope.Connection, scope.Transaction);
             store.Save(store.Settings() with
@@ -57,7 +57,8 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
                 ClientEmail = settings.ClientEmail, TrackSales = settings.TrackSales, TrackPayments = settings.TrackPayments,
                 PayPalAccount = settings.PayPalAccount, OtherPaymentsAccount = settings.OtherPaymentsAccount, Dataset = dataset,
             });
-            RetryConflicts(scope, store, dataset, tally);
+            RetryConflicts(scope, store, dataset, tally, pass);
+            return true;
         });
 
         var after = company.Read(r => new SyncStore(r.Connection, r.Transaction).Settings().Cursor);
@@ -70,18 +71,17 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
             var next = page.Value.HasMore ? client.ChangesAsync(dataset, page.Value.Next, PageSize, cancellation) : null;
             // A page can be fetched and applied again (the cursor commits with it): its commit need not wait for the
             // disk. The run's last commit, below, makes every page durable.
-            var applied = CommitRedoable(scope =>
+            var applied = CommitImport((scope, pass) =>
             {
                 var store = new SyncStore(scope.Connection, scope.Transaction);
                 var current = store.Settings();
                 // Another run moved the cursor since this page was asked for: drop the page, ask again.
                 if (current.Cursor != after) return false;
-                var import = Importer(scope, store, dataset, tally);
-                import.Apply(page.Value.Items);
+                Importer(scope, store, dataset, tally, pass).Apply(page.Value.Items);
                 tally.Seen += page.Value.Items.Count;
                 if (page.Value.Items.Count > 0 || page.Value.Next != after) store.Save(current with { Cursor = page.Value.Next });
                 return true;
-            });
+            }, redoable: true);
             Progress?.Report(new SyncProgress(tally.Seen, 0, page.Value.HasMore));
             if (applied && next is null) break;
             if (applied)
@@ -97,13 +97,14 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
         }
 
         // Records that waited for something imported later in this run go now, not at the next sync.
-        Commit(scope =>
+        CommitImport((scope, pass) =>
         {
             var store = new SyncStore(scope.Connection, scope.Transaction);
-            RetryReady(scope, store, dataset, tally);
+            RetryReady(scope, store, dataset, tally, pass);
             var now = time.GetUtcNow();
             var current = store.Settings();
             store.Save(current with { FirstSyncedAt = current.FirstSyncedAt ?? now, LastSyncedAt = now });
+            return true;
         });
 
         var reconciliation = await ReconcileAsync(dataset, cancellation).ConfigureAwait(false);
@@ -131,21 +132,26 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
         }
 
         var tally = _tally;
+        var counts = tally.Snapshot();
         SyncReport? report = null;
-        company.Write<Unit>(scope =>
+        foreach (var pass in new[] { new ImportPass(), new ImportPass { Careful = true } })
         {
-            var store = new SyncStore(scope.Connection, scope.Transaction);
-            var firstNewEntry = EntryPlan.NextEntryId(scope);
-            RetryConflicts(scope, store, dataset, tally);
-            var import = Importer(scope, store, dataset, tally);
-            import.Apply(changes);
-            tally.Seen = changes.Count;
-            RetryReady(scope, store, dataset, tally);
-            report = new SyncReport(true, dataset, after, tally.Customers, tally.Invoices, tally.Payments,
-                store.Issues(ReportedConflicts), store.ConflictCount(), EntryPlan.Since(scope, firstNewEntry),
-                new Reconciliation(false, "not compared on a dry run (nothing was imported)", []));
-            return new DryRunRolledBack();
-        });
+            tally.Restore(counts);
+            company.Write<Unit>(scope =>
+            {
+                var store = new SyncStore(scope.Connection, scope.Transaction);
+                var firstNewEntry = EntryPlan.NextEntryId(scope);
+                RetryConflicts(scope, store, dataset, tally, pass);
+                Importer(scope, store, dataset, tally, pass).Apply(changes);
+                tally.Seen = changes.Count;
+                RetryReady(scope, store, dataset, tally, pass);
+                report = new SyncReport(true, dataset, after, tally.Customers, tally.Invoices, tally.Payments,
+                    store.Issues(ReportedConflicts), store.ConflictCount(), EntryPlan.Since(scope, firstNewEntry),
+                    new Reconciliation(false, "not compared on a dry run (nothing was imported)", []));
+                return new DryRunRolledBack();
+            });
+            if (!pass.MustUndo) break;
+        }
         return report!;
     }
 
@@ -153,7 +159,7 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
     /// Retries quarantined records first, in their first-seen order and in batches (there may be very many),
     /// unless nothing they depend on in Books changed since they were last tried: then they cannot succeed.
     /// </summary>
-    private void RetryConflicts(BooksWrite scope, SyncStore store, string dataset, SyncTally tally)
+    private void RetryConflicts(BooksWrite scope, SyncStore store, string dataset, SyncTally tally, ImportPass pass)
     {
         var stamp = store.SetupStamp();
         if (store.ConflictsTriedWith() == stamp) return;
@@ -161,8 +167,8 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
         for (long after = 0; ;)
         {
             var batch = store.ConflictsAfter(after, 1000);
-            if (batch.Count == 0) break;
-            import ??= Importer(scope, store, dataset, tally);
+            if (batch.Count == 0 || pass.MustUndo) break;
+            import ??= Importer(scope, store, dataset, tally, pass);
             import.Apply(batch.Select(c => c.Change).ToList());
             after = batch[^1].Seq;
         }
@@ -174,19 +180,19 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
     /// not at the next sync. A retry can end another wait (an invoice posted lets its payments go), so this
     /// runs until no record is ready.
     /// </summary>
-    private void RetryReady(BooksWrite scope, SyncStore store, string dataset, SyncTally tally)
+    private void RetryReady(BooksWrite scope, SyncStore store, string dataset, SyncTally tally, ImportPass pass)
     {
         RecordImport? import = null;
-        while (store.ReadyConflicts(1000) is { Count: > 0 } batch)
+        while (!pass.MustUndo && store.ReadyConflicts(1000) is { Count: > 0 } batch)
         {
             store.Retrying(batch[^1].Seq);
-            import ??= Importer(scope, store, dataset, tally);
+            import ??= Importer(scope, store, dataset, tally, pass);
             import.Apply(batch.Select(c => c.Change).ToList());
         }
     }
 
-    private RecordImport Importer(BooksWrite scope, SyncStore store, string dataset, SyncTally tally) =>
-        new(store, new BooksPostings(scope), new BooksPostings(scope).Setup(company.Path, settings), dataset, time, tally);
+    private RecordImport Importer(BooksWrite scope, SyncStore store, string dataset, SyncTally tally, ImportPass pass) =>
+        new(store, new BooksPostings(scope), new BooksPostings(scope).Setup(company.Path, settings), dataset, time, tally, pass);
 
     private async Task<Reconciliation> ReconcileAsync(string dataset, CancellationToken cancellation)
     {
@@ -222,25 +228,39 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
         var after = company.Read(r => new SyncStore(r.Connection, r.Transaction).Settings().Cursor);
         var page = await client.ChangesAsync(dataset, after, PageSize, cancellation).ConfigureAwait(false);
         if (!page.Succeeded) return false;
-        return Commit(scope =>
+        return CommitImport((scope, pass) =>
         {
             var store = new SyncStore(scope.Connection, scope.Transaction);
             var current = store.Settings();
             if (current.Cursor != after) return false;
-            var import = Importer(scope, store, dataset, tally);
-            import.Apply(page.Value.Items);
+            Importer(scope, store, dataset, tally, pass).Apply(page.Value.Items);
             store.Save(current with { Cursor = page.Value.Next });
             return true;
         });
     }
 
-    private void Commit(Action<BooksWrite> work) => Commit(scope =>
+    /// <summary>
+    /// Runs import work in one transaction: first without a savepoint per record; if a record failed after writing
+    /// (see <see cref="ImportPass"/>), the transaction is rolled back, the counts restored, and the work runs again
+    /// carefully. A redoable write's commit need not wait for the disk (see <see cref="CompanyFile.WriteRedoable{T}"/>).
+    /// </summary>
+    private T CommitImport<T>(Func<BooksWrite, ImportPass, T> work, bool redoable = false)
     {
-        work(scope);
-        return true;
-    });
+        var counts = _tally.Snapshot();
+        foreach (var pass in new[] { new ImportPass(), new ImportPass { Careful = true } })
+        {
+            _tally.Restore(counts);
+            Result<T> Attempt(BooksWrite scope)
+            {
+                var value = work(scope, pass);
+                return pass.MustUndo ? new UndoneForCarefulPass() : value;
+            }
 
-    private T CommitRedoable<T>(Func<BooksWrite, T> work) => company.WriteRedoable<T>(scope => work(scope)).Value;
+            var outcome = redoable ? company.WriteRedoable<T>(Attempt) : company.Write<T>(Attempt);
+            if (!pass.MustUndo) return outcome.Value;
+        }
+        throw new InvalidOperationException("Bug: a careful import pass asked to be undone.");
+    }
 
     private T Commit<T>(Func<BooksWrite, T> work)
     {
@@ -250,4 +270,7 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
 
     /// <summary>Not a failure: how a dry run makes its transaction roll back.</summary>
     private sealed record DryRunRolledBack() : BooksError("dry run: rolled back");
+
+    /// <summary>Not a failure: how a first import pass that must run again carefully makes its transaction roll back.</summary>
+    private sealed record UndoneForCarefulPass() : BooksError("undone: to be applied again with a savepoint per record");
 }

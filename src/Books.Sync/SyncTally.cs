@@ -11,6 +11,20 @@ internal sealed class SyncTally
 
     public int Seen { get; set; }
 
+    /// <summary>The counts as they are now, to go back to when the work they counted is undone.</summary>
+    public SyncTally Snapshot() => (SyncTally)MemberwiseClone();
+
+    public void Restore(SyncTally snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        (_customersNew, _customersUpdated, _customersUnchanged) = (snapshot._customersNew, snapshot._customersUpdated, snapshot._customersUnchanged);
+        (_invoicesNew, _invoicesAdjusted, _invoicesReversed, _invoicesUnchanged) =
+            (snapshot._invoicesNew, snapshot._invoicesAdjusted, snapshot._invoicesReversed, snapshot._invoicesUnchanged);
+        (_paymentsNew, _paymentsAdjusted, _paymentsReversed, _paymentsUnchanged) =
+            (snapshot._paymentsNew, snapshot._paymentsAdjusted, snapshot._paymentsReversed, snapshot._paymentsUnchanged);
+        Seen = snapshot.Seen;
+    }
+
     public void Customer(bool created)
     {
         if (created) _customersNew++; else _customersUpdated++;

@@ -361,6 +361,33 @@ public class SyncScenarioTests(BillingFixture fixture) : IClassFixture<BillingFi
     }
 
     [Fact]
+    public async Task Edit_that_Books_refuses_after_reversing_is_undone_whole_and_later_entries_number_on_without_a_gap()
+    {
+        using var billing = await SignUpAsync(Server);
+        var dormant = await billing.AddCustomerAsync("Dormant");
+        var invoice = await billing.InvoiceAsync(dormant.Id, March, Line("Work", "1", "100.00", "GST"));
+        await billing.PayAsync(invoice, "50.00", March.AddDays(1));
+        var other = await billing.AddCustomerAsync("Active");
+        using var books = new BooksCompany();
+        Assert.Equal(0, books.Sync(Server, billing).ExitCode);
+        books.Write(w => w.Customers.SetActive(w.Customers.FindByName("Dormant").Value.Id, active: false));
+
+        // Adjusting reverses the receipt and the invoice, then posting the new version is refused (inactive customer).
+        await billing.EditInvoiceAsync(invoice, Line("Work", "2", "100.00", "GST"));
+        var later = await billing.InvoiceAsync(other.Id, March, Line("Later", "1", "10.00"));
+        var run = books.WithPassword(billing.Password, "sync", "--format", "json");
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Equal((1, 1), (run.Report.ConflictCount, run.Report.Invoices.Imported));
+        var (entries, highest, reversals) = books.Read(r => r.Connection.QuerySingle<(long, long, long)>(
+            "SELECT COUNT(*), MAX(id), (SELECT COUNT(*) FROM entry WHERE reverses IS NOT NULL) FROM entry", transaction: r.Transaction));
+        Assert.Equal((3L, 3L, 0L), (entries, highest, reversals)); // invoice, receipt, then the later invoice as entry 3; nothing reversed
+        Assert.Equal("55.00", books.Read(r => r.Sales.FindByNumber(invoice.Number)!.Owing.ToDecimalString()));
+        Assert.NotNull(books.Read(r => r.Sales.FindByNumber(later.Number)));
+        Assert.Empty(books.Read(BooksInvariants.Problems));
+    }
+
+    [Fact]
     public async Task Voided_and_deleted_invoices_and_deleted_payments_are_reversed()
     {
         using var billing = await SignUpAsync(Server);

@@ -17,10 +17,9 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
 
     // What this transaction knows of sync_source (newest version; null = none) and sync_conflict (null = not
     // quarantined) per record: filled by Prefetch and lookups, dropped for a record when it is written, and
-    // entirely when a savepoint that wrote is rolled back.
+    // entirely (Forget) when a savepoint is rolled back.
     private readonly Dictionary<(string Dataset, RecordKey Record), ImportedVersion?> _latest = [];
     private readonly Dictionary<(string Dataset, RecordKey Record), ConflictState?> _conflicts = [];
-    private long _writes;
 
     public SyncSettings Settings()
     {
@@ -326,32 +325,11 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
         return command;
     }
 
-    /// <summary>Runs <paramref name="work"/> so that what it wrote is undone when it reports failure (SQLite savepoint).</summary>
-    public T Atomically<T>(Func<T> work, Func<T, bool> succeeded)
-    {
-        ArgumentNullException.ThrowIfNull(work);
-        ArgumentNullException.ThrowIfNull(succeeded);
-        Prepared("SAVEPOINT sync_record").ExecuteNonQuery();
-        var writes = _writes;
-        var result = work();
-        if (!succeeded(result))
-        {
-            Prepared("ROLLBACK TO sync_record").ExecuteNonQuery();
-            // What was read after a write of the undone work may be gone: read again from the file.
-            if (_writes != writes) Forget();
-        }
-        Prepared("RELEASE sync_record").ExecuteNonQuery();
-        return result;
-    }
-
     /// <summary>A record's row is about to change: read it again from the file next time.</summary>
-    private void Changing<T>(Dictionary<(string, RecordKey), T> cache, string dataset, RecordKey record)
-    {
-        cache.Remove((dataset, record));
-        _writes++;
-    }
+    private static void Changing<T>(Dictionary<(string, RecordKey), T> cache, string dataset, RecordKey record) => cache.Remove((dataset, record));
 
-    private void Forget()
+    /// <summary>Drops everything read: after a rollback, what was read may be gone from the file.</summary>
+    public void Forget()
     {
         _latest.Clear();
         _conflicts.Clear();

@@ -160,6 +160,20 @@ public class BooksRead : IDisposable
         AccountTotals = null;
     }
 
+    /// <summary>
+    /// After a rollback to a savepoint: drops what this scope remembered of the file (set-up, customers, balances, the
+    /// last entry id), so nothing undone leaves a trace; the next entry takes the number after the last one kept.
+    /// </summary>
+    internal void ForgetUndone()
+    {
+        Invalidate();
+        _lastEntryId = null;
+        _pendingDays.Clear();
+    }
+
+    /// <summary>Rows written by <see cref="Flush"/>: totals of entries posted earlier, whose own rows were counted then.</summary>
+    internal long FlushedRows { get; private set; }
+
     /// <summary>Entry ids are handed out by the scope (one writer holds the file), saving a round trip per entry.</summary>
     internal long NextEntryId()
     {
@@ -226,7 +240,7 @@ public class BooksRead : IDisposable
         var upsert = Prepared("INSERT INTO account_day (account, date, amount) VALUES (?, ?, ?) ON CONFLICT (account, date) DO UPDATE SET amount = amount + excluded.amount");
         foreach (var ((account, day), amount) in _pendingDays)
         {
-            upsert.Add(account).Add(SqlFormats.Date(DateOnly.FromDayNumber(day))).Add(amount).Run();
+            FlushedRows += upsert.Add(account).Add(SqlFormats.Date(DateOnly.FromDayNumber(day))).Add(amount).Run();
         }
 
         _pendingDays.Clear();

@@ -37,6 +37,47 @@ public class UnitOfWorkTests
     }
 
     [Fact]
+    public void Rolling_back_to_a_savepoint_undoes_postings_and_the_next_entry_takes_the_next_number()
+    {
+        using var company = new TestCompany();
+        var cad = Money.Currency.CAD;
+        GeneralEntryDraft Invest(decimal amount) => new(new DateOnly(2026, 2, 1), "Owner invests",
+            [GeneralLine.Debit(new(1060), Money.Money.Of(amount, cad)), GeneralLine.Credit(new(3010), Money.Money.Of(amount, cad))]);
+
+        var (kept, undone, next, wrote) = company.Ok(w =>
+        {
+            var first = w.General.Post(Invest(10m)).Value;
+            w.Savepoint("trial");
+            var before = w.RowsChanged;
+            var second = w.General.Post(Invest(500m)).Value;
+            var changed = w.RowsChanged != before;
+            w.RollbackTo("trial");
+            w.Release("trial");
+            return Result<(EntryId, EntryId, EntryId, bool)>.Ok((first, second, w.General.Post(Invest(1m)).Value, changed));
+        });
+
+        Assert.True(wrote);
+        Assert.Equal((1L, 2L, 2L), (kept.Value, undone.Value, next.Value));
+        Assert.Equal("11.00", company.Read(r => r.Reports.TrialBalance(new DateOnly(2026, 12, 31)).Rows.Single(l => l.Number.Value == 1060).Debit.ToDecimalString()));
+    }
+
+    [Fact]
+    public void Reading_between_postings_does_not_count_as_writing()
+    {
+        using var company = new TestCompany();
+        var cad = Money.Currency.CAD;
+        var unchanged = company.Ok(w =>
+        {
+            w.General.Post(new(new DateOnly(2026, 2, 1), "Owner invests",
+                [GeneralLine.Debit(new(1060), Money.Money.Of(10m, cad)), GeneralLine.Credit(new(3010), Money.Money.Of(10m, cad))]));
+            var before = w.RowsChanged;
+            _ = w.Customers.List(); // writes out the day totals Books held for the entry above
+            return Result<bool>.Ok(w.RowsChanged == before);
+        });
+        Assert.True(unchanged);
+    }
+
+    [Fact]
     public void Changing_the_books_in_a_read_scope_is_a_bug()
     {
         using var company = new TestCompany();
