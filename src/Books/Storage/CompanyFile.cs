@@ -236,6 +236,7 @@ public sealed class CompanyFile : IDisposable
     internal static SqliteConnection Connect(string path, SqliteOpenMode mode)
     {
         var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = mode, Pooling = false };
+        SqliteProcess.Opening();
         var connection = new SqliteConnection(builder.ConnectionString);
         connection.Open();
         return connection;

@@ -46,6 +46,15 @@ public sealed class CompanyFileTests : IDisposable
     }
 
     [Fact]
+    public void SQLite_is_not_reinitialized_once_a_company_file_is_open()
+    {
+        using var company = new TestCompany();
+
+        Assert.False(SqliteProcess.TurnOffMemoryStatistics());
+        Assert.True(company.Write(w => w.Customers.Add(new("Still works"))).IsOk);
+    }
+
+    [Fact]
     public void Writes_keep_savepoint_journals_in_memory_and_reads_the_default_temp_store()
     {
         using var company = new TestCompany();
