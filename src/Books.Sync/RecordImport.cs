@@ -23,22 +23,24 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
     private const string RecordSavepoint = "sync_record";
 
     /// <summary>Applies a page of feed items in order, after reading what Books knows of them in one go.</summary>
-    public void Apply(IReadOnlyList<Change> changes)
+    public void Apply(IReadOnlyList<FeedItem> items)
     {
-        ArgumentNullException.ThrowIfNull(changes);
-        foreach (var chunk in changes.Chunk(2000))
+        ArgumentNullException.ThrowIfNull(items);
+        foreach (var chunk in items.Chunk(2000))
         {
-            store.Prefetch(dataset, chunk.SelectMany(Related));
-            foreach (var change in chunk)
+            store.Prefetch(dataset, chunk.SelectMany(i => Related(i.Change)));
+            foreach (var item in chunk)
             {
                 if (pass.MustUndo) return;
-                Apply(change);
+                Apply(item);
             }
         }
     }
 
-    public void Apply(Change change)
+    public void Apply(FeedItem item)
     {
+        ArgumentNullException.ThrowIfNull(item);
+        var change = item.Change;
         var source = new SourceRef(dataset, change.Kind, change.Id, change.Version);
         var latest = store.Latest(dataset, source.Record);
         if (latest is not null && (latest.Version > change.Version || (latest.Version == change.Version && (latest.Live || latest.Deleted != 0 || change.Kind == ChangeKinds.Customer))))
@@ -49,14 +51,14 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
             return;
         }
 
-        var issue = Undoable(() => Import(change, source, latest));
+        var issue = Undoable(() => Import(item, source, latest));
         if (pass.MustUndo) return;
         if (issue is null)
         {
             store.Release(dataset, source.Record);
             return;
         }
-        store.Quarantine(dataset, issue, change, time.GetUtcNow());
+        store.Quarantine(dataset, issue, change, item.Json, time.GetUtcNow());
     }
 
     /// <summary>The records an item's import looks up: itself, its customer, the invoices a payment pays.</summary>
@@ -71,25 +73,27 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
         }
     }
 
-    private SyncIssue? Import(Change change, SourceRef source, ImportedVersion? latest) => change.Kind switch
+    private SyncIssue? Import(FeedItem item, SourceRef source, ImportedVersion? latest) => item.Change.Kind switch
     {
-        ChangeKinds.Customer => ImportCustomer(change, source, latest),
-        ChangeKinds.Invoice => ImportInvoice(change, source, latest),
-        ChangeKinds.Payment => ImportPayment(change, source, latest),
+        ChangeKinds.Customer => ImportCustomer(item, source, latest),
+        ChangeKinds.Invoice => ImportInvoice(item, source, latest),
+        ChangeKinds.Payment => ImportPayment(item, source, latest),
         _ => null, // a kind this Books does not know yet: skip it rather than stop the sync
     };
 
-    private SyncIssue? ImportCustomer(Change change, SourceRef source, ImportedVersion? latest)
+    private SyncIssue? ImportCustomer(FeedItem item, SourceRef source, ImportedVersion? latest)
     {
+        var change = item.Change;
         var draft = PostingRules.Customer(source, change);
         var id = books.UpsertCustomer(draft, ExternalReference(change.Id));
-        Record(source, id, change.Deleted, change, latest);
+        Record(source, id, change.Deleted, item, latest);
         tally.Customer(latest is null);
         return null;
     }
 
-    private SyncIssue? ImportInvoice(Change change, SourceRef source, ImportedVersion? latest)
+    private SyncIssue? ImportInvoice(FeedItem item, SourceRef source, ImportedVersion? latest)
     {
+        var change = item.Change;
         var invoice = change.Invoice ?? throw new InvalidOperationException($"Feed item {source} has no invoice body.");
         var live = latest is { Live: true } ? latest : null;
         if (change.Deleted || invoice.Status == InvoiceStatuses.Void)
@@ -98,13 +102,13 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
             {
                 var reversed = ReverseInvoice(live, out var suspended);
                 if (reversed is not null) return reversed;
-                Record(source, null, deleted: true, change, latest);
+                Record(source, null, deleted: true, item, latest);
                 RepostReceipts(suspended);
                 tally.InvoiceReversed();
             }
             else
             {
-                Record(source, null, deleted: true, change, latest);
+                Record(source, null, deleted: true, item, latest);
             }
             return null;
         }
@@ -118,14 +122,15 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
         if (live is not null && ReverseInvoice(live, out receipts) is { } blocked) return blocked;
         var posted = books.PostSale(mapped.Draft!, customerId);
         if (!posted.IsOk) return new SyncIssue(source.Record, source.Version, $"Invoice {invoice.Number}", posted.Error.Message, null);
-        Record(source, posted.Value, deleted: false, change, latest);
+        Record(source, posted.Value, deleted: false, item, latest);
         RepostReceipts(receipts);
         if (live is null) tally.InvoiceImported(); else tally.InvoiceAdjusted();
         return null;
     }
 
-    private SyncIssue? ImportPayment(Change change, SourceRef source, ImportedVersion? latest)
+    private SyncIssue? ImportPayment(FeedItem item, SourceRef source, ImportedVersion? latest)
     {
+        var change = item.Change;
         var payment = change.Payment ?? throw new InvalidOperationException($"Feed item {source} has no payment body.");
         var live = latest is { Live: true } ? latest : null;
         if (change.Deleted)
@@ -137,13 +142,13 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
                 store.Reversed(live.Source, reversal.Value);
                 tally.PaymentReversed();
             }
-            Record(source, null, deleted: true, change, latest);
+            Record(source, null, deleted: true, item, latest);
             return null;
         }
 
         var issue = PostReceipt(source, payment, live, out var entry);
         if (issue is not null) return issue;
-        Record(source, entry, deleted: false, change, latest);
+        Record(source, entry, deleted: false, item, latest);
         if (live is null && latest?.Version != source.Version) tally.PaymentImported();
         else if (live is not null) tally.PaymentAdjusted();
         return null;
@@ -201,7 +206,7 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
             var issue = Undoable(() => PostReceipt(receipt.Source, change.Payment!, live: null, out entry));
             if (pass.MustUndo) return;
             if (issue is null) store.Reposted(receipt.Source, entry);
-            else store.Quarantine(dataset, issue, change, time.GetUtcNow());
+            else store.Quarantine(dataset, issue, change, JsonOf(change), time.GetUtcNow());
         }
     }
 
@@ -244,11 +249,13 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
 
     private long? CustomerId(string billingId) => store.Latest(dataset, new RecordKey(ChangeKinds.Customer, billingId))?.BooksId;
 
-    private void Record(SourceRef source, long? booksId, bool deleted, Change change, ImportedVersion? latest)
+    private void Record(SourceRef source, long? booksId, bool deleted, FeedItem item, ImportedVersion? latest)
     {
         if (latest is not null && latest.Version == source.Version) store.Reposted(source, booksId);
-        else store.Imported(source, booksId, deleted, change, time.GetUtcNow());
+        else store.Imported(source, booksId, deleted, item.Json, time.GetUtcNow());
     }
+
+    private static string JsonOf(Change change) => new FeedItem(change).Json;
 
     private string ExternalReference(string customerId) => $"billing:{dataset}/customer/{customerId}";
 

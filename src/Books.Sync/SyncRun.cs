@@ -62,13 +62,13 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
         });
 
         var after = company.Read(r => new SyncStore(r.Connection, r.Transaction).Settings().Cursor);
-        var fetching = client.ChangesAsync(dataset, after, PageSize, cancellation);
+        var fetching = FetchAsync(dataset, after, cancellation);
         while (true)
         {
             var page = await fetching.ConfigureAwait(false);
             if (!page.Succeeded) return page.Error;
             // The next page is read while this one is posted: Billing and the network work in the meantime.
-            var next = page.Value.HasMore ? client.ChangesAsync(dataset, page.Value.Next, PageSize, cancellation) : null;
+            var next = page.Value.HasMore ? FetchAsync(dataset, page.Value.Next, cancellation) : null;
             // A page can be fetched and applied again (the cursor commits with it): its commit need not wait for the
             // disk. The run's last commit, below, makes every page durable.
             var applied = CommitImport((scope, pass) =>
@@ -78,8 +78,8 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
                 // Another run moved the cursor since this page was asked for: drop the page, ask again.
                 if (current.Cursor != after) return false;
                 Importer(scope, store, dataset, tally, pass).Apply(page.Value.Items);
-                tally.Seen += page.Value.Items.Count;
-                if (page.Value.Items.Count > 0 || page.Value.Next != after) store.Save(current with { Cursor = page.Value.Next });
+                tally.Seen += page.Value.Items.Length;
+                if (page.Value.Items.Length > 0 || page.Value.Next != after) store.Save(current with { Cursor = page.Value.Next });
                 return true;
             }, redoable: true);
             Progress?.Report(new SyncProgress(tally.Seen, 0, page.Value.HasMore));
@@ -93,7 +93,7 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
 
             if (next is not null) await next.ConfigureAwait(false); // read ahead of a page that was dropped: not used
             after = company.Read(r => new SyncStore(r.Connection, r.Transaction).Settings().Cursor);
-            fetching = client.ChangesAsync(dataset, after, PageSize, cancellation);
+            fetching = FetchAsync(dataset, after, cancellation);
         }
 
         // Records that waited for something imported later in this run go now, not at the next sync.
@@ -115,6 +115,19 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
                 store.Issues(ReportedConflicts), store.ConflictCount(), [], reconciliation);
         });
     }
+
+    /// <summary>
+    /// Reads a page of the feed and makes each item's stored JSON. Awaited one page ahead, the JSON is made on a
+    /// thread-pool thread while this run posts the page before (a core the posting does not use).
+    /// </summary>
+    private async Task<Attempt<FeedPage>> FetchAsync(string dataset, string? after, CancellationToken cancellation)
+    {
+        var page = await client.ChangesAsync(dataset, after, PageSize, cancellation).ConfigureAwait(false);
+        if (!page.Succeeded) return page.Error;
+        return new FeedPage(FeedItem.Serialized(page.Value.Items), page.Value.Next, page.Value.HasMore);
+    }
+
+    private sealed record FeedPage(FeedItem[] Items, string Next, bool HasMore);
 
     /// <summary>The dry run: reads the whole feed, applies it in one transaction, reports, rolls back.</summary>
     private async Task<Attempt<SyncReport>> PlanAsync(string dataset, CancellationToken cancellation)
@@ -142,7 +155,7 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
                 var store = new SyncStore(scope.Connection, scope.Transaction);
                 var firstNewEntry = EntryPlan.NextEntryId(scope);
                 RetryConflicts(scope, store, dataset, tally, pass);
-                Importer(scope, store, dataset, tally, pass).Apply(changes);
+                Importer(scope, store, dataset, tally, pass).Apply(FeedItem.Of(changes));
                 tally.Seen = changes.Count;
                 RetryReady(scope, store, dataset, tally, pass);
                 report = new SyncReport(true, dataset, after, tally.Customers, tally.Invoices, tally.Payments,
@@ -169,7 +182,7 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
             var batch = store.ConflictsAfter(after, 1000);
             if (batch.Count == 0 || pass.MustUndo) break;
             import ??= Importer(scope, store, dataset, tally, pass);
-            import.Apply(batch.Select(c => c.Change).ToList());
+            import.Apply(batch.Select(c => new FeedItem(c.Change, c.Payload)).ToList());
             after = batch[^1].Seq;
         }
         store.ConflictsTried(store.SetupStamp());
@@ -187,7 +200,7 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
         {
             store.Retrying(batch[^1].Seq);
             import ??= Importer(scope, store, dataset, tally, pass);
-            import.Apply(batch.Select(c => c.Change).ToList());
+            import.Apply(batch.Select(c => new FeedItem(c.Change, c.Payload)).ToList());
         }
     }
 
@@ -233,7 +246,7 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
             var store = new SyncStore(scope.Connection, scope.Transaction);
             var current = store.Settings();
             if (current.Cursor != after) return false;
-            Importer(scope, store, dataset, tally, pass).Apply(page.Value.Items);
+            Importer(scope, store, dataset, tally, pass).Apply(FeedItem.Of(page.Value.Items));
             store.Save(current with { Cursor = page.Value.Next });
             return true;
         });

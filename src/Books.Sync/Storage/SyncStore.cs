@@ -164,11 +164,11 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
             """, new { entryId }, transaction);
 
     /// <summary>Records a version as imported; the unique key refuses a second import of it.</summary>
-    public void Imported(SourceRef source, long? booksId, bool deleted, Change change, DateTimeOffset at)
+    public void Imported(SourceRef source, long? booksId, bool deleted, string payloadJson, DateTimeOffset at)
     {
         Changing(_latest, source.Dataset, source.Record);
         var payload = Prepared("INSERT INTO sync_payload (payload) VALUES ($payload) RETURNING id", "$payload");
-        payload.Parameters[0].Value = JsonSerializer.Serialize(change, SyncClient.Json);
+        payload.Parameters[0].Value = payloadJson;
         var payloadId = (long)payload.ExecuteScalar()!;
         var command = Prepared(
             "INSERT INTO sync_source (dataset, kind, record_id, version, books_id, deleted, payload_id, imported_at) VALUES ($dataset, $kind, $id, $version, $books, $deleted, $payload, $at)",
@@ -262,9 +262,10 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
     public long ConflictCount() => connection.ExecuteScalar<long>("SELECT conflict_count FROM sync_settings WHERE id = 1", transaction: transaction);
 
     /// <summary>Quarantines a record (or updates its reason); a conflict keeps its first place in the retry order.</summary>
-    public void Quarantine(string dataset, SyncIssue issue, Change change, DateTimeOffset at)
+    public void Quarantine(string dataset, SyncIssue issue, Change change, string payloadJson, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(issue);
+        ArgumentNullException.ThrowIfNull(change);
         Changing(_conflicts, dataset, issue.Record);
         // Prepared once per store (one per transaction): a first sync may quarantine hundreds of thousands of records.
         var command = Prepared(
@@ -290,7 +291,7 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
         command.Parameters[8].Value = Value(change.Invoice?.CustomerId ?? change.Payment?.CustomerId);
         command.Parameters[9].Value = Value(change.Invoice?.Currency ?? change.Payment?.Currency);
         command.Parameters[10].Value = Value(change.Cursor);
-        command.Parameters[11].Value = JsonSerializer.Serialize(change, SyncClient.Json);
+        command.Parameters[11].Value = payloadJson;
         command.Parameters[12].Value = Text(at);
         command.ExecuteNonQuery();
     }
