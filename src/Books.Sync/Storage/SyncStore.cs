@@ -89,6 +89,8 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
             _latest[key] = new ImportedVersion(dataset, row.Kind, row.Id, row.Version, row.BooksId, row.ReversalId, row.Deleted);
         }
 
+        // No conflict at all (as in most of a first sync): nothing to look up.
+        if (ConflictCount() == 0) return;
         foreach (var row in connection.Query<(string Kind, string Id, long Version, string Label, string Problem)>(
             """
             SELECT c.kind, c.record_id, c.version, c.label, c.problem
