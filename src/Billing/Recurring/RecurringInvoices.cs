@@ -12,9 +12,11 @@ namespace BillingBooks.Billing.Recurring;
 /// <summary>
 /// Makes the drafts of recurring invoices that are due: an occurrence dated D is generated once the account's
 /// local time reaches D 03:00 (SPEC 1.4). Missed occurrences (server down) are caught up in order. Each
-/// recurring invoice is advanced in its own transaction, with the draft it makes.
+/// recurring invoice is advanced in its own transaction, with the draft it makes. A bug met by one schedule (an
+/// exception other than the database's) rolls back that schedule only: it is told to <paramref name="bug"/> and tried
+/// again on the next run, and the others go on (in the service, an exception out of the generator would stop it).
 /// </summary>
-public sealed class RecurringInvoices(Database db, TimeProvider clock, RecurringMail? mail = null)
+public sealed class RecurringInvoices(Database db, TimeProvider clock, RecurringMail? mail = null, Action<RecurringId, Exception>? bug = null)
 {
     public static readonly TimeOnly GenerationTime = new(3, 0);
 
@@ -32,7 +34,17 @@ public sealed class RecurringInvoices(Database db, TimeProvider clock, Recurring
         var made = 0;
         foreach (var (account, id) in due)
         {
-            made += await GenerateAsync(new AccountId(account), new RecurringId(id), now, cancel).ConfigureAwait(false);
+            try
+            {
+                made += await GenerateAsync(new AccountId(account), new RecurringId(id), now, cancel).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // One tenant's schedule must not stop every other's, nor the service: the bug is told, with its stack.
+            catch (Exception e) when (e is not System.Data.Common.DbException && !(e is OperationCanceledException && cancel.IsCancellationRequested))
+#pragma warning restore CA1031
+            {
+                if (bug is null) throw;
+                bug(new RecurringId(id), e);
+            }
         }
 
         return made;
@@ -132,7 +144,8 @@ public sealed class RecurringInvoiceGenerator(
     {
         // Links in mail sent without a browser request: --public-url, else this process's own address.
         string PublicOrigin() => InvoiceDeliveryEndpoints.ConfiguredOrigin(configuration) ?? OwnAddress.Of(server).ToString().TrimEnd('/');
-        var generator = new RecurringInvoices(db, clock, new RecurringMail(mailer, PublicOrigin, problem => log.LogWarning("{Problem}", problem)));
+        var generator = new RecurringInvoices(db, clock, new RecurringMail(mailer, PublicOrigin, problem => log.LogWarning("{Problem}", problem)),
+            (schedule, bug) => log.LogError(bug, "Recurring invoice {Schedule} not generated (a bug; tried again next minute)", schedule.Value));
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -43,12 +43,12 @@ public sealed class RecurringInvoicesTests : IAsyncLifetime
         Directory.Delete(_directory, recursive: true);
     }
 
-    private async Task<RecurringState> AddAsync(string frequency, DateOnly start, DateOnly? stop, int dueDays)
+    private async Task<RecurringState> AddAsync(string frequency, DateOnly start, DateOnly? stop, int dueDays, params string[] autoSend)
     {
         await using var write = (await _db.BeginAccountWriteAsync(_account))!;
         var template = new InvoiceRequest(_customerId, null, start, start.AddDays(dueDays), "Retainer", null, null, null, null, null,
             [new InvoiceLineRequest("month", "Retainer", "1", "500.00", null)]);
-        var state = await RecurringStore.InsertAsync(write, new RecurringState(0, template, frequency, start, stop, ["ap@example.com"], 0, [], null));
+        var state = await RecurringStore.InsertAsync(write, new RecurringState(0, template, frequency, start, stop, autoSend.Length > 0 ? autoSend : ["ap@example.com"], 0, [], null));
         await write.CommitAsync();
         return state;
     }
@@ -124,6 +124,32 @@ public sealed class RecurringInvoicesTests : IAsyncLifetime
 
         Assert.Equal(["2026-01-31/2026-02-15/draft"], await DraftDatesAsync());
         Assert.Contains("as a draft, not mailed", Assert.Single(failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_schedule_that_meets_a_bug_is_told_and_tried_again_while_the_others_go_on()
+    {
+        await CompleteProfileAsync();
+        var broken = await AddAsync(Frequencies.Monthly, new DateOnly(2026, 1, 31), null, 15);
+        var quiet = await AddAsync(Frequencies.Monthly, new DateOnly(2026, 1, 31), null, 15);
+        await using (var write = (await _db.BeginAccountWriteAsync(_account))!)
+        {
+            await RecurringStore.SaveAsync(write, quiet with { Recipients = [] }); // no mail: the broken link maker is never reached
+            await write.CommitAsync();
+        }
+
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 2, 1, 12, 0, 0, TimeSpan.Zero));
+        var mailer = new Mailer(new MailOptions(null, 25, null, null, Path.Combine(_directory, "mail"), "billing@example.test"), NullLogger<Mailer>.Instance, clock);
+        var bugs = new List<(RecurringId Schedule, Exception Bug)>();
+        string Broken() => throw new InvalidOperationException("a bug in making links");
+        var generator = new RecurringInvoices(_db, clock, new RecurringMail(mailer, Broken, _ => { }), (id, bug) => bugs.Add((id, bug)));
+
+        Assert.Equal(1, await generator.GenerateDueAsync());
+        Assert.Equal(["2026-01-31/2026-02-15/draft"], await DraftDatesAsync()); // the quiet schedule's; the broken one's was rolled back
+        var (schedule, bug) = Assert.Single(bugs);
+        Assert.Equal((broken.Id, "a bug in making links"), (schedule.Value, bug.Message));
+        Assert.Equal(0, await generator.GenerateDueAsync()); // tried again, still broken, told again
+        Assert.Equal(2, bugs.Count);
     }
 
     /// <summary>What sending needs: a company name and a full address.</summary>
