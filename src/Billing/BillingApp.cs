@@ -72,6 +72,7 @@ public static class BillingApp
         });
         builder.Services.AddOpenApi();
         builder.Services.AddHostedService<RecurringInvoiceGenerator>();
+        builder.Services.AddHostedService<ExpiredTokenSweep>();
         builder.AddBillingPages();
 
         var app = builder.Build();
