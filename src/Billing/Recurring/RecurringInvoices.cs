@@ -12,11 +12,16 @@ namespace BillingBooks.Billing.Recurring;
 /// <summary>
 /// Makes the drafts of recurring invoices that are due: an occurrence dated D is generated once the account's
 /// local time reaches D 03:00 (SPEC 1.4). Missed occurrences (server down) are caught up in order. Each
-/// recurring invoice is advanced in its own transaction, with the draft it makes. A bug met by one schedule (an
-/// exception other than the database's) rolls back that schedule only: it is told to <paramref name="bug"/> and tried
-/// again on the next run, and the others go on (in the service, an exception out of the generator would stop it).
+/// recurring invoice is advanced in its own transaction, with the drafts it makes; those with an auto-send list
+/// are then mailed one by one, after that commit, so that nothing can make a draft twice or mail it twice.
 /// </summary>
-public sealed class RecurringInvoices(Database db, TimeProvider clock, RecurringMail? mail = null, Action<RecurringId, Exception>? bug = null)
+/// <remarks>
+/// A failure in one schedule - even a bug - is told to <paramref name="failed"/> and stops only that schedule's
+/// step: making its drafts is tried again on the next run (nothing was mailed yet), a draft whose mailing failed
+/// stays a draft to send by hand. The other schedules go on. (In the service, an exception out of the generator
+/// would stop the whole process.)
+/// </remarks>
+public sealed class RecurringInvoices(Database db, TimeProvider clock, RecurringMail? mail = null, Action<RecurringId, Exception>? failed = null)
 {
     public static readonly TimeOnly GenerationTime = new(3, 0);
 
@@ -32,42 +37,67 @@ public sealed class RecurringInvoices(Database db, TimeProvider clock, Recurring
         }
 
         var made = 0;
-        foreach (var (account, id) in due)
+        foreach (var (accountValue, idValue) in due)
         {
-            try
+            var (account, id) = (new AccountId(accountValue), new RecurringId(idValue));
+            var drafts = new List<InvoiceId>();
+            IReadOnlyList<string> recipients = [];
+            await IsolatedAsync(id, async () => (drafts, recipients) = await GenerateAsync(account, id, now, cancel).ConfigureAwait(false), cancel).ConfigureAwait(false);
+            made += drafts.Count;
+            if (mail is null || recipients.Count == 0)
             {
-                made += await GenerateAsync(new AccountId(account), new RecurringId(id), now, cancel).ConfigureAwait(false);
+                continue;
             }
-#pragma warning disable CA1031 // One tenant's schedule must not stop every other's, nor the service: the bug is told, with its stack.
-            catch (Exception e) when (e is not System.Data.Common.DbException && !(e is OperationCanceledException && cancel.IsCancellationRequested))
-#pragma warning restore CA1031
+
+            foreach (var draft in drafts)
             {
-                if (bug is null) throw;
-                bug(new RecurringId(id), e);
+                await IsolatedAsync(id, async () =>
+                {
+                    if (await MailAsync(account, draft, recipients, mail, cancel).ConfigureAwait(false) is { } failure)
+                    {
+                        mail.Failed($"Recurring invoice {id.Value} made invoice {draft.Value} as a draft, not mailed: {failure}");
+                    }
+                }, cancel).ConfigureAwait(false);
             }
         }
 
         return made;
     }
 
-    private async Task<int> GenerateAsync(AccountId account, RecurringId id, DateTimeOffset now, CancellationToken cancel)
+    /// <summary>Runs one step of a schedule so that its failure is told and ends only that step (see the remarks).</summary>
+    private async Task IsolatedAsync(RecurringId schedule, Func<Task> step, CancellationToken cancel)
     {
+        try
+        {
+            await step().ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // One tenant's schedule must not stop every other's, nor the service: the failure is told, with its stack.
+        catch (Exception e) when (failed is not null && !(e is OperationCanceledException && cancel.IsCancellationRequested))
+#pragma warning restore CA1031
+        {
+            failed(schedule, e);
+        }
+    }
+
+    /// <summary>Makes the schedule's due drafts and advances it, in one transaction; returns the drafts and its auto-send list.</summary>
+    private async Task<(List<InvoiceId> Drafts, IReadOnlyList<string> Recipients)> GenerateAsync(AccountId account, RecurringId id, DateTimeOffset now, CancellationToken cancel)
+    {
+        var drafts = new List<InvoiceId>();
         await using var write = await db.BeginAccountWriteAsync(account, cancel).ConfigureAwait(false);
         if (write is null)
         {
-            return 0;
+            return (drafts, []);
         }
 
         var state = await RecurringStore.GetAsync(write, account, id).ConfigureAwait(false);
         if (state is null)
         {
-            return 0;
+            return (drafts, []);
         }
 
         var profile = await Profiles.ReadAsync(write, account).ConfigureAwait(false);
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(profile.TimeZone ?? Profiles.DefaultTimeZone, out var z) ? z : TimeZoneInfo.Utc;
         var local = TimeZoneInfo.ConvertTime(now, zone).DateTime;
-        var made = 0;
         while (state.NextDate is { } date && date.ToDateTime(GenerationTime) <= local)
         {
             var template = state.Template with
@@ -85,50 +115,66 @@ public sealed class RecurringInvoices(Database db, TimeProvider clock, Recurring
             }
 
             state = state with { Generated = state.Generated + 1, InvoiceIds = [.. state.InvoiceIds, created.Value!.Id] };
-            made++;
-            if (mail is not null && state.Recipients.Count > 0
-                && await MailAsync(write, account, profile, created.Value, state.Recipients, mail, cancel).ConfigureAwait(false) is { } failure)
-            {
-                mail.Failed($"Recurring invoice {state.Id} made invoice {created.Value.Number} as a draft, not mailed: {failure}");
-            }
+            drafts.Add(new InvoiceId(long.Parse(created.Value.Id, CultureInfo.InvariantCulture)));
         }
 
         await RecurringStore.SaveAsync(write, state).ConfigureAwait(false);
         await write.CommitAsync(cancel).ConfigureAwait(false);
-        return made;
+        return (drafts, state.Recipients);
     }
 
     /// <summary>
     /// Emails a new draft to the schedule's addresses with its PDF and link, as the send dialog does, and marks it sent
-    /// once the mail server took it; otherwise it stays a draft to send by hand. Null when mailed, else why not.
+    /// once the mail server took it; otherwise it stays a draft to send by hand. Null when mailed, else why not. The
+    /// link is committed before the mail goes, so it works whatever happens after; the draft is marked sent after.
     /// </summary>
-    private async Task<string?> MailAsync(AccountWrite write, AccountId account, ProfileDocument profile, InvoiceResponse draft, IReadOnlyList<string> to, RecurringMail mail, CancellationToken cancel)
+    private async Task<string?> MailAsync(AccountId account, InvoiceId draft, IReadOnlyList<string> to, RecurringMail mail, CancellationToken cancel)
     {
-        var stored = await InvoiceStore.GetAsync(write, account, InvoiceKinds.Invoice, new InvoiceId(long.Parse(draft.Id, CultureInfo.InvariantCulture))).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"The draft {draft.Id} just made is not there.");
-        if ((Profiles.MissingForSending(profile) ?? InvoiceRules.WhyNotSendable(stored.State, stored.State.Compute())) is { } why)
-        {
-            return why;
-        }
-
         // Checked when saved; a schedule stored before that check may hold something no mail server takes.
         if (to.FirstOrDefault(a => !MimeKit.MailboxAddress.TryParse(a, out _)) is { } bad)
         {
             return $"'{bad}' is not an email address; correct the schedule's auto-send list";
         }
 
-        var state = stored.State with { Stage = InvoiceStatuses.Sent, InFeed = true };
-        var invoice = InvoiceViews.ToResponse(state, stored.Paid, Profiles.Today(profile, clock));
-        var token = await InvoiceLinks.CreateAsync(write, account, state.Id, clock.GetUtcNow()).ConfigureAwait(false);
-        var owner = await write.QuerySingleAsync<string>("SELECT email FROM accounts WHERE id = @id", new { id = account.Value }).ConfigureAwait(false);
-        var message = await InvoiceDeliveryEndpoints.ComposeAsync(write, account, InvoiceKinds.Invoice, invoice, profile, owner, mail.Mailer.Options.From,
-            $"{mail.PublicOrigin()}/view/{token}", new InvoiceDeliveryEndpoints.Letter(to, null, null, AttachPdf: true, CopyTo: null), cancel).ConfigureAwait(false);
+        MimeKit.MimeMessage message;
+        await using (var write = await db.BeginAccountWriteAsync(account, cancel).ConfigureAwait(false))
+        {
+            var stored = write is null ? null : await InvoiceStore.GetAsync(write, account, InvoiceKinds.Invoice, draft).ConfigureAwait(false);
+            if (write is null || stored is null)
+            {
+                return "the invoice is no longer there";
+            }
+
+            var profile = await Profiles.ReadAsync(write, account).ConfigureAwait(false);
+            if ((Profiles.MissingForSending(profile) ?? InvoiceRules.WhyNotSendable(stored.State, stored.State.Compute())) is { } why)
+            {
+                return why;
+            }
+
+            var invoice = InvoiceViews.ToResponse(stored.State with { Stage = InvoiceStatuses.Sent, InFeed = true }, stored.Paid, Profiles.Today(profile, clock));
+            var token = await InvoiceLinks.CreateAsync(write, account, stored.State.Id, clock.GetUtcNow()).ConfigureAwait(false);
+            var owner = await write.QuerySingleAsync<string>("SELECT email FROM accounts WHERE id = @id", new { id = account.Value }).ConfigureAwait(false);
+            message = await InvoiceDeliveryEndpoints.ComposeAsync(write, account, InvoiceKinds.Invoice, invoice, profile, owner, mail.Mailer.Options.From,
+                $"{mail.PublicOrigin()}/view/{token}", new InvoiceDeliveryEndpoints.Letter(to, null, null, AttachPdf: true, CopyTo: null), cancel).ConfigureAwait(false);
+            await write.CommitAsync(cancel).ConfigureAwait(false);
+        }
+
         if (await mail.Mailer.SendAsync(message, cancel).ConfigureAwait(false) is { } failure)
         {
             return failure;
         }
 
-        await InvoiceStore.SaveAsync(write, state, stored.Paid).ConfigureAwait(false);
+        await using (var write = await db.BeginAccountWriteAsync(account, cancel).ConfigureAwait(false))
+        {
+            var stored = write is null ? null : await InvoiceStore.GetAsync(write, account, InvoiceKinds.Invoice, draft).ConfigureAwait(false);
+            // Edited or sent by hand in the meantime: left as the user made it.
+            if (write is not null && stored is { State.Stage: InvoiceStatuses.Draft })
+            {
+                await InvoiceStore.SaveAsync(write, stored.State with { Stage = InvoiceStatuses.Sent, InFeed = true }, stored.Paid).ConfigureAwait(false);
+                await write.CommitAsync(cancel).ConfigureAwait(false);
+            }
+        }
+
         return null;
     }
 }
@@ -144,8 +190,7 @@ public sealed class RecurringInvoiceGenerator(
     {
         // Links in mail sent without a browser request: --public-url, else this process's own address.
         string PublicOrigin() => InvoiceDeliveryEndpoints.ConfiguredOrigin(configuration) ?? OwnAddress.Of(server).ToString().TrimEnd('/');
-        var generator = new RecurringInvoices(db, clock, new RecurringMail(mailer, PublicOrigin, problem => log.LogWarning("{Problem}", problem)),
-            (schedule, bug) => log.LogError(bug, "Recurring invoice {Schedule} not generated (a bug; tried again next minute)", schedule.Value));
+        var generator = new RecurringInvoices(db, clock, new RecurringMail(mailer, PublicOrigin, problem => log.LogWarning("{Problem}", problem)), Failed);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -163,6 +208,18 @@ public sealed class RecurringInvoiceGenerator(
             }
 
             await Task.Delay(TimeSpan.FromMinutes(1), clock, stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    private void Failed(RecurringId schedule, Exception e)
+    {
+        if (e is System.Data.Common.DbException)
+        {
+            log.LogWarning(e, "Recurring invoice {Schedule}: the database failed; drafts not made are tried again next minute", schedule.Value);
+        }
+        else
+        {
+            log.LogError(e, "Recurring invoice {Schedule}: a bug; drafts not made are tried again next minute, a draft not mailed stays a draft", schedule.Value);
         }
     }
 }

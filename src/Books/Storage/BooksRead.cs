@@ -238,10 +238,14 @@ public class BooksRead : IDisposable
         }
 
         var upsert = Prepared("INSERT INTO account_day (account, date, amount) VALUES (?, ?, ?) ON CONFLICT (account, date) DO UPDATE SET amount = amount + excluded.amount");
+        // Counted as SQLite counts them (rows written by triggers too), so that writing these out never looks like new work.
+        var before = SQLitePCL.raw.sqlite3_total_changes(_connection.Handle);
         foreach (var ((account, day), amount) in _pendingDays)
         {
-            FlushedRows += upsert.Add(account).Add(SqlFormats.Date(DateOnly.FromDayNumber(day))).Add(amount).Run();
+            upsert.Add(account).Add(SqlFormats.Date(DateOnly.FromDayNumber(day))).Add(amount).Run();
         }
+
+        FlushedRows += SQLitePCL.raw.sqlite3_total_changes(_connection.Handle) - before;
 
         _pendingDays.Clear();
     }

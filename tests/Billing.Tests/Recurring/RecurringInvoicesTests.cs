@@ -127,7 +127,7 @@ public sealed class RecurringInvoicesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_schedule_that_meets_a_bug_is_told_and_tried_again_while_the_others_go_on()
+    public async Task A_bug_while_mailing_leaves_that_draft_unmailed_and_told_and_the_other_schedules_go_on()
     {
         await CompleteProfileAsync();
         var broken = await AddAsync(Frequencies.Monthly, new DateOnly(2026, 1, 31), null, 15);
@@ -144,12 +144,39 @@ public sealed class RecurringInvoicesTests : IAsyncLifetime
         string Broken() => throw new InvalidOperationException("a bug in making links");
         var generator = new RecurringInvoices(_db, clock, new RecurringMail(mailer, Broken, _ => { }), (id, bug) => bugs.Add((id, bug)));
 
-        Assert.Equal(1, await generator.GenerateDueAsync());
-        Assert.Equal(["2026-01-31/2026-02-15/draft"], await DraftDatesAsync()); // the quiet schedule's; the broken one's was rolled back
+        Assert.Equal(2, await generator.GenerateDueAsync());
+        Assert.Equal(["2026-01-31/2026-02-15/draft", "2026-01-31/2026-02-15/draft"], await DraftDatesAsync()); // both made; the broken one's stays a draft
         var (schedule, bug) = Assert.Single(bugs);
         Assert.Equal((broken.Id, "a bug in making links"), (schedule.Value, bug.Message));
-        Assert.Equal(0, await generator.GenerateDueAsync()); // tried again, still broken, told again
-        Assert.Equal(2, bugs.Count);
+        Assert.Equal(0, await generator.GenerateDueAsync()); // made once: nothing is tried again
+        Assert.Single(bugs);
+    }
+
+    [Fact]
+    public async Task A_bug_after_a_first_mail_never_mails_it_again_nor_rolls_it_back()
+    {
+        await CompleteProfileAsync();
+        await AddAsync(Frequencies.Monthly, new DateOnly(2026, 1, 31), null, 15);
+        var folder = Path.Combine(_directory, "mail");
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero)); // two occurrences due: Jan 31 and Feb 28
+        var mailer = new Mailer(new MailOptions(null, 25, null, null, folder, "billing@example.test"), NullLogger<Mailer>.Instance, clock);
+        var links = 0;
+        string SecondBreaks() => ++links == 1 ? "https://billing.example" : throw new InvalidOperationException("a bug in making links");
+        var bugs = new List<Exception>();
+        var generator = new RecurringInvoices(_db, clock, new RecurringMail(mailer, SecondBreaks, _ => { }), (_, bug) => bugs.Add(bug));
+
+        Assert.Equal(2, await generator.GenerateDueAsync());
+        for (var minute = 0; minute < 3; minute++)
+        {
+            clock.Advance(TimeSpan.FromMinutes(1));
+            Assert.Equal(0, await generator.GenerateDueAsync());
+        }
+
+        Assert.Equal(["2026-01-31/2026-02-15/sent", "2026-02-28/2026-03-15/draft"], await DraftDatesAsync());
+        Assert.Single(Directory.GetFiles(folder, "*.eml"));
+        Assert.Single(bugs);
+        await using var read = await _db.BeginSnapshotAsync();
+        Assert.Equal(1L, await read.QuerySingleAsync<long>("SELECT COUNT(*) FROM invoice_links")); // the mailed link works
     }
 
     /// <summary>What sending needs: a company name and a full address.</summary>
