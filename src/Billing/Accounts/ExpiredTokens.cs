@@ -36,28 +36,17 @@ public sealed class ExpiredTokens(Database db, TimeProvider clock)
 }
 
 /// <summary>Runs <see cref="ExpiredTokens"/> once an hour.</summary>
-public sealed class ExpiredTokenSweep(Database db, TimeProvider clock, ILogger<ExpiredTokenSweep> log) : BackgroundService
+public sealed class ExpiredTokenSweep(Database db, TimeProvider clock, ILogger<ExpiredTokenSweep> log) : PeriodicWork(clock, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var tokens = new ExpiredTokens(db, clock);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var deleted = await tokens.DeleteAsync(stoppingToken).ConfigureAwait(false);
-                if (deleted > 0)
-                {
-                    log.LogInformation("Deleted {Count} expired API tokens", deleted);
-                }
-            }
-            catch (System.Data.Common.DbException e)
-            {
-                // The database was unavailable; the next hour's run deletes these too.
-                log.LogWarning(e, "Expired API tokens not deleted this time");
-            }
+    private readonly ExpiredTokens _tokens = new(db, clock);
 
-            await Task.Delay(TimeSpan.FromHours(1), clock, stoppingToken).ConfigureAwait(false);
-        }
+    protected override TimeSpan Period => TimeSpan.FromHours(1);
+
+    protected override string What => "Expired API tokens";
+
+    protected override async Task<string?> RunOnceAsync(CancellationToken cancel)
+    {
+        var deleted = await _tokens.DeleteAsync(cancel).ConfigureAwait(false);
+        return deleted > 0 ? $"deleted {deleted}" : null;
     }
 }

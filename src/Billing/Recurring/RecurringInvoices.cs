@@ -184,42 +184,32 @@ public sealed record RecurringMail(Mailer Mailer, Func<string> PublicOrigin, Act
 
 /// <summary>Runs <see cref="RecurringInvoices"/> every minute.</summary>
 public sealed class RecurringInvoiceGenerator(
-    Database db, TimeProvider clock, ILogger<RecurringInvoiceGenerator> log, Mailer mailer, IConfiguration configuration, IServer server) : BackgroundService
+    Database db, TimeProvider clock, ILogger<RecurringInvoiceGenerator> log, Mailer mailer, IConfiguration configuration, IServer server) : PeriodicWork(clock, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private RecurringInvoices? _generator;
+
+    protected override TimeSpan Period => TimeSpan.FromMinutes(1);
+
+    protected override string What => "Recurring invoices";
+
+    protected override async Task<string?> RunOnceAsync(CancellationToken cancel)
     {
         // Links in mail sent without a browser request: --public-url, else this process's own address.
         string PublicOrigin() => InvoiceDeliveryEndpoints.ConfiguredOrigin(configuration) ?? OwnAddress.Of(server).ToString().TrimEnd('/');
-        var generator = new RecurringInvoices(db, clock, new RecurringMail(mailer, PublicOrigin, problem => log.LogWarning("{Problem}", problem)), Failed);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var made = await generator.GenerateDueAsync(stoppingToken).ConfigureAwait(false);
-                if (made > 0)
-                {
-                    log.LogInformation("Generated {Count} recurring invoice drafts", made);
-                }
-            }
-            catch (System.Data.Common.DbException e)
-            {
-                // The database was unavailable this minute; the next run catches up.
-                log.LogWarning(e, "Recurring invoices not generated this time");
-            }
-
-            await Task.Delay(TimeSpan.FromMinutes(1), clock, stoppingToken).ConfigureAwait(false);
-        }
+        _generator ??= new RecurringInvoices(db, Clock, new RecurringMail(mailer, PublicOrigin, problem => Log.LogWarning("{Problem}", problem)), Failed);
+        var made = await _generator.GenerateDueAsync(cancel).ConfigureAwait(false);
+        return made > 0 ? $"generated {made} drafts" : null;
     }
 
     private void Failed(RecurringId schedule, Exception e)
     {
         if (e is System.Data.Common.DbException)
         {
-            log.LogWarning(e, "Recurring invoice {Schedule}: the database failed; drafts not made are tried again next minute", schedule.Value);
+            Log.LogWarning(e, "Recurring invoice {Schedule}: the database failed; drafts not made are tried again next minute", schedule.Value);
         }
         else
         {
-            log.LogError(e, "Recurring invoice {Schedule}: a bug; drafts not made are tried again next minute, a draft not mailed stays a draft", schedule.Value);
+            Log.LogError(e, "Recurring invoice {Schedule}: a bug; drafts not made are tried again next minute, a draft not mailed stays a draft", schedule.Value);
         }
     }
 }
