@@ -171,7 +171,7 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
             .Select(a => (store.Latest(dataset, new RecordKey(ChangeKinds.Invoice, a.InvoiceId))!.BooksId!.Value, a.Amount))
             .ToList();
         var posted = books.PostReceipt(mapped.Draft, customerId, allocations);
-        if (!posted.IsOk) return new SyncIssue(source.Record, source.Version, Label(payment), posted.Error.Message, null);
+        if (!posted.IsOk) return new SyncIssue(source.Record, source.Version, Label(payment), ReceiptProblem(posted.Error), null);
         entry = posted.Value;
         return null;
     }
@@ -254,6 +254,14 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
         if (latest is not null && latest.Version == source.Version) store.Reposted(source, booksId);
         else store.Imported(source, booksId, deleted, item.Json, time.GetUtcNow());
     }
+
+    /// <summary>Why the engine refused a receipt, said for a payment that is changed in Billing, not in Books.</summary>
+    private static string ReceiptProblem(BooksError refusal) => refusal is ReceiptBeforeInvoice early
+        ? $"it is dated {Iso(early.ReceiptDate)}, before invoice {early.Number} ({Iso(early.InvoiceDate)}), and Books applies no payment before " +
+          $"its invoice's date; in Billing, date the payment {Iso(early.InvoiceDate)} or later (or the invoice {Iso(early.ReceiptDate)} or earlier), then sync again"
+        : refusal.Message;
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string JsonOf(Change change) => new FeedItem(change).Json;
 

@@ -427,6 +427,32 @@ public class SyncScenarioTests(BillingFixture fixture) : IClassFixture<BillingFi
             "SELECT COUNT(*), MAX(id), (SELECT COUNT(*) FROM entry WHERE reverses IS NOT NULL) FROM entry", transaction: r.Transaction));
 
     [Fact]
+    public async Task Payment_dated_before_its_invoice_waits_with_the_fix_to_make_in_Billing_then_imports()
+    {
+        using var billing = await SignUpAsync(Server);
+        var customer = await billing.AddCustomerAsync("Early Payer");
+        var invoice = await billing.InvoiceAsync(customer.Id, March, Line("Work", "1", "100.00"));
+        var payment = await billing.PayAsync(invoice, "100.00", March.AddDays(-3));
+        using var books = new BooksCompany();
+
+        var first = books.Sync(Server, billing);
+
+        Assert.True(first.ExitCode == 2, first.ToString());
+        var conflict = Assert.Single(first.Report.Conflicts).Message;
+        Assert.Contains("dated 2026-02-27, before invoice", conflict, StringComparison.Ordinal);
+        Assert.Contains("in Billing, date the payment 2026-03-02 or later", conflict, StringComparison.Ordinal);
+        Assert.DoesNotContain("Date the receipt", conflict, StringComparison.Ordinal); // the engine's advice is for receipts entered in Books
+
+        await billing.RedatePaymentAsync(payment, March);
+        var second = books.WithPassword(billing.Password, "sync", "--format", "json");
+
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.Equal((1, 0), (second.Report.Payments.Imported, second.Report.ConflictCount));
+        Assert.Equal("0.00", books.Read(r => r.Sales.FindByNumber(invoice.Number)!.Owing.ToDecimalString()));
+        Assert.True(second.Report.Reconciliation.Clean, second.ToString());
+    }
+
+    [Fact]
     public async Task Voided_and_deleted_invoices_and_deleted_payments_are_reversed()
     {
         using var billing = await SignUpAsync(Server);

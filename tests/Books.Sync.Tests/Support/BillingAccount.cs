@@ -63,6 +63,11 @@ public sealed class BillingAccount(HttpClient client, string email, string passw
         SendAsync<PaymentDocument>(HttpMethod.Post, "api/v1/payments", new PaymentRequest(invoice.CustomerId, date, amount, invoice.Currency, method, brand,
             method == PaymentMethods.Cheque ? "101" : null, null, [new PaymentApplicationDocument(invoice.Id, amount)]));
 
+    /// <summary>Re-dates a payment (Billing keeps its amount and applications).</summary>
+    public Task<PaymentDocument> RedatePaymentAsync(PaymentDocument payment, DateOnly date) =>
+        SendAsync<PaymentDocument>(HttpMethod.Put, $"api/v1/payments/{payment.Id}", new PaymentRequest(payment.CustomerId, date, payment.Amount, payment.Currency,
+            payment.Method, payment.CardBrand, payment.ChequeNumber, payment.Reference, payment.Applications));
+
     public Task DeletePaymentAsync(string id) => SendAsync<object>(HttpMethod.Delete, $"api/v1/payments/{id}", null);
 
     public Task<Invitation> InviteAsync(string bookkeeperEmail) =>
