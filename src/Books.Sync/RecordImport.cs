@@ -113,6 +113,16 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
             return null;
         }
 
+        if (live is not null && store.Payload(live.Source).Invoice is { } asPosted && OnlyPaymentsDiffer(asPosted, invoice))
+        {
+            // Billing records a payment on the invoice too (status, paid, owing: a new version in the feed), but what
+            // Books posted is unchanged: the entry stands and now belongs to this version; the receipt posts on its own.
+            store.Imported(source, live.BooksId, deleted: false, item.Json, time.GetUtcNow());
+            store.Superseded(live.Source);
+            tally.Unchanged(ChangeKinds.Invoice);
+            return null;
+        }
+
         if (CustomerId(invoice.CustomerId) is not { } customerId)
             return new SyncIssue(source.Record, source.Version, $"Invoice {invoice.Number}", $"waits for its customer {invoice.CustomerId}, not imported yet", null);
         var mapped = PostingRules.Invoice(source, invoice, setup, books.CustomerRevenueAccount(customerId));
@@ -171,7 +181,7 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
             .Select(a => (store.Latest(dataset, new RecordKey(ChangeKinds.Invoice, a.InvoiceId))!.BooksId!.Value, a.Amount))
             .ToList();
         var posted = books.PostReceipt(mapped.Draft, customerId, allocations);
-        if (!posted.IsOk) return new SyncIssue(source.Record, source.Version, Label(payment), ReceiptProblem(posted.Error), null);
+        if (!posted.IsOk) return ReceiptRefused(source, Label(payment), posted.Error, allocations.Select(a => a.Item1));
         entry = posted.Value;
         return null;
     }
@@ -255,11 +265,38 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
         else store.Imported(source, booksId, deleted, item.Json, time.GetUtcNow());
     }
 
-    /// <summary>Why the engine refused a receipt, said for a payment that is changed in Billing, not in Books.</summary>
-    private static string ReceiptProblem(BooksError refusal) => refusal is ReceiptBeforeInvoice early
-        ? $"it is dated {Iso(early.ReceiptDate)}, before invoice {early.Number} ({Iso(early.InvoiceDate)}), and Books applies no payment before " +
-          $"its invoice's date; in Billing, date the payment {Iso(early.InvoiceDate)} or later (or the invoice {Iso(early.ReceiptDate)} or earlier), then sync again"
-        : refusal.Message;
+    /// <summary>Two versions of an invoice alike but for what payments change in Billing (its status, paid and owing).</summary>
+    private static bool OnlyPaymentsDiffer(InvoiceDocument posted, InvoiceDocument next) =>
+        string.Equals(WithoutPayments(posted), WithoutPayments(next), StringComparison.Ordinal);
+
+    private static string WithoutPayments(InvoiceDocument invoice) => JsonOf(new Change("", ChangeKinds.Invoice, invoice.Id, 0, false, null,
+        invoice with { Status = "", Paid = "", Owing = "" }, null));
+
+    /// <summary>
+    /// Why the engine refused a receipt, said for a payment that is changed in Billing (the engine's own advice is for
+    /// receipts entered in Books), with what to do where.
+    /// </summary>
+    private SyncIssue ReceiptRefused(SourceRef source, string label, BooksError refusal, IEnumerable<long> invoiceEntries)
+    {
+        switch (refusal)
+        {
+            case ReceiptBeforeInvoice early:
+                return new SyncIssue(source.Record, source.Version, label,
+                    $"it is dated {Iso(early.ReceiptDate)}, before invoice {early.Number} ({Iso(early.InvoiceDate)}), and Books applies no payment before " +
+                    $"its invoice's date; in Billing, date the payment {Iso(early.InvoiceDate)} or later (or the invoice {Iso(early.ReceiptDate)} or earlier), then sync again", null);
+            case ReceiptExceedsOwing over:
+                // Books owes less than Billing: receipts entered in Books by hand pay the invoice too.
+                var byHand = invoiceEntries.SelectMany(books.LiveReceiptsAllocatedTo).Where(r => store.ByEntry(r) is null).Distinct().ToList();
+                if (byHand.Count == 0) break;
+                var file = FixCommands.Quote(setup.File);
+                return new SyncIssue(source.Record, source.Version, label,
+                    $"it applies {over.Amount} to invoice {over.Number}, which owes only {over.Owing} in Books because receipts entered in Books also pay it " +
+                    $"(entries {string.Join(", ", byHand)}); if those are this payment, reverse them in Books, else record them in Billing; then sync again",
+                    string.Join(" && ", byHand.Select(r => $"books --file {file} receipts reverse {r}")));
+        }
+
+        return new SyncIssue(source.Record, source.Version, label, refusal.Message, null);
+    }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 

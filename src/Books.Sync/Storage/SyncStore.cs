@@ -203,6 +203,18 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
             new { entryId, source.Dataset, source.Kind, source.Id, source.Version }, transaction);
     }
 
+    /// <summary>
+    /// A version whose Books entry a newer version of the same record took over (only payments changed it in Billing):
+    /// it no longer has an entry of its own, so each record keeps one live version.
+    /// </summary>
+    public void Superseded(SourceRef source)
+    {
+        Changing(_latest, source.Dataset, source.Record);
+        connection.Execute(
+            "UPDATE sync_source SET books_id = NULL WHERE dataset = @Dataset AND kind = @Kind AND record_id = @Id AND version = @Version",
+            new { source.Dataset, source.Kind, source.Id, source.Version }, transaction);
+    }
+
     /// <summary>Quarantined records in retry order, a batch at a time (there may be very many).</summary>
     public IReadOnlyList<StoredConflict> ConflictsAfter(long seq, int limit) =>
         connection.Query<StoredConflict>(
@@ -229,8 +241,10 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
 
     /// <summary>
     /// A hash of everything a conflict's outcome depends on in Books (settings, fiscal year, accounts, taxes,
-    /// tax codes, cards, currencies, rates, the sync's accounts). What arrives from the feed (an invoice, a
-    /// customer) is not in it: the records waiting for it are marked ready instead (see <see cref="ReadyConflicts"/>).
+    /// tax codes, cards, currencies, rates, the sync's accounts, customers' settings, and the last entry: a receipt
+    /// reversed by hand can make room for a payment). What arrives from the feed (an invoice, a customer) is not in
+    /// it: the records waiting for it are marked ready instead (see <see cref="ReadyConflicts"/>), and a run records
+    /// the stamp again after its own postings.
     /// </summary>
     public string SetupStamp()
     {
@@ -244,6 +258,8 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
                 || '|' || (SELECT COALESCE(group_concat(code), '') FROM foreign_currency)
                 || '|' || (SELECT COUNT(*) || COALESCE(MAX(date), '') FROM exchange_rate)
                 || '|' || (SELECT COALESCE(track_sales, '') || COALESCE(track_payments, '') || COALESCE(paypal_account, '') || COALESCE(other_payments_account, '') FROM sync_settings)
+                || '|' || (SELECT COALESCE(group_concat(id || ':' || active || ':' || COALESCE(revenue_account, '') || ':' || COALESCE(tax_code, '') || ':' || currency || ':' || terms_days), '') FROM customer)
+                || '|' || (SELECT COALESCE(MAX(id), 0) FROM entry)
             """, transaction: transaction) ?? "";
         return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
     }
