@@ -100,12 +100,9 @@ public class SyncScenarioTests(BillingFixture fixture) : IClassFixture<BillingFi
         Assert.Equal(0, books.Sync(Server, billing).ExitCode);
         var entries = books.Read(r => r.Entries.List().Count);
 
-        var again = books.WithPassword(billing.Password, "sync", "--format", "json");
-
-        Assert.True(again.ExitCode == 0, again.ToString());
+        var again = SyncAgainCleanly(books, billing);
         Assert.Equal((0, 0, 0), (again.Report.Customers.Imported, again.Report.Invoices.Imported, again.Report.Payments.Imported));
         Assert.Equal(entries, books.Read(r => r.Entries.List().Count));
-        Assert.True(again.Report.Reconciliation.Clean, again.ToString());
         Assert.Empty(books.Read(BooksInvariants.Problems));
     }
 
@@ -197,8 +194,7 @@ public class SyncScenarioTests(BillingFixture fixture) : IClassFixture<BillingFi
         Assert.Contains("rates set USD 2026-03-02 RATE", Assert.Single(noRate.Report.Conflicts).Message, StringComparison.Ordinal);
 
         books.Write(w => w.ExchangeRates.SetRate(Money.Currency.USD, March, 1.35m));
-        var done = books.WithPassword(billing.Password, "sync", "--format", "json");
-        Assert.True(done.ExitCode == 0, done.ToString());
+        var done = SyncAgainCleanly(books, billing);
         Assert.Equal(1, done.Report.Invoices.Imported);
         Assert.Equal("135.00", books.Read(r => r.Sales.FindByNumber(invoice.Number)!.HomeTotal.ToDecimalString()));
         Assert.Empty(books.Read(BooksInvariants.Problems));
@@ -222,12 +218,9 @@ public class SyncScenarioTests(BillingFixture fixture) : IClassFixture<BillingFi
         // The command the message names opens the books for last year; the next sync imports both records.
         var opened = books.Books("settings", "set", "--history-from", "2025-03-02");
         Assert.True(opened.ExitCode == 0, opened.ToString());
-        var second = books.WithPassword(billing.Password, "sync", "--format", "json");
-
-        Assert.True(second.ExitCode == 0, second.ToString());
+        var second = SyncAgainCleanly(books, billing);
         Assert.Empty(second.Report.Conflicts);
         Assert.Equal("60.00", books.Read(r => r.Sales.FindByNumber(invoice.Number)!.Owing.ToDecimalString()));
-        Assert.True(second.Report.Reconciliation.Clean, second.ToString());
         Assert.Empty(books.Read(BooksInvariants.Problems));
     }
 
@@ -256,12 +249,9 @@ public class SyncScenarioTests(BillingFixture fixture) : IClassFixture<BillingFi
         var fix = conflicts.Single(c => c.Fix?.Contains("tax-codes add", StringComparison.Ordinal) == true).Fix!;
         var fixed_ = books.Books(ShellWords(fix)[3..]); // "books --file PATH" is what BooksCompany adds itself
         Assert.True(fixed_.ExitCode == 0, fixed_.ToString());
-        var second = books.WithPassword(billing.Password, "sync", "--format", "json");
-
-        Assert.True(second.ExitCode == 0, second.ToString());
+        var second = SyncAgainCleanly(books, billing);
         Assert.Empty(second.Report.Conflicts);
         Assert.Equal((1, 1), (second.Report.Invoices.Imported, second.Report.Payments.Imported));
-        Assert.True(second.Report.Reconciliation.Clean, second.ToString());
     }
 
     [Fact]
@@ -278,8 +268,7 @@ public class SyncScenarioTests(BillingFixture fixture) : IClassFixture<BillingFi
         Assert.Contains("credit-cards add american_express", Assert.Single(first.Report.Conflicts).Message, StringComparison.Ordinal);
 
         books.Write(w => w.CreditCards.Add(new Settings.CreditCard("American Expr", 3m, new Accounts.AccountNumber(5030), new Accounts.AccountNumber(1065))));
-        var second = books.WithPassword(billing.Password, "sync", "--format", "json");
-        Assert.True(second.ExitCode == 0, second.ToString());
+        var second = SyncAgainCleanly(books, billing);
         Assert.Equal(1, second.Report.Payments.Imported);
         Assert.Equal("0.00", books.Read(r => r.Sales.FindByNumber(invoice.Number)!.Owing.ToDecimalString()));
     }
@@ -298,8 +287,7 @@ public class SyncScenarioTests(BillingFixture fixture) : IClassFixture<BillingFi
         Assert.Contains("settings billing-sync --paypal-account ACCOUNT", Assert.Single(first.Report.Conflicts).Message, StringComparison.Ordinal);
 
         Assert.Equal(0, books.Books("settings", "billing-sync", "--paypal-account", "1080").ExitCode);
-        var second = books.WithPassword(billing.Password, "sync", "--format", "json");
-        Assert.True(second.ExitCode == 0, second.ToString());
+        var second = SyncAgainCleanly(books, billing);
         Assert.Equal(1080, books.Read(r => r.Receipts.ForCustomer(r.Customers.List().Single().Id).Single().DepositAccount.Value));
     }
 
@@ -348,13 +336,10 @@ public class SyncScenarioTests(BillingFixture fixture) : IClassFixture<BillingFi
         if (importedBefore0102) books.ToSchemaBefore0102();
 
         await billing.EditInvoiceAsync(invoice, Line("Work", "2", "100.00", "GST"));
-        var run = books.WithPassword(billing.Password, "sync", "--format", "json");
-
-        Assert.True(run.ExitCode == 0, run.ToString());
+        var run = SyncAgainCleanly(books, billing);
         Assert.Equal((1, 0), (run.Report.Invoices.Adjusted, run.Report.ConflictCount));
         var live = books.Read(r => r.Sales.FindByNumber(invoice.Number)!);
         Assert.Equal(("210.00", "160.00"), (live.Total.ToDecimalString(), live.Owing.ToDecimalString()));
-        Assert.True(run.Report.Reconciliation.Clean, run.ToString());
         Assert.Equal(0L, books.Read(r => r.Connection.ExecuteScalar<long>(
             "SELECT COUNT(*) FROM sync_source s LEFT JOIN sync_payload p ON p.id = s.payload_id WHERE p.id IS NULL", transaction: r.Transaction)));
         Assert.Empty(books.Read(BooksInvariants.Problems));
@@ -390,12 +375,9 @@ public class SyncScenarioTests(BillingFixture fixture) : IClassFixture<BillingFi
         var fix = Assert.Single(retry.Report.Conflicts).Message;
         Assert.Contains("books customers activate", fix, StringComparison.Ordinal);
         Assert.Equal(0, books.Books("customers", "activate", "Dormant").ExitCode);
-        var fixedRun = books.WithPassword(billing.Password, "sync", "--format", "json");
-
-        Assert.True(fixedRun.ExitCode == 0, fixedRun.ToString());
+        var fixedRun = SyncAgainCleanly(books, billing);
         Assert.Equal((1, 0), (fixedRun.Report.Invoices.Adjusted, fixedRun.Report.ConflictCount));
         Assert.Equal("160.00", books.Read(r => r.Sales.FindByNumber(invoice.Number)!.Owing.ToDecimalString()));
-        Assert.True(fixedRun.Report.Reconciliation.Clean, fixedRun.ToString());
         Assert.Empty(books.Read(BooksInvariants.Problems));
     }
 
@@ -456,12 +438,9 @@ public class SyncScenarioTests(BillingFixture fixture) : IClassFixture<BillingFi
         Assert.DoesNotContain("Date the receipt", conflict, StringComparison.Ordinal); // the engine's advice is for receipts entered in Books
 
         await billing.RedatePaymentAsync(payment, March);
-        var second = books.WithPassword(billing.Password, "sync", "--format", "json");
-
-        Assert.True(second.ExitCode == 0, second.ToString());
+        var second = SyncAgainCleanly(books, billing);
         Assert.Equal((1, 0), (second.Report.Payments.Imported, second.Report.ConflictCount));
         Assert.Equal("0.00", books.Read(r => r.Sales.FindByNumber(invoice.Number)!.Owing.ToDecimalString()));
-        Assert.True(second.Report.Reconciliation.Clean, second.ToString());
     }
 
     [Fact]
@@ -488,11 +467,8 @@ public class SyncScenarioTests(BillingFixture fixture) : IClassFixture<BillingFi
         Assert.DoesNotContain("Allocate at most", conflict, StringComparison.Ordinal); // the engine's advice is for receipts entered in Books
 
         Assert.Equal(0, books.Books("receipts", "reverse", byHand.Entry.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)).ExitCode);
-        var second = books.WithPassword(billing.Password, "sync", "--format", "json");
-
-        Assert.True(second.ExitCode == 0, second.ToString());
+        var second = SyncAgainCleanly(books, billing);
         Assert.Equal("50.00", books.Read(r => r.Sales.FindByNumber(invoice.Number)!.Owing.ToDecimalString()));
-        Assert.True(second.Report.Reconciliation.Clean, second.ToString());
     }
 
     [Fact]
@@ -506,24 +482,27 @@ public class SyncScenarioTests(BillingFixture fixture) : IClassFixture<BillingFi
 
         // Paying changes the invoice's status, paid and owing in Billing (a new version in the feed), not what Books posted.
         await billing.PayAsync(invoice, "50.00", March.AddDays(2));
-        var paid = books.WithPassword(billing.Password, "sync", "--format", "json");
-
-        Assert.True(paid.ExitCode == 0, paid.ToString());
+        var paid = SyncAgainCleanly(books, billing);
         Assert.Equal((0, 1, 1), (paid.Report.Invoices.Adjusted, paid.Report.Invoices.Unchanged, paid.Report.Payments.Imported));
         Assert.Equal(["sale", "receipt"], EntryKinds(books));
         Assert.Equal("55.00", books.Read(r => r.Sales.FindByNumber(invoice.Number)!.Owing.ToDecimalString()));
-        Assert.True(paid.Report.Reconciliation.Clean, paid.ToString());
         Assert.Empty(books.Read(BooksInvariants.Problems));
 
         await billing.EditInvoiceAsync(invoice, Line("Work", "2", "100.00", "GST"));
-        var edited = books.WithPassword(billing.Password, "sync", "--format", "json");
-
-        Assert.True(edited.ExitCode == 0, edited.ToString());
+        var edited = SyncAgainCleanly(books, billing);
         Assert.Equal(1, edited.Report.Invoices.Adjusted);
         Assert.Equal(["sale", "receipt", "reversal", "reversal", "sale", "receipt"], EntryKinds(books));
         Assert.Equal("160.00", books.Read(r => r.Sales.FindByNumber(invoice.Number)!.Owing.ToDecimalString()));
-        Assert.True(edited.Report.Reconciliation.Clean, edited.ToString());
         Assert.Empty(books.Read(BooksInvariants.Problems));
+    }
+
+    /// <summary>Syncs again and expects it done with no open conflict and the reconciliation clean.</summary>
+    private static BooksRun SyncAgainCleanly(BooksCompany books, BillingAccount billing)
+    {
+        var run = books.WithPassword(billing.Password, "sync", "--format", "json");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.True(run.Report.Reconciliation.Clean, run.ToString());
+        return run;
     }
 
     private static string[] EntryKinds(BooksCompany books) =>
@@ -544,12 +523,9 @@ public class SyncScenarioTests(BillingFixture fixture) : IClassFixture<BillingFi
         await billing.VoidInvoiceAsync(voided.Id);
         await billing.DeleteInvoiceAsync(deleted.Id);
         await billing.DeletePaymentAsync(payment.Id);
-        var run = books.WithPassword(billing.Password, "sync", "--format", "json");
-
-        Assert.True(run.ExitCode == 0, run.ToString());
+        var run = SyncAgainCleanly(books, billing);
         Assert.Equal((2, 1), (run.Report.Invoices.Reversed, run.Report.Payments.Reversed));
         Assert.Equal("30.00", books.Read(r => r.Customers.Balance(r.Customers.List().Single().Id).ToDecimalString()));
-        Assert.True(run.Report.Reconciliation.Clean, run.ToString());
         Assert.Empty(books.Read(BooksInvariants.Problems));
     }
 
