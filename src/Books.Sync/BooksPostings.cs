@@ -159,6 +159,9 @@ public sealed class BooksPostings(BooksWrite scope)
         return scope.Entries.EarliestReversalDate(id).Then(date => scope.Entries.Reverse(id, date, reason)).Map(r => r.Value);
     }
 
+    /// <summary>The number of the invoice posted as <paramref name="invoiceEntry"/>.</summary>
+    public string InvoiceNumber(long invoiceEntry) => scope.Sales.Get(new EntryId(invoiceEntry)).Value.Number;
+
     public IReadOnlyList<long> LiveReceiptsAllocatedTo(long invoiceEntry) =>
         scope.Connection.Query<long>(
             "SELECT a.receipt_id FROM allocation a JOIN receipt r ON r.entry_id = a.receipt_id WHERE a.invoice_id = @invoiceEntry AND r.reversed = 0 ORDER BY a.receipt_id",

@@ -181,7 +181,7 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
             .Select(a => (store.Latest(dataset, new RecordKey(ChangeKinds.Invoice, a.InvoiceId))!.BooksId!.Value, a.Amount))
             .ToList();
         var posted = books.PostReceipt(mapped.Draft, customerId, allocations);
-        if (!posted.IsOk) return ReceiptRefused(source, Label(payment), posted.Error, allocations.Select(a => a.Item1));
+        if (!posted.IsOk) return ReceiptRefused(source, Label(payment), posted.Error, mapped.Draft.Allocations.Select((a, i) => (a.InvoiceId, allocations[i].Item1)).ToList());
         entry = posted.Value;
         return null;
     }
@@ -276,22 +276,25 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
     /// Why the engine refused a receipt, said for a payment that is changed in Billing (the engine's own advice is for
     /// receipts entered in Books), with what to do where.
     /// </summary>
-    private SyncIssue ReceiptRefused(SourceRef source, string label, BooksError refusal, IEnumerable<long> invoiceEntries)
+    private SyncIssue ReceiptRefused(SourceRef source, string label, BooksError refusal, IReadOnlyList<(string BillingId, long Entry)> invoices)
     {
         switch (refusal)
         {
             case ReceiptBeforeInvoice early:
+                // Waits for that invoice: its next version (re-dated in Billing) marks this payment ready in the same run.
                 return new SyncIssue(source.Record, source.Version, label,
                     $"it is dated {Iso(early.ReceiptDate)}, before invoice {early.Number} ({Iso(early.InvoiceDate)}), and Books applies no payment before " +
-                    $"its invoice's date; in Billing, date the payment {Iso(early.InvoiceDate)} or later (or the invoice {Iso(early.ReceiptDate)} or earlier), then sync again", null);
+                    $"its invoice's date; in Billing, date the payment {Iso(early.InvoiceDate)} or later (or the invoice {Iso(early.ReceiptDate)} or earlier), then sync again",
+                    null, invoices.FirstOrDefault(i => books.InvoiceNumber(i.Entry) == early.Number).BillingId);
             case ReceiptExceedsOwing over:
                 // Books owes less than Billing: receipts entered in Books by hand pay the invoice too.
-                var byHand = invoiceEntries.SelectMany(books.LiveReceiptsAllocatedTo).Where(r => store.ByEntry(r) is null).Distinct().ToList();
+                var byHand = invoices.Where(i => books.InvoiceNumber(i.Entry) == over.Number)
+                    .SelectMany(i => books.LiveReceiptsAllocatedTo(i.Entry)).Where(r => store.ByEntry(r) is null).Distinct().ToList();
                 if (byHand.Count == 0) break;
                 var file = FixCommands.Quote(setup.File);
                 return new SyncIssue(source.Record, source.Version, label,
                     $"it applies {over.Amount} to invoice {over.Number}, which owes only {over.Owing} in Books because receipts entered in Books also pay it " +
-                    $"(entries {string.Join(", ", byHand)}); if those are this payment, reverse them in Books, else record them in Billing; then sync again",
+                    $"(entries {string.Join(", ", byHand)}); if they are this payment entered twice, reverse them in Books, then sync again",
                     string.Join(" && ", byHand.Select(r => $"books --file {file} receipts reverse {r}")));
         }
 

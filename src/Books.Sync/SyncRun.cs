@@ -101,9 +101,6 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
         {
             var store = new SyncStore(scope.Connection, scope.Transaction);
             RetryReady(scope, store, dataset, tally, pass);
-            // This run's own postings are no reason to retry every conflict next time (what the feed brought marked its
-            // waiting records ready): only what changes in Books after it is.
-            store.ConflictsTried(store.SetupStamp());
             var now = time.GetUtcNow();
             var current = store.Settings();
             store.Save(current with { FirstSyncedAt = current.FirstSyncedAt ?? now, LastSyncedAt = now });

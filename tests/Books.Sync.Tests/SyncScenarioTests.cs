@@ -444,6 +444,25 @@ public class SyncScenarioTests(BillingFixture fixture) : IClassFixture<BillingFi
     }
 
     [Fact]
+    public async Task Payment_dated_before_its_invoice_imports_in_the_sync_after_the_invoice_is_redated_in_Billing()
+    {
+        using var billing = await SignUpAsync(Server);
+        var customer = await billing.AddCustomerAsync("Early Payer");
+        var invoice = await billing.InvoiceAsync(customer.Id, March, Line("Work", "1", "100.00"));
+        await billing.PayAsync(invoice, "100.00", March.AddDays(-3));
+        using var books = new BooksCompany();
+        Assert.True(books.Sync(Server, billing).ExitCode == 2);
+
+        await billing.SendAsync<InvoiceResponse>(HttpMethod.Put, $"api/v1/invoices/{invoice.Id}", new InvoiceRequest(invoice.CustomerId, invoice.Number,
+            March.AddDays(-3), invoice.DueDate, invoice.Reference, invoice.Description, invoice.Currency, invoice.DiscountRule, invoice.Comments,
+            invoice.ContactEmail, [Line("Work", "1", "100.00")]));
+        var second = SyncAgainCleanly(books, billing);
+
+        Assert.Equal((1, 1, 0), (second.Report.Invoices.Adjusted, second.Report.Payments.Imported, second.Report.ConflictCount));
+        Assert.Equal("0.00", books.Read(r => r.Sales.FindByNumber(invoice.Number)!.Owing.ToDecimalString()));
+    }
+
+    [Fact]
     public async Task Payment_above_what_Books_owes_after_a_receipt_entered_in_Books_names_that_receipt_to_reverse()
     {
         using var billing = await SignUpAsync(Server);
@@ -470,6 +489,36 @@ public class SyncScenarioTests(BillingFixture fixture) : IClassFixture<BillingFi
         var second = SyncAgainCleanly(books, billing);
         Assert.Equal("50.00", books.Read(r => r.Sales.FindByNumber(invoice.Number)!.Owing.ToDecimalString()));
     }
+
+    [Fact]
+    public async Task Payment_above_what_Books_owes_names_only_the_receipts_on_the_invoice_it_exceeds()
+    {
+        using var billing = await SignUpAsync(Server);
+        var customer = await billing.AddCustomerAsync("Two Invoices");
+        var a = await billing.InvoiceAsync(customer.Id, March, Line("A", "1", "100.00"));
+        var b = await billing.InvoiceAsync(customer.Id, March, Line("B", "1", "100.00"));
+        using var books = new BooksCompany();
+        Assert.Equal(0, books.Sync(Server, billing).ExitCode);
+        var onA = ReceiptByHand(books, a.Number, 60m);
+        var onB = ReceiptByHand(books, b.Number, 10m);
+
+        await billing.SendAsync<PaymentDocument>(HttpMethod.Post, "api/v1/payments", new PaymentRequest(customer.Id, March.AddDays(2), "100.00", "CAD",
+            PaymentMethods.Cash, null, null, null, [new PaymentApplicationDocument(a.Id, "50.00"), new PaymentApplicationDocument(b.Id, "50.00")]));
+        var run = books.WithPassword(billing.Password, "sync", "--format", "json");
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        var conflict = Assert.Single(run.Report.Conflicts);
+        Assert.Contains($"receipts reverse {onA}", conflict.Fix, StringComparison.Ordinal);
+        Assert.DoesNotContain($"receipts reverse {onB}", conflict.Fix, StringComparison.Ordinal); // B still owes enough for its 50.00
+    }
+
+    private static long ReceiptByHand(BooksCompany books, string invoiceNumber, decimal amount) =>
+        books.Write(w =>
+        {
+            var posted = w.Sales.FindByNumber(invoiceNumber)!;
+            return w.Receipts.Post(new Journals.ReceiptDraft(posted.Customer, March.AddDays(1), Money.Money.Of(amount, Money.Currency.CAD), Journals.PaymentMethod.Cash,
+                [new Journals.ReceiptAllocation(posted.Entry, Money.Money.Of(amount, Money.Currency.CAD))]));
+        }).Value.Entry.Value;
 
     [Fact]
     public async Task A_payment_in_Billing_leaves_the_imported_invoice_as_posted_and_a_later_edit_still_adjusts_it()
