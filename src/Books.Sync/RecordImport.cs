@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Text.Json;
 using BillingBooks.Billing.Contracts;
+using BillingBooks.Books.Sync.Client;
 using BillingBooks.Books.Sync.Mapping;
 using BillingBooks.Books.Sync.Storage;
 
@@ -269,8 +272,8 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
     private static bool OnlyPaymentsDiffer(InvoiceDocument posted, InvoiceDocument next) =>
         string.Equals(WithoutPayments(posted), WithoutPayments(next), StringComparison.Ordinal);
 
-    private static string WithoutPayments(InvoiceDocument invoice) => JsonOf(new Change("", ChangeKinds.Invoice, invoice.Id, 0, false, null,
-        invoice with { Status = "", Paid = "", Owing = "" }, null));
+    private static string WithoutPayments(InvoiceDocument invoice) =>
+        JsonSerializer.Serialize(invoice with { Status = "", Paid = "", Owing = "" }, SyncClient.Json);
 
     /// <summary>
     /// Why the engine refused a receipt, said for a payment that is changed in Billing (the engine's own advice is for
@@ -282,9 +285,9 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
         {
             case ReceiptBeforeInvoice early:
                 // Waits for that invoice: its next version (re-dated in Billing) marks this payment ready in the same run.
-                return new SyncIssue(source.Record, source.Version, label,
-                    $"it is dated {Iso(early.ReceiptDate)}, before invoice {early.Number} ({Iso(early.InvoiceDate)}), and Books applies no payment before " +
-                    $"its invoice's date; in Billing, date the payment {Iso(early.InvoiceDate)} or later (or the invoice {Iso(early.ReceiptDate)} or earlier), then sync again",
+                return new SyncIssue(source.Record, source.Version, label, string.Create(CultureInfo.InvariantCulture,
+                    $"it is dated {early.ReceiptDate:yyyy-MM-dd}, before invoice {early.Number} ({early.InvoiceDate:yyyy-MM-dd}), and Books applies no payment before " +
+                    $"its invoice's date; in Billing, date the payment {early.InvoiceDate:yyyy-MM-dd} or later (or the invoice {early.ReceiptDate:yyyy-MM-dd} or earlier), then sync again"),
                     null, invoices.FirstOrDefault(i => books.InvoiceNumber(i.Entry) == early.Number).BillingId);
             case ReceiptExceedsOwing over:
                 // Books owes less than Billing: receipts entered in Books by hand pay the invoice too.
@@ -300,8 +303,6 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
 
         return new SyncIssue(source.Record, source.Version, label, refusal.Message, null);
     }
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string JsonOf(Change change) => new FeedItem(change).Json;
 

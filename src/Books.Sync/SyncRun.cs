@@ -145,11 +145,9 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
         }
 
         var tally = _tally;
-        var counts = tally.Snapshot();
-        SyncReport? report = null;
-        foreach (var pass in new[] { new ImportPass(), new ImportPass { Careful = true } })
+        return InPasses(pass =>
         {
-            tally.Restore(counts);
+            SyncReport? report = null;
             company.Write<Unit>(scope =>
             {
                 var store = new SyncStore(scope.Connection, scope.Transaction);
@@ -163,9 +161,8 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
                     new Reconciliation(false, "not compared on a dry run (nothing was imported)", []));
                 return new DryRunRolledBack();
             });
-            if (!pass.MustUndo) break;
-        }
-        return report!;
+            return report!;
+        });
     }
 
     /// <summary>
@@ -253,25 +250,35 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
     }
 
     /// <summary>
-    /// Runs import work in one transaction: first without a savepoint per record; if a record failed after writing
-    /// (see <see cref="ImportPass"/>), the transaction is rolled back, the counts restored, and the work runs again
-    /// carefully. A redoable write's commit need not wait for the disk (see <see cref="CompanyFile.WriteRedoable{T}"/>).
+    /// Runs import work in one transaction (see <see cref="InPasses{T}"/>). A redoable write's commit need not wait for
+    /// the disk (see <see cref="CompanyFile.WriteRedoable{T}"/>).
     /// </summary>
-    private T CommitImport<T>(Func<BooksWrite, ImportPass, T> work, bool redoable = false)
+    private T CommitImport<T>(Func<BooksWrite, ImportPass, T> work, bool redoable = false) => InPasses(pass =>
+    {
+        Result<T> Attempt(BooksWrite scope)
+        {
+            var value = work(scope, pass);
+            return pass.MustUndo ? new UndoneForCarefulPass() : value;
+        }
+
+        var outcome = redoable ? company.WriteRedoable<T>(Attempt) : company.Write<T>(Attempt);
+        return pass.MustUndo ? default! : outcome.Value; // undone: the value is dropped and the careful pass runs
+    });
+
+    /// <summary>
+    /// Runs a transaction's imports first without a savepoint per record; if a record failed after writing (see
+    /// <see cref="ImportPass"/>), the transaction has rolled back, so the counts are restored and it runs again carefully.
+    /// </summary>
+    private T InPasses<T>(Func<ImportPass, T> attempt)
     {
         var counts = _tally.Snapshot();
         foreach (var pass in new[] { new ImportPass(), new ImportPass { Careful = true } })
         {
             _tally.Restore(counts);
-            Result<T> Attempt(BooksWrite scope)
-            {
-                var value = work(scope, pass);
-                return pass.MustUndo ? new UndoneForCarefulPass() : value;
-            }
-
-            var outcome = redoable ? company.WriteRedoable<T>(Attempt) : company.Write<T>(Attempt);
-            if (!pass.MustUndo) return outcome.Value;
+            var value = attempt(pass);
+            if (!pass.MustUndo) return value;
         }
+
         throw new InvalidOperationException("Bug: a careful import pass asked to be undone.");
     }
 

@@ -174,6 +174,9 @@ public class BooksRead : IDisposable
     /// <summary>Rows written by <see cref="Flush"/>: totals of entries posted earlier, whose own rows were counted then.</summary>
     internal long FlushedRows { get; private set; }
 
+    /// <summary>Rows inserted, changed or deleted on the connection so far, triggers included (SQLite's count).</summary>
+    internal long TotalChanges => SQLitePCL.raw.sqlite3_total_changes(_connection.Handle);
+
     /// <summary>Entry ids are handed out by the scope (one writer holds the file), saving a round trip per entry.</summary>
     internal long NextEntryId()
     {
@@ -239,13 +242,13 @@ public class BooksRead : IDisposable
 
         var upsert = Prepared("INSERT INTO account_day (account, date, amount) VALUES (?, ?, ?) ON CONFLICT (account, date) DO UPDATE SET amount = amount + excluded.amount");
         // Counted as SQLite counts them (rows written by triggers too), so that writing these out never looks like new work.
-        var before = SQLitePCL.raw.sqlite3_total_changes(_connection.Handle);
+        var before = TotalChanges;
         foreach (var ((account, day), amount) in _pendingDays)
         {
             upsert.Add(account).Add(SqlFormats.Date(DateOnly.FromDayNumber(day))).Add(amount).Run();
         }
 
-        FlushedRows += SQLitePCL.raw.sqlite3_total_changes(_connection.Handle) - before;
+        FlushedRows += TotalChanges - before;
 
         _pendingDays.Clear();
     }

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
 
 namespace BillingBooks.Books.Storage;
 
@@ -12,11 +11,10 @@ namespace BillingBooks.Books.Storage;
 /// </summary>
 public sealed partial class BooksWrite : BooksRead
 {
-    private readonly SqliteConnection _connection;
-
     internal BooksWrite(SqliteConnection connection, SqliteTransaction transaction, TimeProvider clock)
-        : base(connection, transaction, clock, writable: true) =>
-        _connection = connection;
+        : base(connection, transaction, clock, writable: true)
+    {
+    }
 
     /// <summary>
     /// Rows inserted, changed or deleted on this file's connection so far, triggers included: compared before and
@@ -24,7 +22,7 @@ public sealed partial class BooksWrite : BooksRead
     /// count here (they belong to entries whose rows counted when they were posted), so reading in between, which
     /// writes them out, does not look like writing.
     /// </summary>
-    public long RowsChanged => raw.sqlite3_total_changes(_connection.Handle) - FlushedRows;
+    public long RowsChanged => TotalChanges - FlushedRows;
 
     /// <summary>
     /// Marks a point of this transaction that <see cref="RollbackTo"/> can return to (an SQLite savepoint, released

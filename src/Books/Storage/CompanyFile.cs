@@ -154,7 +154,8 @@ public sealed class CompanyFile : IDisposable
         ArgumentNullException.ThrowIfNull(work);
         EnsureNoScope();
         // Savepoint and statement journals in memory while writing (each holds the pages of one savepoint or statement,
-        // and is emptied when it ends): on disk a synced record's savepoint wrote every page it touched to a temp file.
+        // and is emptied when it ends): on disk, a savepoint per synced record (a careful sync pass takes them) wrote every
+        // page it touched to a temp file.
         // Reads keep the default, so a sort over millions of postings may still spill to disk.
         _connection.Execute("PRAGMA temp_store = MEMORY");
         try
