@@ -62,6 +62,19 @@ public sealed class TestPostgresDatabase(string server, string connectionString,
         await connection.OpenAsync().ConfigureAwait(false);
         #pragma warning disable CA2100 // the name is a checked prefix and a GUID
         await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+        // A session that connects between FORCE's termination and the drop (seen once in CI with every suite running)
+        // makes it fail with object_in_use: try again a little later.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 5)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500 * attempt)).ConfigureAwait(false);
+            }
+        }
     }
 }
