@@ -73,6 +73,11 @@ public static class BillingApp
         builder.Services.AddOpenApi();
         builder.Services.AddHostedService<RecurringInvoiceGenerator>();
         builder.Services.AddHostedService<ExpiredTokenSweep>();
+        if (db.Dialect == Dialect.Sqlite)
+        {
+            builder.Services.AddHostedService<WalCheckpoints>();
+        }
+
         builder.AddBillingPages();
 
         var app = builder.Build();

@@ -24,6 +24,12 @@ public sealed class Database : IAsyncDisposable
     private SqliteConnection? _writerConnection;
     private PreparedStatements? _writerStatements;
 
+    // SQLite's checkpoints (see WalCheckpoints): whether they are left to a background job, whether the writer
+    // connection has been told so, and the writes begun so far (the job skips a round when nothing was written).
+    private volatile bool _checkpointsInBackground;
+    private bool _writerCheckpointsOff;
+    private long _writesBegun;
+
     // Pooled SQLite connections keep their native handle: the per-connection settings are made once per handle.
     private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = new();
 
@@ -166,7 +172,19 @@ public sealed class Database : IAsyncDisposable
 
                 _writerConnection = (SqliteConnection)await OpenAsync(cancel).ConfigureAwait(false);
                 _writerStatements = new PreparedStatements(_writerConnection);
+                _writerCheckpointsOff = false;
             }
+
+            if (_writerCheckpointsOff != _checkpointsInBackground)
+            {
+                // The log's size (in pages) at which the writer makes a checkpoint itself at commit; 1000 is SQLite's default.
+                _writerConnection.Execute(_checkpointsInBackground
+                    ? $"PRAGMA wal_autocheckpoint={WalCheckpoints.LargeLogPages}"
+                    : "PRAGMA wal_autocheckpoint=1000");
+                _writerCheckpointsOff = _checkpointsInBackground;
+            }
+
+            Interlocked.Increment(ref _writesBegun);
 
             return Session.SqliteWriter(_writerConnection, _writerConnection.BeginTransaction(deferred: false), _sqliteWriter, _writerStatements!);
         }
@@ -176,6 +194,23 @@ public sealed class Database : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// SQLite: whether the writer leaves checkpoints to <see cref="WalCheckpoints"/> (true: it makes one itself only
+    /// when the log has grown past <see cref="WalCheckpoints.LargeLogPages"/>) or makes them at commit as SQLite does
+    /// by default (false). Takes effect at the next write.
+    /// </summary>
+    internal bool CheckpointsInBackground
+    {
+        get => _checkpointsInBackground;
+        set => _checkpointsInBackground = value;
+    }
+
+    /// <summary>SQLite: how many writes have begun; unchanged means nothing new to checkpoint, unless one was in progress.</summary>
+    internal long WritesBegun => Interlocked.Read(ref _writesBegun);
+
+    /// <summary>SQLite: no write is in progress (the writer slot is free).</summary>
+    internal bool WriterIdle => _sqliteWriter.CurrentCount > 0;
 
 #pragma warning restore CA1849
 
