@@ -63,6 +63,8 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
 
         var after = company.Read(r => new SyncStore(r.Connection, r.Transaction).Settings().Cursor);
         var fetching = FetchAsync(dataset, after, cancellation);
+        // Each page's commit is large: the log is copied back into the file on another core meanwhile.
+        using var checkpoints = company.CheckpointInBackground();
         while (true)
         {
             var page = await fetching.ConfigureAwait(false);
@@ -96,6 +98,7 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
             fetching = FetchAsync(dataset, after, cancellation);
         }
 
+        checkpoints.Dispose();
         // Records that waited for something imported later in this run go now, not at the next sync.
         CommitImport((scope, pass) =>
         {

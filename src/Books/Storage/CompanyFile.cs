@@ -18,6 +18,7 @@ public sealed class CompanyFile : IDisposable
 
     private readonly SqliteConnection _connection;
     private BooksRead? _scope;
+    private BackgroundCheckpoints? _checkpoints;
 
     private CompanyFile(string path, SqliteConnection connection, TimeProvider clock, string? upgradeBackup)
     {
@@ -181,6 +182,7 @@ public sealed class CompanyFile : IDisposable
             {
                 scope.Flush();
                 transaction.Commit();
+                _checkpoints?.Committed();
             }
             else
             {
@@ -232,7 +234,24 @@ public sealed class CompanyFile : IDisposable
         }
     }
 
-    public void Dispose() => _connection.Dispose();
+    /// <summary>
+    /// For a long run of commits (a sync): the log is copied back into the file on another thread until the returned
+    /// object is disposed (see <see cref="BackgroundCheckpoints"/>).
+    /// </summary>
+    public BackgroundCheckpoints CheckpointInBackground()
+    {
+        EnsureNoScope();
+        if (_checkpoints is not null) throw new InvalidOperationException("Bug: checkpoints are already made in the background.");
+        var checkpoints = new BackgroundCheckpoints(Path, _connection, () => _checkpoints = null);
+        _checkpoints = checkpoints;
+        return checkpoints;
+    }
+
+    public void Dispose()
+    {
+        _checkpoints?.Dispose();
+        _connection.Dispose();
+    }
 
     internal static SqliteConnection Connect(string path, SqliteOpenMode mode)
     {
