@@ -290,15 +290,17 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
                     $"its invoice's date; in Billing, date the payment {early.InvoiceDate:yyyy-MM-dd} or later (or the invoice {early.ReceiptDate:yyyy-MM-dd} or earlier), then sync again"),
                     null, invoices.FirstOrDefault(i => books.InvoiceNumber(i.Entry) == early.Number).BillingId);
             case ReceiptExceedsOwing over:
+                // Waits for that invoice to owe more: a receipt reversed in Books, or its next version, marks this payment ready.
+                var exceeded = invoices.Where(i => books.InvoiceNumber(i.Entry) == over.Number).ToList();
+                var waitsFor = exceeded.Select(i => i.BillingId).FirstOrDefault();
                 // Books owes less than Billing: receipts entered in Books by hand pay the invoice too.
-                var byHand = invoices.Where(i => books.InvoiceNumber(i.Entry) == over.Number)
-                    .SelectMany(i => books.LiveReceiptsAllocatedTo(i.Entry)).Where(r => store.ByEntry(r) is null).Distinct().ToList();
-                if (byHand.Count == 0) break;
+                var byHand = exceeded.SelectMany(i => books.LiveReceiptsAllocatedTo(i.Entry)).Where(r => store.ByEntry(r) is null).Distinct().ToList();
+                if (byHand.Count == 0) return new SyncIssue(source.Record, source.Version, label, refusal.Message, null, waitsFor);
                 var file = FixCommands.Quote(setup.File);
                 return new SyncIssue(source.Record, source.Version, label,
                     $"it applies {over.Amount} to invoice {over.Number}, which owes only {over.Owing} in Books because receipts entered in Books also pay it " +
                     $"(entries {string.Join(", ", byHand)}); if they are this payment entered twice, reverse them in Books, then sync again",
-                    string.Join(" && ", byHand.Select(r => $"books --file {file} receipts reverse {r}")));
+                    string.Join(" && ", byHand.Select(r => $"books --file {file} receipts reverse {r}")), waitsFor);
         }
 
         return new SyncIssue(source.Record, source.Version, label, refusal.Message, null);

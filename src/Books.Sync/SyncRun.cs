@@ -58,6 +58,7 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
                 PayPalAccount = settings.PayPalAccount, OtherPaymentsAccount = settings.OtherPaymentsAccount, Dataset = dataset,
             });
             RetryConflicts(scope, store, dataset, tally, pass);
+            RetryReady(scope, store, dataset, tally, pass);
             return true;
         });
 
@@ -156,6 +157,7 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
                 var store = new SyncStore(scope.Connection, scope.Transaction);
                 var firstNewEntry = EntryPlan.NextEntryId(scope);
                 RetryConflicts(scope, store, dataset, tally, pass);
+                RetryReady(scope, store, dataset, tally, pass);
                 Importer(scope, store, dataset, tally, pass).Apply(FeedItem.Of(changes));
                 tally.Seen = changes.Count;
                 RetryReady(scope, store, dataset, tally, pass);
@@ -170,12 +172,14 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
 
     /// <summary>
     /// Retries quarantined records first, in their first-seen order and in batches (there may be very many),
-    /// unless nothing they depend on in Books changed since they were last tried: then they cannot succeed.
+    /// unless the set-up they all depend on did not change since they were last tried: then only those marked ready
+    /// (by what changed for them) can succeed, and <see cref="RetryReady"/> takes those.
     /// </summary>
     private void RetryConflicts(BooksWrite scope, SyncStore store, string dataset, SyncTally tally, ImportPass pass)
     {
         var stamp = store.SetupStamp();
         if (store.ConflictsTriedWith() == stamp) return;
+        store.Retrying(long.MaxValue); // all of them: none stays marked ready unless this retry marks it again
         RecordImport? import = null;
         for (long after = 0; ;)
         {

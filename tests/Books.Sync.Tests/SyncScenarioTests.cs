@@ -255,6 +255,37 @@ public class SyncScenarioTests(BillingFixture fixture) : IClassFixture<BillingFi
     }
 
     [Fact]
+    public async Task Conflicts_are_not_retried_after_a_run_that_changed_nothing_they_depend_on()
+    {
+        using var billing = await SignUpAsync(Server);
+        await billing.SendAsync<ProfileDocument>(HttpMethod.Put, "api/v1/profile", new ProfileDocument("Acme Ltd", "Ann", new Address("1 Main St", null, "Halifax", "NS", "B3H 1A1", "CA"),
+            null, null, null, "America/Halifax", "CAD", null, null, [new TaxDefinition("GST", "5", true, null), new TaxDefinition("PST", "8", true, null)]));
+        var customer = await billing.AddCustomerAsync("Litware");
+        await billing.InvoiceAsync(customer.Id, March, Line("Work", "1", "100.00", "GST", "PST"));
+        using var books = new BooksCompany();
+        Assert.True(books.Sync(Server, billing).ExitCode == 2);
+
+        // A run that posts something unrelated (an invoice without taxes)...
+        await billing.InvoiceAsync(customer.Id, March, Line("Other work", "1", "40.00"));
+        var posting = books.Sync(Server, billing);
+        Assert.True(posting.ExitCode == 2, posting.ToString());
+        Assert.Equal((1, 1), (posting.Report.Invoices.Imported, posting.Report.ConflictCount));
+        var tried = LastTried(books);
+
+        // ...does not make the next run retry every conflict: none of them can succeed (a file may hold very many).
+        var quiet = books.Sync(Server, billing);
+        Assert.True(quiet.ExitCode == 2, quiet.ToString());
+        Assert.Equal(tried, LastTried(books));
+
+        // The fix the conflict names still makes the next run retry it.
+        Assert.Equal(0, books.Books("tax-codes", "add", "G5P8", "--tax", "GST:5", "--tax", "PST:8").ExitCode);
+        Assert.Equal(0, SyncAgainCleanly(books, billing).Report.ConflictCount);
+    }
+
+    private static string LastTried(BooksCompany books) =>
+        books.Read(r => r.Connection.QuerySingle<string>("SELECT group_concat(last_tried) FROM sync_conflict", transaction: r.Transaction));
+
+    [Fact]
     public async Task Card_payment_waits_for_its_Credit_Cards_Accepted_entry()
     {
         using var billing = await SignUpAsync(Server);

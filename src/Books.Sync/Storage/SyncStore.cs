@@ -240,11 +240,12 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
         connection.Execute("UPDATE sync_conflict SET ready = 0 WHERE ready = 1 AND seq <= @lastSeq", new { lastSeq }, transaction);
 
     /// <summary>
-    /// A hash of everything a conflict's outcome depends on in Books (settings, fiscal year, accounts, taxes,
-    /// tax codes, cards, currencies, rates, the sync's accounts, the settings of the customers in conflict, and the
-    /// last entry: a receipt reversed, by hand or by an import, can make room for a payment). What arrives from
-    /// the feed (an invoice, a customer) is also marked on the records waiting for it, so that they go in the same
-    /// run (see <see cref="ReadyConflicts"/>).
+    /// A hash of the set-up every conflict's outcome may depend on in Books (settings, fiscal year, accounts, taxes,
+    /// tax codes, cards, currencies, rates, the sync's accounts): when it changed, every conflict is retried. What
+    /// concerns some conflicts only marks those ready instead (see <see cref="ReadyConflicts"/>), with triggers:
+    /// what arrives from the feed (an invoice, a customer) for the records waiting for it (migration 0101), a
+    /// customer's settings changed for its records, an invoice owing more for the payments it could not take and
+    /// for itself (migration 0103).
     /// </summary>
     public string SetupStamp()
     {
@@ -258,9 +259,6 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
                 || '|' || (SELECT COALESCE(group_concat(code), '') FROM foreign_currency)
                 || '|' || (SELECT COUNT(*) || COALESCE(MAX(date), '') FROM exchange_rate)
                 || '|' || (SELECT COALESCE(track_sales, '') || COALESCE(track_payments, '') || COALESCE(paypal_account, '') || COALESCE(other_payments_account, '') FROM sync_settings)
-                || '|' || (SELECT COALESCE(group_concat(id || ':' || active || ':' || COALESCE(revenue_account, '') || ':' || COALESCE(tax_code, '') || ':' || currency || ':' || terms_days), '')
-                           FROM customer WHERE external_reference IN (SELECT 'billing:' || dataset || '/customer/' || customer_id FROM sync_conflict))
-                || '|' || (SELECT COALESCE(MAX(id), 0) FROM entry)
             """, transaction: transaction) ?? "";
         return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
     }
