@@ -62,44 +62,13 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
             return true;
         });
 
-        var after = company.Read(r => new SyncStore(r.Connection, r.Transaction).Settings().Cursor);
-        var fetching = FetchAsync(dataset, after, cancellation);
         // Each page's commit is large: the log is copied back into the file on another core meanwhile.
-        using var checkpoints = company.CheckpointInBackground();
-        while (true)
+        using (var checkpoints = company.CheckpointInBackground())
         {
-            var page = await fetching.ConfigureAwait(false);
-            if (!page.Succeeded) return page.Error;
-            // The next page is read while this one is posted: Billing and the network work in the meantime.
-            var next = page.Value.HasMore ? FetchAsync(dataset, page.Value.Next, cancellation) : null;
-            // A page can be fetched and applied again (the cursor commits with it): its commit need not wait for the
-            // disk. The run's last commit, below, makes every page durable.
-            var applied = CommitImport((scope, pass) =>
-            {
-                var store = new SyncStore(scope.Connection, scope.Transaction);
-                var current = store.Settings();
-                // Another run moved the cursor since this page was asked for: drop the page, ask again.
-                if (current.Cursor != after) return false;
-                Importer(scope, store, dataset, tally, pass).Apply(page.Value.Items);
-                tally.Seen += page.Value.Items.Length;
-                if (page.Value.Items.Length > 0 || page.Value.Next != after) store.Save(current with { Cursor = page.Value.Next });
-                return true;
-            }, redoable: true);
-            Progress?.Report(new SyncProgress(tally.Seen, 0, page.Value.HasMore));
-            if (applied && next is null) break;
-            if (applied)
-            {
-                after = page.Value.Next;
-                fetching = next!;
-                continue;
-            }
-
-            if (next is not null) await next.ConfigureAwait(false); // read ahead of a page that was dropped: not used
-            after = company.Read(r => new SyncStore(r.Connection, r.Transaction).Settings().Cursor);
-            fetching = FetchAsync(dataset, after, cancellation);
+            if (await ImportPagesAsync(dataset, cancellation).ConfigureAwait(false) is { } failed) return failed;
+            checkpoints.Finish();
         }
 
-        checkpoints.Dispose();
         // Records that waited for something imported later in this run go now, not at the next sync.
         CommitImport((scope, pass) =>
         {
@@ -118,6 +87,46 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
             return new SyncReport(false, dataset, store.Settings().Cursor, tally.Customers, tally.Invoices, tally.Payments,
                 store.Issues(ReportedConflicts), store.ConflictCount(), [], reconciliation);
         });
+    }
+
+    /// <summary>Imports the feed page by page from the cursor on; null when it reached the end, else what stopped it.</summary>
+    private async Task<SyncError?> ImportPagesAsync(string dataset, CancellationToken cancellation)
+    {
+        var tally = _tally;
+        var after = company.Read(r => new SyncStore(r.Connection, r.Transaction).Settings().Cursor);
+        var fetching = FetchAsync(dataset, after, cancellation);
+        while (true)
+        {
+            var page = await fetching.ConfigureAwait(false);
+            if (!page.Succeeded) return page.Error;
+            // The next page is read while this one is posted: Billing and the network work in the meantime.
+            var next = page.Value.HasMore ? FetchAsync(dataset, page.Value.Next, cancellation) : null;
+            // A page can be fetched and applied again (the cursor commits with it): its commit need not wait for the
+            // disk. The run's last commit (in ImportAsync) makes every page durable.
+            var applied = CommitImport((scope, pass) =>
+            {
+                var store = new SyncStore(scope.Connection, scope.Transaction);
+                var current = store.Settings();
+                // Another run moved the cursor since this page was asked for: drop the page, ask again.
+                if (current.Cursor != after) return false;
+                Importer(scope, store, dataset, tally, pass).Apply(page.Value.Items);
+                tally.Seen += page.Value.Items.Length;
+                if (page.Value.Items.Length > 0 || page.Value.Next != after) store.Save(current with { Cursor = page.Value.Next });
+                return true;
+            }, redoable: true);
+            Progress?.Report(new SyncProgress(tally.Seen, 0, page.Value.HasMore));
+            if (applied && next is null) return null;
+            if (applied)
+            {
+                after = page.Value.Next;
+                fetching = next!;
+                continue;
+            }
+
+            if (next is not null) await next.ConfigureAwait(false); // read ahead of a page that was dropped: not used
+            after = company.Read(r => new SyncStore(r.Connection, r.Transaction).Settings().Cursor);
+            fetching = FetchAsync(dataset, after, cancellation);
+        }
     }
 
     /// <summary>

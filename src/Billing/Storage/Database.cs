@@ -27,7 +27,7 @@ public sealed class Database : IAsyncDisposable
     // SQLite's checkpoints (see WalCheckpoints): whether they are left to a background job, whether the writer
     // connection has been told so, and the writes begun so far (the job skips a round when nothing was written).
     private volatile bool _checkpointsInBackground;
-    private bool _writerCheckpointsOff;
+    private bool _writerToldCheckpointsInBackground;
     private long _writesBegun;
 
     // Pooled SQLite connections keep their native handle: the per-connection settings are made once per handle.
@@ -172,16 +172,16 @@ public sealed class Database : IAsyncDisposable
 
                 _writerConnection = (SqliteConnection)await OpenAsync(cancel).ConfigureAwait(false);
                 _writerStatements = new PreparedStatements(_writerConnection);
-                _writerCheckpointsOff = false;
+                _writerToldCheckpointsInBackground = false;
             }
 
-            if (_writerCheckpointsOff != _checkpointsInBackground)
+            if (_writerToldCheckpointsInBackground != _checkpointsInBackground)
             {
                 // The log's size (in pages) at which the writer makes a checkpoint itself at commit; 1000 is SQLite's default.
                 _writerConnection.Execute(_checkpointsInBackground
                     ? $"PRAGMA wal_autocheckpoint={WalCheckpoints.LargeLogPages}"
                     : "PRAGMA wal_autocheckpoint=1000");
-                _writerCheckpointsOff = _checkpointsInBackground;
+                _writerToldCheckpointsInBackground = _checkpointsInBackground;
             }
 
             Interlocked.Increment(ref _writesBegun);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -24,6 +25,7 @@ public sealed class WalCheckpoints(Database db, ILogger<WalCheckpoints> log)
     public const long LargeLogPages = 4096;
 
     private long _checkpointed = -1;
+    private bool _failing;
 
     /// <summary>Every write begun so far is copied into the database file (none was in progress at the last round).</summary>
     internal bool CaughtUp => Interlocked.Read(ref _checkpointed) == db.WritesBegun;
@@ -53,15 +55,36 @@ public sealed class WalCheckpoints(Database db, ILogger<WalCheckpoints> log)
             return null;
         }
 
-        await using (var connection = (SqliteConnection)await db.OpenAsync(cancel).ConfigureAwait(false))
+        (long Busy, long Pages, long Copied) result;
+        try
         {
+            // Blocks this thread-pool thread for the copy and its fsyncs (Microsoft.Data.Sqlite is synchronous).
+            await using var connection = (SqliteConnection)await db.OpenAsync(cancel).ConfigureAwait(false);
 #pragma warning disable CA1849 // Microsoft.Data.Sqlite is synchronous; its async methods block just the same.
-            connection.Execute("PRAGMA wal_checkpoint(PASSIVE)");
+            result = connection.QuerySingle<(long, long, long)>("PRAGMA wal_checkpoint(PASSIVE)");
 #pragma warning restore CA1849
         }
+        catch (DbException e)
+        {
+            // Told once per spell of failures, not 50 times a second; the writer's own checkpoint past LargeLogPages goes on.
+            if (!_failing)
+            {
+                Log.LogWarning(e, "SQLite checkpoint: failed; retried every {Period} ms until it works", Period.TotalMilliseconds);
+            }
 
-        // A write in progress may commit after this checkpoint: then the next round looks again.
-        if (idle)
+            _failing = true;
+            return null;
+        }
+
+        if (_failing)
+        {
+            _failing = false;
+            Log.LogInformation("SQLite checkpoint: works again");
+        }
+
+        // Caught up only when the whole log is copied (a reader's snapshot can hold pages back) and no write was in
+        // progress (it may commit after this checkpoint): otherwise the next round looks again.
+        if (idle && result.Busy == 0 && result.Copied == result.Pages)
         {
             Interlocked.Exchange(ref _checkpointed, writes);
         }

@@ -236,7 +236,7 @@ public sealed class CompanyFile : IDisposable
 
     /// <summary>
     /// For a long run of commits (a sync): the log is copied back into the file on another thread until the returned
-    /// object is disposed (see <see cref="BackgroundCheckpoints"/>).
+    /// object is finished or disposed (see <see cref="BackgroundCheckpoints"/>).
     /// </summary>
     public BackgroundCheckpoints CheckpointInBackground()
     {
@@ -249,8 +249,14 @@ public sealed class CompanyFile : IDisposable
 
     public void Dispose()
     {
-        _checkpoints?.Dispose();
-        _connection.Dispose();
+        try
+        {
+            _checkpoints?.Dispose();
+        }
+        finally
+        {
+            _connection.Dispose();
+        }
     }
 
     internal static SqliteConnection Connect(string path, SqliteOpenMode mode)
