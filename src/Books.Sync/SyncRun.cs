@@ -260,6 +260,8 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
             var current = store.Settings();
             if (current.Cursor != after) return false;
             Importer(scope, store, dataset, tally, pass).Apply(FeedItem.Of(page.Value.Items));
+            // A record of this page that waited for a later one of it goes now, as at the end of the pages.
+            RetryReady(scope, store, dataset, tally, pass);
             store.Save(current with { Cursor = page.Value.Next });
             return true;
         });
