@@ -228,8 +228,7 @@ public class SyncScenarioTests(BillingFixture fixture) : IClassFixture<BillingFi
     public async Task Missing_tax_code_is_a_conflict_with_its_command_until_the_code_exists()
     {
         using var billing = await SignUpAsync(Server);
-        await billing.SendAsync<ProfileDocument>(HttpMethod.Put, "api/v1/profile", new ProfileDocument("Acme Ltd", "Ann", new Address("1 Main St", null, "Halifax", "NS", "B3H 1A1", "CA"),
-            null, null, null, "America/Halifax", "CAD", null, null, [new TaxDefinition("GST", "5", true, null), new TaxDefinition("PST", "8", true, null)]));
+        await ChargesGstAndPstAsync(billing);
         var customer = await billing.AddCustomerAsync("Litware");
         var invoice = await billing.InvoiceAsync(customer.Id, March, Line("Work", "1", "100.00", "GST", "PST"));
         await billing.PayAsync(invoice, "50.00", March);
@@ -258,8 +257,7 @@ public class SyncScenarioTests(BillingFixture fixture) : IClassFixture<BillingFi
     public async Task Conflicts_are_not_retried_after_a_run_that_changed_nothing_they_depend_on()
     {
         using var billing = await SignUpAsync(Server);
-        await billing.SendAsync<ProfileDocument>(HttpMethod.Put, "api/v1/profile", new ProfileDocument("Acme Ltd", "Ann", new Address("1 Main St", null, "Halifax", "NS", "B3H 1A1", "CA"),
-            null, null, null, "America/Halifax", "CAD", null, null, [new TaxDefinition("GST", "5", true, null), new TaxDefinition("PST", "8", true, null)]));
+        await ChargesGstAndPstAsync(billing);
         var customer = await billing.AddCustomerAsync("Litware");
         await billing.InvoiceAsync(customer.Id, March, Line("Work", "1", "100.00", "GST", "PST"));
         using var books = new BooksCompany();
@@ -281,6 +279,11 @@ public class SyncScenarioTests(BillingFixture fixture) : IClassFixture<BillingFi
         Assert.Equal(0, books.Books("tax-codes", "add", "G5P8", "--tax", "GST:5", "--tax", "PST:8").ExitCode);
         Assert.Equal(0, SyncAgainCleanly(books, billing).Report.ConflictCount);
     }
+
+    /// <summary>A Billing profile with GST 5% and PST 8%, a pair no tax code of a new Books company has.</summary>
+    private static Task<ProfileDocument> ChargesGstAndPstAsync(BillingAccount billing) =>
+        billing.SendAsync<ProfileDocument>(HttpMethod.Put, "api/v1/profile", new ProfileDocument("Acme Ltd", "Ann", new Address("1 Main St", null, "Halifax", "NS", "B3H 1A1", "CA"),
+            null, null, null, "America/Halifax", "CAD", null, null, [new TaxDefinition("GST", "5", true, null), new TaxDefinition("PST", "8", true, null)]));
 
     private static string LastTried(BooksCompany books) =>
         books.Read(r => r.Connection.QuerySingle<string>("SELECT group_concat(last_tried) FROM sync_conflict", transaction: r.Transaction));
