@@ -162,6 +162,9 @@ public sealed class BooksPostings(BooksWrite scope)
     /// <summary>The number of the invoice posted as <paramref name="invoiceEntry"/>.</summary>
     public string InvoiceNumber(long invoiceEntry) => scope.Sales.Get(new EntryId(invoiceEntry)).Value.Number;
 
+    /// <summary>The entry of the invoice in force with this number, if any.</summary>
+    public long? InvoiceEntry(string number) => scope.Sales.FindByNumber(number)?.Entry.Value;
+
     public IReadOnlyList<long> LiveReceiptsAllocatedTo(long invoiceEntry) =>
         scope.Connection.Query<long>(
             "SELECT a.receipt_id FROM allocation a JOIN receipt r ON r.entry_id = a.receipt_id WHERE a.invoice_id = @invoiceEntry AND r.reversed = 0 ORDER BY a.receipt_id",

@@ -134,7 +134,7 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
         var receipts = new List<ImportedVersion>();
         if (live is not null && ReverseInvoice(live, out receipts) is { } blocked) return blocked;
         var posted = books.PostSale(mapped.Draft!, customerId);
-        if (!posted.IsOk) return new SyncIssue(source.Record, source.Version, $"Invoice {invoice.Number}", posted.Error.Message, null);
+        if (!posted.IsOk) return SaleRefused(source, $"Invoice {invoice.Number}", posted.Error);
         Record(source, posted.Value, deleted: false, item, latest);
         RepostReceipts(receipts);
         if (live is null) tally.InvoiceImported(); else tally.InvoiceAdjusted();
@@ -274,6 +274,23 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
 
     private static string WithoutPayments(InvoiceDocument invoice) =>
         JsonSerializer.Serialize(invoice with { Status = "", Paid = "", Owing = "" }, SyncClient.Json);
+
+    /// <summary>
+    /// Why the engine refused an invoice, said for an invoice from Billing: a number taken by an invoice entered in
+    /// Books by hand names the command that reverses it (which marks this invoice ready, migration 0104).
+    /// </summary>
+    private SyncIssue SaleRefused(SourceRef source, string label, BooksError refusal)
+    {
+        if (refusal is DuplicateInvoiceNumber taken && books.InvoiceEntry(taken.Number) is { } entry && store.ByEntry(entry) is null)
+        {
+            return new SyncIssue(source.Record, source.Version, label,
+                $"its number {taken.Number} is used in Books by an invoice entered there (entry {entry}); if it is this invoice entered twice, " +
+                "reverse it in Books, else give this invoice another number in Billing; then sync again",
+                $"books --file {FixCommands.Quote(setup.File)} sales reverse {FixCommands.Quote(taken.Number)}");
+        }
+
+        return new SyncIssue(source.Record, source.Version, label, refusal.Message, null);
+    }
 
     /// <summary>
     /// Why the engine refused a receipt, said for a payment that is changed in Billing (the engine's own advice is for

@@ -285,16 +285,37 @@ public class SyncScenarioTests(BillingFixture fixture) : IClassFixture<BillingFi
         billing.SendAsync<ProfileDocument>(HttpMethod.Put, "api/v1/profile", new ProfileDocument("Acme Ltd", "Ann", new Address("1 Main St", null, "Halifax", "NS", "B3H 1A1", "CA"),
             null, null, null, "America/Halifax", "CAD", null, null, [new TaxDefinition("GST", "5", true, null), new TaxDefinition("PST", "8", true, null)]));
 
+    [Fact]
+    public async Task Invoice_number_taken_by_an_invoice_entered_in_Books_imports_once_that_invoice_is_reversed()
+    {
+        using var billing = await SignUpAsync(Server);
+        var customer = await billing.AddCustomerAsync("Numbered Twice");
+        var invoice = await billing.InvoiceAsync(customer.Id, March, Line("Work", "1", "100.00"));
+        using var books = new BooksCompany();
+        books.Write(w => w.Sales.Post(new Journals.SaleDraft(w.Customers.Add(new("Walk-in")).Value.Id, invoice.Number, March,
+            [new Journals.SaleLine("Counter sale", Money.Money.Of(20m, Money.Currency.CAD))])));
+
+        var first = books.Sync(Server, billing);
+        Assert.True(first.ExitCode == 2, first.ToString());
+        var conflict = Assert.Single(first.Report.Conflicts);
+        Assert.Contains($"its number {invoice.Number} is used in Books by an invoice entered there", conflict.Message, StringComparison.Ordinal);
+        Assert.Equal($"books --file {books.Path} sales reverse {invoice.Number}", conflict.Fix);
+
+        // The user runs the command the conflict gives: neither the set-up nor an amount owed changes.
+        var fixed_ = books.Books(ShellWords(conflict.Fix!)[3..]);
+        Assert.True(fixed_.ExitCode == 0, fixed_.ToString());
+        var second = SyncAgainCleanly(books, billing);
+        Assert.Equal((1, 0), (second.Report.Invoices.Imported, second.Report.ConflictCount));
+    }
+
     private static string LastTried(BooksCompany books) =>
         books.Read(r => r.Connection.QuerySingle<string>("SELECT group_concat(last_tried) FROM sync_conflict", transaction: r.Transaction));
 
     [Fact]
     public async Task Card_payment_waits_for_its_Credit_Cards_Accepted_entry()
     {
-        using var billing = await SignUpAsync(Server);
-        var customer = await billing.AddCustomerAsync("Woodgrove");
-        var invoice = await billing.InvoiceAsync(customer.Id, March, Line("Work", "1", "100.00"));
-        await billing.PayAsync(invoice, "100.00", March, PaymentMethods.CreditCard, CardBrands.AmericanExpress);
+        var (account, invoice) = await PaidByAmexAsync("Woodgrove");
+        using var billing = account;
         using var books = new BooksCompany();
 
         var first = books.Sync(Server, billing);
@@ -305,6 +326,41 @@ public class SyncScenarioTests(BillingFixture fixture) : IClassFixture<BillingFi
         var second = SyncAgainCleanly(books, billing);
         Assert.Equal(1, second.Report.Payments.Imported);
         Assert.Equal("0.00", books.Read(r => r.Sales.FindByNumber(invoice.Number)!.Owing.ToDecimalString()));
+    }
+
+    [Fact]
+    public async Task Card_payment_refused_for_an_inactive_fee_account_imports_once_the_card_takes_another()
+    {
+        var (account, _) = await PaidByAmexAsync("Fabrikam");
+        using var billing = account;
+        using var books = new BooksCompany();
+        books.Write(w =>
+        {
+            w.Accounts.Add(new Accounts.AccountNumber(5035), "Card fees, old", Accounts.AccountType.Expense);
+            w.Accounts.Add(new Accounts.AccountNumber(5036), "Card fees", Accounts.AccountType.Expense);
+            w.CreditCards.Add(new Settings.CreditCard("American Expr", 3m, new Accounts.AccountNumber(5035), new Accounts.AccountNumber(1065)));
+            return w.Accounts.SetActive(new Accounts.AccountNumber(5035), active: false);
+        });
+
+        var first = books.Sync(Server, billing);
+        Assert.True(first.ExitCode == 2, first.ToString());
+        Assert.Equal((1, 0), (first.Report.Invoices.Imported, first.Report.Payments.Imported));
+
+        // The fix changes only the card (its fee account), which the set-up stamp now covers.
+        var edited = books.Books("credit-cards", "edit", "American Expr", "--fee-account", "5036");
+        Assert.True(edited.ExitCode == 0, edited.ToString());
+        var second = SyncAgainCleanly(books, billing);
+        Assert.Equal((1, 0), (second.Report.Payments.Imported, second.Report.ConflictCount));
+    }
+
+    /// <summary>A new Billing account with one invoice of 100.00, paid in full by American Express.</summary>
+    private async Task<(BillingAccount Billing, InvoiceResponse Invoice)> PaidByAmexAsync(string customerName)
+    {
+        var billing = await SignUpAsync(Server);
+        var customer = await billing.AddCustomerAsync(customerName);
+        var invoice = await billing.InvoiceAsync(customer.Id, March, Line("Work", "1", "100.00"));
+        await billing.PayAsync(invoice, "100.00", March, PaymentMethods.CreditCard, CardBrands.AmericanExpress);
+        return (billing, invoice);
     }
 
     [Fact]

@@ -240,22 +240,25 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
         connection.Execute("UPDATE sync_conflict SET ready = 0 WHERE ready = 1 AND seq <= @lastSeq", new { lastSeq }, transaction);
 
     /// <summary>
-    /// A hash of the set-up every conflict's outcome may depend on in Books (settings, fiscal year, accounts, taxes,
-    /// tax codes, cards, currencies, rates, the sync's accounts): when it changed, every conflict is retried. What
-    /// concerns some conflicts only marks those ready instead (see <see cref="ReadyConflicts"/>), with triggers:
-    /// what arrives from the feed (an invoice, a customer) for the records waiting for it (migration 0101), a
-    /// customer's settings changed for its records, an invoice owing more for the payments it could not take and
-    /// for itself (migration 0103).
+    /// A hash of the set-up every conflict's outcome may depend on in Books (settings and home currency, fiscal year,
+    /// accounts and linked accounts, taxes, tax codes, cards with their fee accounts, currencies, rates, the sync's
+    /// accounts): when it changed, every conflict is retried. What concerns some conflicts only marks those ready
+    /// instead (see <see cref="ReadyConflicts"/>), with triggers: what arrives from the feed (an invoice, a customer)
+    /// for the records waiting for it (migration 0101); a customer's settings changed for its records, an invoice
+    /// owing more for the payments it could not take and for itself (0103); an invoice entered in Books reversed for
+    /// the invoice refused its number (0104).
     /// </summary>
     public string SetupStamp()
     {
         var text = connection.ExecuteScalar<string>(
             """
-            SELECT (SELECT group_concat(fiscal_start || fiscal_end || cash_basis || allow_foreign || COALESCE(lock_before, '')) FROM company)
+            SELECT (SELECT group_concat(home_currency || ':' || fiscal_start || fiscal_end || cash_basis || allow_foreign || COALESCE(lock_before, '')) FROM company)
                 || '|' || (SELECT group_concat(number || active) FROM account)
+                || '|' || (SELECT COALESCE(group_concat(role || ':' || account), '') FROM linked_account)
                 || '|' || (SELECT COALESCE(group_concat(name || account), '') FROM tax)
+                || '|' || (SELECT COALESCE(group_concat(code), '') FROM tax_code)
                 || '|' || (SELECT COALESCE(group_concat(code || tax_id || rate || status), '') FROM tax_code_tax)
-                || '|' || (SELECT COALESCE(group_concat(name || deposit_account), '') FROM credit_card)
+                || '|' || (SELECT COALESCE(group_concat(name || ':' || deposit_account || ':' || fee_account || ':' || fee_percent), '') FROM credit_card)
                 || '|' || (SELECT COALESCE(group_concat(code), '') FROM foreign_currency)
                 || '|' || (SELECT COUNT(*) || COALESCE(MAX(date), '') FROM exchange_rate)
                 || '|' || (SELECT COALESCE(track_sales, '') || COALESCE(track_payments, '') || COALESCE(paypal_account, '') || COALESCE(other_payments_account, '') FROM sync_settings)

@@ -42,12 +42,21 @@ public sealed class BackgroundCheckpoints : IDisposable
         _writer = writer;
         _ended = ended;
         _copier = CompanyFile.Connect(path, SqliteOpenMode.ReadWrite);
-        _writer.Execute("PRAGMA wal_autocheckpoint = " + LargeLogPages.ToString(CultureInfo.InvariantCulture));
+        try
+        {
+            _writer.Execute("PRAGMA wal_autocheckpoint = " + LargeLogPages.ToString(CultureInfo.InvariantCulture));
+        }
+        catch
+        {
+            _copier.Dispose();
+            throw;
+        }
+
         _thread = new Thread(CopyAfterCommits) { IsBackground = true, Name = "Books checkpoints" };
         _thread.Start();
     }
 
-    /// <summary>Every commit so far is copied into the file (for the writing thread; a commit made later is not).</summary>
+    /// <summary>Every commit so far is wholly copied into the file (for the writing thread; a commit made later is not).</summary>
     public bool CaughtUp => Volatile.Read(ref _copiedUpTo) == Volatile.Read(ref _commits);
 
     /// <summary>
@@ -69,8 +78,9 @@ public sealed class BackgroundCheckpoints : IDisposable
             {
                 _committed.Wait(_stop.Token);
                 var upTo = Volatile.Read(ref _commits); // a commit after this read woke the thread again
-                _copier.Execute("PRAGMA wal_checkpoint(PASSIVE)");
-                Volatile.Write(ref _copiedUpTo, upTo);
+                var (busy, pages, copied) = _copier.QuerySingle<(long, long, long)>("PRAGMA wal_checkpoint(PASSIVE)");
+                // Wholly copied only when nothing (another checkpoint, a reader's snapshot) held pages back.
+                if (busy == 0 && copied == pages) Volatile.Write(ref _copiedUpTo, upTo);
             }
         }
         catch (OperationCanceledException)

@@ -62,11 +62,12 @@ public sealed class BooksCompany : IDisposable
 
     /// <summary>
     /// Makes the file what a Books from before migration 0102 left: each imported version's feed item inside
-    /// sync_source (payload), no sync_payload table, nor the triggers of 0103.
+    /// sync_source (payload), no sync_payload table, nor the triggers of 0103 and 0104.
     /// </summary>
     public void ToSchemaBefore0102() => Tamper("""
         DROP TRIGGER sync_conflict_customer_changed;
         DROP TRIGGER sync_conflict_invoice_owes_more;
+        DROP TRIGGER sync_conflict_invoice_number_freed;
         ALTER TABLE sync_source ADD COLUMN payload TEXT NOT NULL DEFAULT '';
         UPDATE sync_source SET payload = (SELECT p.payload FROM sync_payload p WHERE p.id = sync_source.payload_id);
         ALTER TABLE sync_source DROP COLUMN payload_id;
