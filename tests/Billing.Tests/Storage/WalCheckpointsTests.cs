@@ -27,7 +27,7 @@ public sealed class WalCheckpointsTests
                 await create.CommitAsync();
             }
 
-            var checkpoints = new WalCheckpoints(db, NullLogger<WalCheckpoints>.Instance);
+            using var checkpoints = new WalCheckpoints(db, NullLogger<WalCheckpoints>.Instance);
             await checkpoints.StartAsync(CancellationToken.None);
             try
             {
