@@ -50,7 +50,17 @@ public sealed class WalCheckpoints(Database db, ILogger<WalCheckpoints> log) : I
         db.CheckpointsInBackground = false;
     }
 
-    public void Dispose() => _stop.Dispose();
+    /// <summary>Also when the host never stopped the job (a failed start): the thread must not outlive its token.</summary>
+    public void Dispose()
+    {
+        if (!_stop.IsCancellationRequested)
+        {
+            _stop.Cancel();
+            _thread?.Join();
+        }
+
+        _stop.Dispose();
+    }
 
     private void CheckpointAfterWrites()
     {

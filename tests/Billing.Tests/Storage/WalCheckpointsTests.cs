@@ -13,6 +13,34 @@ public sealed class WalCheckpointsTests
     private const int WritesEach = 250;
 
     [Fact]
+    public async Task A_job_disposed_without_being_stopped_ends_its_thread_first()
+    {
+        var folder = Directory.CreateTempSubdirectory("billing-wal-");
+        try
+        {
+            await using var db = Database.Sqlite(Path.Combine(folder.FullName, "billing.db"));
+            db.Migrate();
+            var checkpoints = new WalCheckpoints(db, NullLogger<WalCheckpoints>.Instance);
+            await checkpoints.StartAsync(CancellationToken.None);
+            await using (var write = await db.BeginAsync())
+            {
+                await write.ExecuteAsync("CREATE TABLE filler (id INTEGER PRIMARY KEY)");
+                await write.CommitAsync();
+            }
+
+            // As a host whose start failed does: no StopAsync. A thread still waiting on the disposed token would
+            // throw on its own and end the whole test process.
+            checkpoints.Dispose();
+            await Task.Delay(200, CancellationToken.None);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Writes_leave_the_copy_into_the_database_file_to_the_job_which_catches_up_once_they_stop()
     {
         var folder = Directory.CreateTempSubdirectory("billing-wal-");
