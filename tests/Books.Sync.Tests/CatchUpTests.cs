@@ -1,4 +1,3 @@
-using BillingBooks.Billing.Contracts;
 using BillingBooks.Books.Storage;
 using BillingBooks.Books.Sync.Client;
 using BillingBooks.Books.Sync.Storage;
@@ -33,9 +32,7 @@ public class CatchUpTests(BillingFixture fixture) : IClassFixture<BillingFixture
             Progress = new AfterLastPage(() =>
             {
                 _ = billing.PayAsync(invoice, "100.00", March.AddDays(-3)).GetAwaiter().GetResult();
-                _ = billing.SendAsync<InvoiceResponse>(HttpMethod.Put, $"api/v1/invoices/{invoice.Id}", new InvoiceRequest(invoice.CustomerId, invoice.Number,
-                    March.AddDays(-3), invoice.DueDate, invoice.Reference, invoice.Description, invoice.Currency, invoice.DiscountRule, invoice.Comments,
-                    invoice.ContactEmail, [Line("Work", "1", "100.00")])).GetAwaiter().GetResult();
+                _ = billing.RedateInvoiceAsync(invoice, March.AddDays(-3), Line("Work", "1", "100.00")).GetAwaiter().GetResult();
             }),
         };
 

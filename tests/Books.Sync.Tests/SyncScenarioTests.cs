@@ -543,9 +543,7 @@ public class SyncScenarioTests(BillingFixture fixture) : IClassFixture<BillingFi
         using var books = new BooksCompany();
         Assert.True(books.Sync(Server, billing).ExitCode == 2);
 
-        await billing.SendAsync<InvoiceResponse>(HttpMethod.Put, $"api/v1/invoices/{invoice.Id}", new InvoiceRequest(invoice.CustomerId, invoice.Number,
-            March.AddDays(-3), invoice.DueDate, invoice.Reference, invoice.Description, invoice.Currency, invoice.DiscountRule, invoice.Comments,
-            invoice.ContactEmail, [Line("Work", "1", "100.00")]));
+        await billing.RedateInvoiceAsync(invoice, March.AddDays(-3), Line("Work", "1", "100.00"));
         var second = SyncAgainCleanly(books, billing);
 
         Assert.Equal((1, 1, 0), (second.Report.Invoices.Adjusted, second.Report.Payments.Imported, second.Report.ConflictCount));

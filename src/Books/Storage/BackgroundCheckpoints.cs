@@ -57,7 +57,7 @@ public sealed class BackgroundCheckpoints : IDisposable
     }
 
     /// <summary>Every commit so far is wholly copied into the file (for the writing thread; a commit made later is not).</summary>
-    public bool CaughtUp => Volatile.Read(ref _copiedUpTo) == Volatile.Read(ref _commits);
+    internal bool CaughtUp => Volatile.Read(ref _copiedUpTo) == Volatile.Read(ref _commits);
 
     /// <summary>
     /// A commit was made: wake the thread. Called by the writing thread only, so the check cannot race another release;

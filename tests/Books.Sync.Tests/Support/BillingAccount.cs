@@ -51,8 +51,11 @@ public sealed class BillingAccount(HttpClient client, string email, string passw
         return await SendAsync<InvoiceResponse>(HttpMethod.Post, $"api/v1/invoices/{draft.Id}/mark-sent", null);
     }
 
-    public Task<InvoiceResponse> EditInvoiceAsync(InvoiceResponse invoice, params InvoiceLineRequest[] lines) =>
-        SendAsync<InvoiceResponse>(HttpMethod.Put, $"api/v1/invoices/{invoice.Id}", new InvoiceRequest(invoice.CustomerId, invoice.Number, invoice.Date, invoice.DueDate,
+    public Task<InvoiceResponse> EditInvoiceAsync(InvoiceResponse invoice, params InvoiceLineRequest[] lines) => RedateInvoiceAsync(invoice, invoice.Date, lines);
+
+    /// <summary>Edits an invoice's date and lines (the rest as it was).</summary>
+    public Task<InvoiceResponse> RedateInvoiceAsync(InvoiceResponse invoice, DateOnly date, params InvoiceLineRequest[] lines) =>
+        SendAsync<InvoiceResponse>(HttpMethod.Put, $"api/v1/invoices/{invoice.Id}", new InvoiceRequest(invoice.CustomerId, invoice.Number, date, invoice.DueDate,
             invoice.Reference, invoice.Description, invoice.Currency, invoice.DiscountRule, invoice.Comments, invoice.ContactEmail, lines));
 
     public Task<InvoiceResponse> VoidInvoiceAsync(string id) => SendAsync<InvoiceResponse>(HttpMethod.Post, $"api/v1/invoices/{id}/void", null);
