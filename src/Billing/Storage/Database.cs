@@ -18,17 +18,8 @@ public sealed class Database : IAsyncDisposable
 {
     private readonly NpgsqlDataSource? _postgres;
 
-    // SQLite has one writer at a time; queueing writers here (async, in order) beats its busy-timeout sleep loop.
-    // The writer slot's holder uses the one writer connection, kept open with its prepared statements.
-    private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
-    private SqliteConnection? _writerConnection;
-    private PreparedStatements? _writerStatements;
-
-    // SQLite's checkpoints (see WalCheckpoints): whether they are left to a background job, whether the writer
-    // connection has been told so, and the writes begun so far (the job skips a round when nothing was written).
-    private volatile bool _checkpointsInBackground;
-    private bool _writerToldCheckpointsInBackground;
-    private long _writesBegun;
+    // SQLite has one writer at a time: writes queue for it (async, in order) and commit in groups (see SqliteWriter).
+    private readonly SqliteWriter? _sqliteWriter;
 
     // Pooled SQLite connections keep their native handle: the per-connection settings are made once per handle.
     private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = new();
@@ -40,6 +31,10 @@ public sealed class Database : IAsyncDisposable
         if (dialect == Dialect.Postgres)
         {
             _postgres = NpgsqlDataSource.Create(Tuned(connectionString));
+        }
+        else
+        {
+            _sqliteWriter = new SqliteWriter(this);
         }
     }
 
@@ -159,40 +154,7 @@ public sealed class Database : IAsyncDisposable
             return new Session(pg, await pg.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancel).ConfigureAwait(false));
         }
 
-        await _sqliteWriter.WaitAsync(cancel).ConfigureAwait(false);
-        try
-        {
-            if (_writerConnection is not { State: ConnectionState.Open })
-            {
-                _writerStatements?.Clear();
-                if (_writerConnection is not null)
-                {
-                    await _writerConnection.DisposeAsync().ConfigureAwait(false);
-                }
-
-                _writerConnection = (SqliteConnection)await OpenAsync(cancel).ConfigureAwait(false);
-                _writerStatements = new PreparedStatements(_writerConnection);
-                _writerToldCheckpointsInBackground = false;
-            }
-
-            if (_writerToldCheckpointsInBackground != _checkpointsInBackground)
-            {
-                // The log's size (in pages) at which the writer makes a checkpoint itself at commit; 1000 is SQLite's default.
-                _writerConnection.Execute(_checkpointsInBackground
-                    ? $"PRAGMA wal_autocheckpoint={WalCheckpoints.LargeLogPages}"
-                    : "PRAGMA wal_autocheckpoint=1000");
-                _writerToldCheckpointsInBackground = _checkpointsInBackground;
-            }
-
-            Interlocked.Increment(ref _writesBegun);
-
-            return Session.SqliteWriter(_writerConnection, _writerConnection.BeginTransaction(deferred: false), _sqliteWriter, _writerStatements!);
-        }
-        catch
-        {
-            _sqliteWriter.Release();
-            throw;
-        }
+        return await _sqliteWriter!.BeginAsync(cancel).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -202,15 +164,15 @@ public sealed class Database : IAsyncDisposable
     /// </summary>
     internal bool CheckpointsInBackground
     {
-        get => _checkpointsInBackground;
-        set => _checkpointsInBackground = value;
+        get => _sqliteWriter?.CheckpointsInBackground ?? false;
+        set => _sqliteWriter!.CheckpointsInBackground = value;
     }
 
     /// <summary>SQLite: how many writes have begun; unchanged means nothing new to checkpoint, unless one was in progress.</summary>
-    internal long WritesBegun => Interlocked.Read(ref _writesBegun);
+    internal long WritesBegun => _sqliteWriter!.WritesBegun;
 
-    /// <summary>SQLite: no write is in progress (the writer slot is free).</summary>
-    internal bool WriterIdle => _sqliteWriter.CurrentCount > 0;
+    /// <summary>SQLite: no write is in progress or waiting for its group's COMMIT.</summary>
+    internal bool WriterIdle => _sqliteWriter!.Idle;
 
 #pragma warning restore CA1849
 
@@ -296,13 +258,11 @@ public sealed class Database : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _writerStatements?.Clear();
-        if (_writerConnection is not null)
+        if (_sqliteWriter is not null)
         {
-            await _writerConnection.DisposeAsync().ConfigureAwait(false);
+            await _sqliteWriter.DisposeAsync().ConfigureAwait(false);
         }
 
-        _sqliteWriter.Dispose();
         if (_postgres is not null)
         {
             await _postgres.DisposeAsync().ConfigureAwait(false);

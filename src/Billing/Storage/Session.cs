@@ -11,7 +11,7 @@ namespace BillingBooks.Billing.Storage;
 public class Session : IAsyncDisposable
 {
     private readonly PreparedStatements? _statements;
-    private SemaphoreSlim? _writer;
+    private WriteTurn? _turn;
     private Queue<(ReadAhead Read, List<object?> Rows)>? _readAhead;
 
     public Session(DbConnection connection, DbTransaction transaction)
@@ -19,11 +19,11 @@ public class Session : IAsyncDisposable
     {
     }
 
-    private protected Session(DbConnection connection, DbTransaction transaction, SemaphoreSlim? writer, PreparedStatements? statements)
+    private protected Session(DbConnection connection, DbTransaction transaction, WriteTurn? turn, PreparedStatements? statements)
     {
         Connection = connection;
         Transaction = transaction;
-        _writer = writer;
+        _turn = turn;
         _statements = statements;
     }
 
@@ -31,9 +31,9 @@ public class Session : IAsyncDisposable
 
     public DbTransaction Transaction { get; }
 
-    /// <summary>SQLite's writer: its connection and prepared statements, with the writer slot it holds.</summary>
-    internal static Session SqliteWriter(SqliteConnection connection, SqliteTransaction transaction, SemaphoreSlim writer, PreparedStatements statements) =>
-        new(connection, transaction, writer, statements);
+    /// <summary>SQLite's writer: its connection, transaction and prepared statements, and this write's turn in its group (see <see cref="Storage.SqliteWriter"/>).</summary>
+    internal static Session SqliteWriter(SqliteConnection connection, SqliteTransaction transaction, PreparedStatements statements, WriteTurn turn) =>
+        new(connection, transaction, turn, statements);
 
 #pragma warning disable CA1849 // Microsoft.Data.Sqlite is synchronous; its async methods block just the same.
     public Task<IEnumerable<T>> QueryAsync<T>(string sql, object? parameters = null) =>
@@ -98,23 +98,37 @@ public class Session : IAsyncDisposable
         _ => throw new InvalidOperationException("Sequence contains more than one element"),
     };
 
-    private SqliteCommand? Prepared(string sql, object? parameters) =>
-        _statements?.Bind(sql, parameters, (SqliteTransaction)Transaction);
+    private SqliteCommand? Prepared(string sql, object? parameters)
+    {
+        if (_turn is { Ended: true })
+        {
+            // The transaction now belongs to the writes after this one.
+            throw new InvalidOperationException("This write has ended; its session cannot run more statements.");
+        }
 
-    /// <summary>Hands the SQLite writer slot to a session wrapping this one (so it is released exactly once).</summary>
-    internal (SemaphoreSlim? Writer, PreparedStatements? Statements) HandOver() => (Interlocked.Exchange(ref _writer, null), _statements);
+        return _statements?.Bind(sql, parameters, (SqliteTransaction)Transaction);
+    }
 
-    public virtual Task CommitAsync(CancellationToken cancel = default) => Transaction.CommitAsync(cancel);
+    /// <summary>Hands the SQLite write's turn to a session wrapping this one (so it is ended exactly once).</summary>
+    internal (WriteTurn? Turn, PreparedStatements? Statements) HandOver() => (Interlocked.Exchange(ref _turn, null), _statements);
+
+    /// <summary>Commits; SQLite's writes return once their group's COMMIT is done.</summary>
+    public virtual Task CommitAsync(CancellationToken cancel = default) =>
+        _turn is not null ? _turn.CommitAsync() : Transaction.CommitAsync(cancel);
 
     public async ValueTask DisposeAsync()
     {
-        await Transaction.DisposeAsync().ConfigureAwait(false);
-        if (_statements is null)
+        if (Interlocked.Exchange(ref _turn, null) is { } turn)
         {
+            // SQLite's writer: the connection and transaction are shared with the other writes of the group.
+            turn.Abandon();
+        }
+        else if (_statements is null)
+        {
+            await Transaction.DisposeAsync().ConfigureAwait(false);
             await Connection.DisposeAsync().ConfigureAwait(false);
         }
 
-        Interlocked.Exchange(ref _writer, null)?.Release();
         GC.SuppressFinalize(this);
     }
 }
@@ -125,8 +139,8 @@ public sealed class AccountWrite : Session
     private readonly long _firstSeq;
     private long _lastSeq;
 
-    private AccountWrite(Session session, (SemaphoreSlim? Writer, PreparedStatements? Statements) writer, AccountId account, long lastSeq, string profileJson)
-        : base(session.Connection, session.Transaction, writer.Writer, writer.Statements)
+    private AccountWrite(Session session, (WriteTurn? Turn, PreparedStatements? Statements) writer, AccountId account, long lastSeq, string profileJson)
+        : base(session.Connection, session.Transaction, writer.Turn, writer.Statements)
     {
         Account = account;
         _firstSeq = _lastSeq = lastSeq;
@@ -138,7 +152,7 @@ public sealed class AccountWrite : Session
     /// <summary>The account's profile JSON as locked (kept current by Profiles.WriteAsync).</summary>
     public string ProfileJson { get; set; }
 
-    /// <summary>Wraps a session that holds the account's lock; the session's writer slot moves to the new one.</summary>
+    /// <summary>Wraps a session that holds the account's lock; the session's write turn moves to the new one.</summary>
     internal static AccountWrite Wrap(Session session, AccountId account, long lastSeq, string profileJson) =>
         new(session, session.HandOver(), account, lastSeq, profileJson);
 
