@@ -33,7 +33,10 @@ internal static class InvoiceCommands
         return Results.Json(created.Value, Json.Options, statusCode: StatusCodes.Status201Created);
     }
 
-    /// <summary>What <see cref="CreateAsync(AccountWrite, string, InvoiceRequest, TimeProvider)"/> reads first: the customer, then the last number when none is given.</summary>
+    /// <summary>
+    /// What <see cref="CreateAsync(AccountWrite, string, InvoiceRequest, TimeProvider)"/> reads first: the customer, then, when
+    /// no number is given, the last number and the new id (a given number is checked first, which ends the reads ahead).
+    /// </summary>
     private static ReadAhead[] ReadsOfCreate(AccountId account, string kind, InvoiceRequest input)
     {
         if (input.CustomerId is null || !WireId.TryParse(input.CustomerId, out var customer))
@@ -42,7 +45,9 @@ internal static class InvoiceCommands
         }
 
         var readCustomer = CustomerStore.ReadAheadGet(account, new CustomerId(customer));
-        return string.IsNullOrWhiteSpace(input.Number) ? [readCustomer, InvoiceStore.ReadAheadNextNumber(account, kind)] : [readCustomer];
+        return string.IsNullOrWhiteSpace(input.Number)
+            ? [readCustomer, InvoiceStore.ReadAheadNextNumber(account, kind), InvoiceStore.ReadAheadNewId()]
+            : [readCustomer];
     }
 
     /// <summary>Creates a draft invoice or quote (also used by recurring invoices and the quote conversion).</summary>

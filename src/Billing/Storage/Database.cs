@@ -217,15 +217,7 @@ public sealed class Database : IAsyncDisposable
     /// <summary>PostgreSQL: the lock and the reads that follow it in one batch, so one round trip.</summary>
     private static async Task<LockedAccount?> LockAndReadAheadAsync(Session session, AccountId account, ReadAhead[] reads, CancellationToken cancel)
     {
-        await using var batch = new NpgsqlBatch((NpgsqlConnection)session.Connection, (NpgsqlTransaction)session.Transaction);
-        foreach (var (sql, parameters) in reads.Select(r => (r.Sql, r.Parameters)).Prepend((LockAccount, new { account = account.Value })))
-        {
-            var command = new NpgsqlBatchCommand(sql);
-            var binder = ParameterBinder.For(parameters)!;
-            binder.AddParameters(command.Parameters, static () => new NpgsqlParameter());
-            binder.SetValues(command.Parameters, parameters);
-            batch.BatchCommands.Add(command);
-        }
+        await using var batch = PostgresBatches.Of(session, reads.Select(r => (r.Sql, (object?)r.Parameters)).Prepend((LockAccount, new { account = account.Value })));
 
         await using var reader = await batch.ExecuteReaderAsync(cancel).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancel).ConfigureAwait(false))

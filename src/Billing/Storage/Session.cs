@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace BillingBooks.Billing.Storage;
 
@@ -13,6 +14,7 @@ public class Session : IAsyncDisposable
     private readonly PreparedStatements? _statements;
     private WriteTurn? _turn;
     private Queue<(ReadAhead Read, List<object?> Rows)>? _readAhead;
+    private List<(string Sql, object? Parameters)>? _deferred;
 
     public Session(DbConnection connection, DbTransaction transaction)
         : this(connection, transaction, null, null)
@@ -31,12 +33,15 @@ public class Session : IAsyncDisposable
 
     public DbTransaction Transaction { get; }
 
+    public Dialect Dialect => Connection is NpgsqlConnection ? Dialect.Postgres : Dialect.Sqlite;
+
     /// <summary>SQLite's writer: its connection, transaction and prepared statements, and this write's turn in its group (see <see cref="Storage.SqliteWriter"/>).</summary>
     internal static Session SqliteWriter(SqliteConnection connection, SqliteTransaction transaction, PreparedStatements statements, WriteTurn turn) =>
         new(connection, transaction, turn, statements);
 
 #pragma warning disable CA1849 // Microsoft.Data.Sqlite is synchronous; its async methods block just the same.
     public Task<IEnumerable<T>> QueryAsync<T>(string sql, object? parameters = null) =>
+        _deferred is not null ? AfterDeferredAsync(() => QueryAsync<T>(sql, parameters)) :
         ReadAlready(sql, parameters, typeof(T)) is { } rows
             ? Task.FromResult<IEnumerable<T>>(rows.Select(PreparedStatements.Convert<T>).ToList())
             : Prepared(sql, parameters) is { } command
@@ -44,6 +49,7 @@ public class Session : IAsyncDisposable
                 : Connection.QueryAsync<T>(sql, parameters, Transaction);
 
     public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters = null) =>
+        _deferred is not null ? AfterDeferredAsync(() => QuerySingleOrDefaultAsync<T>(sql, parameters)) :
         ReadAlready(sql, parameters, typeof(T)) is { } rows
             ? Task.FromResult(Single<T>(rows, orDefault: true))
             : Prepared(sql, parameters) is { } command
@@ -51,6 +57,7 @@ public class Session : IAsyncDisposable
                 : Connection.QuerySingleOrDefaultAsync<T>(sql, parameters, Transaction);
 
     public Task<T> QuerySingleAsync<T>(string sql, object? parameters = null) =>
+        _deferred is not null ? AfterDeferredAsync(() => QuerySingleAsync<T>(sql, parameters)) :
         ReadAlready(sql, parameters, typeof(T)) is { } rows
             ? Task.FromResult(Single<T>(rows, orDefault: false)!)
             : Prepared(sql, parameters) is { } command
@@ -59,12 +66,57 @@ public class Session : IAsyncDisposable
 
     public Task<int> ExecuteAsync(string sql, object? parameters = null)
     {
+        if (_deferred is not null)
+        {
+            return AfterDeferredAsync(() => ExecuteAsync(sql, parameters));
+        }
+
         _readAhead = null;
         return Prepared(sql, parameters) is { } command
             ? Task.FromResult(command.ExecuteNonQuery())
             : Connection.ExecuteAsync(sql, parameters, Transaction);
     }
 #pragma warning restore CA1849
+
+    /// <summary>
+    /// A statement whose outcome the write does not need to look at: on PostgreSQL it waits for what the session sends
+    /// next, at the latest the COMMIT, and travels in that round trip; elsewhere (or with parameters Dapper must bind)
+    /// it runs at once. Its failure then fails whatever it travels with, so only for statements that fail only through
+    /// a bug or a broken database, never for an expected refusal (a taken number is checked before, not left to a
+    /// unique index). Statements run in the order they were given, deferred or not.
+    /// </summary>
+    public Task DeferAsync(string sql, object? parameters = null)
+    {
+        if (Dialect != Dialect.Postgres || ParameterBinder.For(parameters) is null)
+        {
+            return ExecuteAsync(sql, parameters);
+        }
+
+        // What was read ahead may be changed by this statement: later reads must not be answered from before it.
+        _readAhead = null;
+        (_deferred ??= []).Add((sql, parameters));
+        return Task.CompletedTask;
+    }
+
+    private async Task<T> AfterDeferredAsync<T>(Func<Task<T>> next)
+    {
+        await RunDeferredAsync(commit: false).ConfigureAwait(false);
+        return await next().ConfigureAwait(false);
+    }
+
+    /// <summary>Sends the deferred statements, with the COMMIT when <paramref name="commit"/>, in one round trip.</summary>
+    private async Task RunDeferredAsync(bool commit)
+    {
+        var statements = _deferred!;
+        _deferred = null;
+        if (commit)
+        {
+            statements.Add(("COMMIT", null));
+        }
+
+        await using var batch = PostgresBatches.Of(this, statements);
+        await batch.ExecuteNonQueryAsync().ConfigureAwait(false);
+    }
 
     /// <summary>Rows read ahead with the lock (see <see cref="ReadAhead"/>).</summary>
     internal void Remember(ReadAhead read, List<object?> rows) => (_readAhead ??= new()).Enqueue((read, rows));
@@ -114,7 +166,9 @@ public class Session : IAsyncDisposable
 
     /// <summary>Commits; SQLite's writes return once their group's COMMIT is done.</summary>
     public virtual Task CommitAsync(CancellationToken cancel = default) =>
-        _turn is not null ? _turn.CommitAsync() : Transaction.CommitAsync(cancel);
+        _turn is not null ? _turn.CommitAsync()
+        : _deferred is not null ? RunDeferredAsync(commit: true)
+        : Transaction.CommitAsync(cancel);
 
     public async ValueTask DisposeAsync()
     {
@@ -162,7 +216,7 @@ public sealed class AccountWrite : Session
     {
         if (_lastSeq != _firstSeq)
         {
-            await ExecuteAsync("UPDATE accounts SET last_seq = @seq WHERE id = @account", new { seq = _lastSeq, account = Account.Value }).ConfigureAwait(false);
+            await DeferAsync("UPDATE accounts SET last_seq = @seq WHERE id = @account", new { seq = _lastSeq, account = Account.Value }).ConfigureAwait(false);
         }
 
         await base.CommitAsync(cancel).ConfigureAwait(false);

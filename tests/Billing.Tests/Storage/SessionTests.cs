@@ -75,6 +75,55 @@ public sealed class SessionTests
         }
     }
 
+    [Fact]
+    public async Task A_deferred_postgres_statement_runs_before_the_next_statement_and_with_the_commit()
+    {
+        await using var pg = await TestPostgres.CreateDatabaseAsync("billing_session");
+        if (pg is null)
+        {
+            return;
+        }
+
+        await using var db = Database.Postgres(pg.ConnectionString);
+        db.Migrate();
+        var (account, customer) = await AccountWithCustomerAsync(db, "Before");
+        await using (var write = await db.BeginAccountWriteAsync(account, default, CustomerStore.ReadAheadGet(account, customer)))
+        {
+            // Deferred, then read in the same transaction: the read sees it (it is sent first), not the row read ahead.
+            await write!.DeferAsync("UPDATE customers SET doc = @doc WHERE id = @id", new { doc = CustomerJson(customer, "After"), id = customer.Value });
+            Assert.Equal("After", (await CustomerStore.GetAsync(write, account, customer))!.Name);
+            await write.DeferAsync(InsertFailure, new { key = "a", failures = 1L });
+            await write.CommitAsync();
+        }
+
+        await using var read = await db.BeginSnapshotAsync();
+        Assert.Equal(1L, await read.QuerySingleAsync<long>("SELECT COUNT(*) FROM login_failures WHERE email_key = 'a'"));
+        Assert.Equal("After", (await CustomerStore.GetAsync(read, account, customer))!.Name);
+    }
+
+    [Fact]
+    public async Task A_deferred_postgres_statement_that_fails_fails_the_commit_and_nothing_of_the_write_is_kept()
+    {
+        await using var pg = await TestPostgres.CreateDatabaseAsync("billing_session");
+        if (pg is null)
+        {
+            return;
+        }
+
+        await using var db = Database.Postgres(pg.ConnectionString);
+        db.Migrate();
+        await using (var write = await db.BeginAsync())
+        {
+            await write.ExecuteAsync(InsertFailure, new { key = "a", failures = 1L });
+            await write.DeferAsync(InsertFailure, new { key = "b", failures = 1L });
+            await write.DeferAsync(InsertFailure, new { key = "a", failures = 2L });
+            await Assert.ThrowsAsync<Npgsql.PostgresException>(() => write.CommitAsync());
+        }
+
+        await using var read = await db.BeginSnapshotAsync();
+        Assert.Equal(0L, await read.QuerySingleAsync<long>("SELECT COUNT(*) FROM login_failures"));
+    }
+
     private static async Task<(AccountId Account, CustomerId Customer)> AccountWithCustomerAsync(Database db, string name)
     {
         await using var session = await db.BeginAsync();
