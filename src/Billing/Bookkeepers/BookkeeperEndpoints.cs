@@ -51,7 +51,11 @@ public static class BookkeeperEndpoints
         return Results.Json(new InvitationList(rows.Select(r => r.ToInvitation()).ToArray()), Json.Options);
     }
 
-    /// <summary>Creates the invitation and mails its link; it commits only once the mail server took the message.</summary>
+    /// <summary>
+    /// Creates the invitation and mails its link; if the mail server does not take the message, the invitation is taken
+    /// back. The mail goes after the invitation is committed, outside any write: a write holds the account's lock and,
+    /// on SQLite, the one writer every account's writes queue for.
+    /// </summary>
     private static async Task<IResult> InviteAsync(
         Caller caller, Database db, TimeProvider clock, Mailer mailer, IConfiguration configuration, IOptions<AccountOptions> options, HttpRequest request)
     {
@@ -77,11 +81,43 @@ public static class BookkeeperEndpoints
             return errors.ToError().ToResult();
         }
 
-        var key = AccountEndpoints.EmailKey(email!);
+        var created = await CreateInvitationAsync(caller, db, clock, mailer, configuration, options.Value, request, email!).ConfigureAwait(false);
+        if (created.Error is not null)
+        {
+            return created.Error.ToResult();
+        }
+
+        var (row, mail) = created.Value;
+        var failure = await mailer.SendAsync(mail, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        if (failure is not null)
+        {
+            await using (var undo = await db.BeginAccountWriteAsync(caller.Account, CancellationToken.None).ConfigureAwait(false))
+            {
+                // Still pending: nobody has its link. Whatever else happened to it meanwhile stays.
+                if (undo is null)
+                {
+                    return new NotFound("account").ToResult();
+                }
+
+                await undo.ExecuteAsync("DELETE FROM invitations WHERE account_id = @account AND id = @id AND status = 'pending'",
+                    new { account = caller.Account.Value, id = row.Id }).ConfigureAwait(false);
+                await undo.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+
+            return new Refused(failure + " Nothing was changed; check the address or try again.").ToResult();
+        }
+
+        return Results.Json(row.ToInvitation(), Json.Options, statusCode: StatusCodes.Status201Created);
+    }
+
+    private static async Task<Result<(InvitationRow Row, MimeKit.MimeMessage Mail)>> CreateInvitationAsync(
+        Caller caller, Database db, TimeProvider clock, Mailer mailer, IConfiguration configuration, AccountOptions options, HttpRequest request, string email)
+    {
+        var key = AccountEndpoints.EmailKey(email);
         await using var write = await db.BeginAccountWriteAsync(caller.Account, request.HttpContext.RequestAborted).ConfigureAwait(false);
         if (write is null)
         {
-            return new NotFound("account").ToResult();
+            return new NotFound("account");
         }
 
         var open = await write.QuerySingleOrDefaultAsync<long?>(
@@ -89,11 +125,11 @@ public static class BookkeeperEndpoints
             new { account = caller.Account.Value, key }).ConfigureAwait(false);
         if (open is not null)
         {
-            return new Conflict($"{email} is already invited or already your bookkeeper; to send a new link, withdraw the pending invitation and invite again.", "email").ToResult();
+            return new Conflict($"{email} is already invited or already your bookkeeper; to send a new link, withdraw the pending invitation and invite again.", "email");
         }
 
         var now = clock.GetUtcNow();
-        var link = InvitationLinks.New(now, options.Value.InvitationLifetime);
+        var link = InvitationLinks.New(now, options.InvitationLifetime);
         var id = await write.QuerySingleAsync<long>(
             "INSERT INTO invitations (account_id, email, email_key, status, bookkeeper_id, created_at, changed_at, token_hash, token_expires_at) " +
             "VALUES (@account, @email, @key, 'pending', NULL, @now, @now, @hash, @expires) RETURNING id",
@@ -102,15 +138,9 @@ public static class BookkeeperEndpoints
 
         var profile = await Profiles.ReadAsync(write, caller.Account).ConfigureAwait(false);
         var url = $"{InvoiceDeliveryEndpoints.PublicOrigin(configuration, request)}/invitations/{link.Token}";
-        var mail = InvitationMail.Compose(mailer.Options.From, caller.Email, profile.CompanyName ?? profile.ContactName, email!, url, link.Expires);
-        var failure = await mailer.SendAsync(mail, request.HttpContext.RequestAborted).ConfigureAwait(false);
-        if (failure is not null)
-        {
-            return new Refused(failure + " Nothing was changed; check the address or try again.").ToResult();
-        }
-
+        var mail = InvitationMail.Compose(mailer.Options.From, caller.Email, profile.CompanyName ?? profile.ContactName, email, url, link.Expires);
         await write.CommitAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
-        return Results.Json(row.ToInvitation(), Json.Options, statusCode: StatusCodes.Status201Created);
+        return (row, mail);
     }
 
     /// <summary>

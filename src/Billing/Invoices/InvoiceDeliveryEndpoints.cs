@@ -105,41 +105,65 @@ public static class InvoiceDeliveryEndpoints
             return InvoiceEndpoints.NotFoundFor(s.Kind).ToResult();
         }
 
+        var prepared = await PrepareAsync(s, new InvoiceId(value), body.Value!, request).ConfigureAwait(false);
+        if (prepared.Error is not null)
+        {
+            return prepared.Error.ToResult();
+        }
+
+        // The mail server is waited for outside any write: a write holds the account's lock and, on SQLite, the one
+        // writer every account's writes queue for (a slow server once held them all for up to its timeout).
+        var (invoice, message, draft) = prepared.Value!;
+        var failure = await s.Mailer.SendAsync(message, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        if (failure is not null)
+        {
+            return new Refused(failure + " Nothing was changed; check the address or try again.").ToResult();
+        }
+
+        if (draft)
+        {
+            await MarkSentAsync(s, new InvoiceId(value), request.HttpContext.RequestAborted).ConfigureAwait(false);
+        }
+
+        return Results.Json(invoice, Json.Options);
+    }
+
+    /// <summary>
+    /// Checks the sending and makes the message with the customer's link. The link is committed before the mail goes: a
+    /// link in no one's mail opens nothing anyone has, and it works as soon as the mail arrives.
+    /// </summary>
+    private static async Task<Result<(InvoiceResponse Invoice, MimeMessage Message, bool Draft)>> PrepareAsync(Sender s, InvoiceId id, SendRequest send, HttpRequest request)
+    {
         await using var write = await s.Db.BeginAccountWriteAsync(s.Tenant.Account, request.HttpContext.RequestAborted).ConfigureAwait(false);
-        var stored = write is null ? null : await InvoiceStore.GetAsync(write, s.Tenant.Account, s.Kind, new InvoiceId(value)).ConfigureAwait(false);
+        var stored = write is null ? null : await InvoiceStore.GetAsync(write, s.Tenant.Account, s.Kind, id).ConfigureAwait(false);
         if (write is null || stored is null)
         {
-            return InvoiceEndpoints.NotFoundFor(s.Kind).ToResult();
+            return InvoiceEndpoints.NotFoundFor(s.Kind);
         }
 
         // Whose record it is comes first (404), then what the body says (422).
-        var send = body.Value!;
         var recipients = Recipients(send);
         if (recipients.Error is not null)
         {
-            return recipients.Error.ToResult();
+            return recipients.Error;
         }
 
         var profile = await Profiles.ReadAsync(write, s.Tenant.Account).ConfigureAwait(false);
         var state = stored.State;
         if (state.Stage == InvoiceStatuses.Void)
         {
-            return new Refused("A void invoice is not sent; copy it into a new invoice instead.").ToResult();
+            return new Refused("A void invoice is not sent; copy it into a new invoice instead.");
         }
 
-        if (state.Stage is InvoiceStatuses.Draft or InvoiceStatuses.QuoteDraft)
+        var draft = state.Stage is InvoiceStatuses.Draft or InvoiceStatuses.QuoteDraft;
+        if (draft)
         {
-            var why = Profiles.MissingForSending(profile) ?? InvoiceRules.WhyNotSendable(state, state.Compute());
-            if (why is not null)
+            if ((Profiles.MissingForSending(profile) ?? InvoiceRules.WhyNotSendable(state, state.Compute())) is { } why)
             {
-                return new Refused(why).ToResult();
+                return new Refused(why);
             }
 
-            // The same transition as mark-sent: an invoice enters the change feed the first time it is sent.
-            state = s.Kind == InvoiceKinds.Quote
-                ? state with { Stage = InvoiceStatuses.QuoteSent }
-                : state with { Stage = InvoiceStatuses.Sent, InFeed = true };
-            await InvoiceStore.SaveAsync(write, state, stored.Paid).ConfigureAwait(false);
+            state = Sent(state);
         }
 
         var invoice = InvoiceViews.ToResponse(state, stored.Paid, Profiles.Today(profile, s.Clock));
@@ -147,15 +171,26 @@ public static class InvoiceDeliveryEndpoints
         var letter = new Letter(recipients.Value!, send.Subject, send.Message, send.AttachPdf, send.SendCopy ? s.Caller.Email : null);
         var message = await ComposeAsync(write, s.Tenant.Account, s.Kind, invoice, profile, s.Caller.Email, s.Mailer.Options.From,
             $"{PublicOrigin(s.Configuration, request)}/view/{token}", letter, request.HttpContext.RequestAborted).ConfigureAwait(false);
-        var failure = await s.Mailer.SendAsync(message, request.HttpContext.RequestAborted).ConfigureAwait(false);
-        if (failure is not null)
-        {
-            return new Refused(failure + " Nothing was changed; check the address or try again.").ToResult();
-        }
-
         await write.CommitAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
-        return Results.Json(invoice, Json.Options);
+        return (invoice, message, draft);
     }
+
+    /// <summary>Once the mail server took it, a draft becomes sent, unless it was sent or voided by hand meanwhile.</summary>
+    private static async Task MarkSentAsync(Sender s, InvoiceId id, CancellationToken cancel)
+    {
+        await using var write = await s.Db.BeginAccountWriteAsync(s.Tenant.Account, cancel).ConfigureAwait(false);
+        var stored = write is null ? null : await InvoiceStore.GetAsync(write, s.Tenant.Account, s.Kind, id).ConfigureAwait(false);
+        if (write is not null && stored is { State.Stage: InvoiceStatuses.Draft or InvoiceStatuses.QuoteDraft })
+        {
+            await InvoiceStore.SaveAsync(write, Sent(stored.State), stored.Paid).ConfigureAwait(false);
+            await write.CommitAsync(cancel).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The same transition as mark-sent: an invoice enters the change feed the first time it is sent.</summary>
+    private static InvoiceState Sent(InvoiceState draft) => draft.Kind == InvoiceKinds.Quote
+        ? draft with { Stage = InvoiceStatuses.QuoteSent }
+        : draft with { Stage = InvoiceStatuses.Sent, InFeed = true };
 
     /// <summary>What goes out with a document: to whom, the subject and note (defaults when empty), the PDF or not, a copy to.</summary>
     public sealed record Letter(IReadOnlyList<string> To, string? Subject, string? Message, bool AttachPdf, string? CopyTo);

@@ -175,7 +175,7 @@ public class Session : IAsyncDisposable
         if (Interlocked.Exchange(ref _turn, null) is { } turn)
         {
             // SQLite's writer: the connection and transaction are shared with the other writes of the group.
-            turn.Abandon();
+            await turn.AbandonAsync().ConfigureAwait(false);
         }
         else if (_statements is null)
         {

@@ -8,14 +8,17 @@ namespace BillingBooks.Billing.Storage;
 /// SQLite's one writer: its connection (kept open, with its prepared statements), the slot that writes queue for, and
 /// group commit. A write that ends while others wait for the slot hands it on without committing; the writes that
 /// follow run in the same transaction, each in a savepoint of its own, until one ends with nobody waiting (or the
-/// group is full) and commits them all at once. Every write of a group is answered only after that COMMIT, so nothing
-/// is acknowledged before it is committed; a write that fails rolls back to its savepoint and leaves the others' work
-/// alone; a COMMIT that fails fails every write of its group.
+/// group is full) and commits them all at once. Every write of a group, kept or undone, returns only after that
+/// COMMIT (an undone write may have read, and answered from, an earlier write's work), so nothing is acknowledged
+/// before it is committed. A write that fails rolls back to its savepoint and leaves the others' work alone; a COMMIT
+/// that fails, or a transaction SQLite rolls back by itself (disk full, I/O error), fails every write of its group.
 /// </summary>
 /// <remarks>
 /// Why: under load the slot is the service's bottleneck, and COMMIT (writing the log, updating its index) was about a
 /// third of a write's time in it (docs/benchmarks.md). A group writes the pages its writes share (the accounts table,
-/// index leaves) once. A write alone still commits at once, so a quiet service answers as before.
+/// index leaves) once. A write alone still commits at once, so a quiet service answers as before. A write must not do
+/// slow work (mail, other services) while it holds the slot: every write queued behind it, and its group's earlier
+/// writes, wait for it.
 /// </remarks>
 #pragma warning disable CA1849 // Microsoft.Data.Sqlite is synchronous; its async methods block just the same.
 internal sealed class SqliteWriter(Database database) : IAsyncDisposable
@@ -51,22 +54,24 @@ internal sealed class SqliteWriter(Database database) : IAsyncDisposable
     /// <summary>No write in progress and none waiting for its group's COMMIT.</summary>
     public bool Idle => Volatile.Read(ref _group) is null && _slot.CurrentCount > 0;
 
-    /// <summary>Waits for the slot (not cancellable: a writer the slot is handed to must come and end the group), then begins a write.</summary>
     public async Task<Session> BeginAsync(CancellationToken cancel)
     {
         Interlocked.Increment(ref _waiting);
         try
         {
-            await _slot.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+            await _slot.WaitAsync(cancel).ConfigureAwait(false);
         }
-        finally
+        catch (OperationCanceledException)
         {
             Interlocked.Decrement(ref _waiting);
+            // The write before may have handed the slot on counting on this one to end its group.
+            TakeOverIfStranded();
+            throw;
         }
 
+        Interlocked.Decrement(ref _waiting);
         try
         {
-            cancel.ThrowIfCancellationRequested();
             if (_group is null)
             {
                 await OpenAsync(cancel).ConfigureAwait(false);
@@ -93,11 +98,16 @@ internal sealed class SqliteWriter(Database database) : IAsyncDisposable
     }
 
     /// <summary>Ends a write (holding the slot): keeps or undoes its work, then hands the slot on or commits the group.</summary>
+    /// <returns>The group's outcome: completes once it is committed, or fails with what made it fail.</returns>
     internal Task End(WriteTurn turn, bool keep)
     {
         try
         {
-            if (turn.InSavepoint)
+            if (!TransactionAlive)
+            {
+                EndGroup(commit: false, RolledBackBySqlite());
+            }
+            else if (turn.InSavepoint)
             {
                 if (!keep)
                 {
@@ -114,47 +124,82 @@ internal sealed class SqliteWriter(Database database) : IAsyncDisposable
         }
         catch (SqliteException e)
         {
-            // The transaction may be gone with it (SQLite rolls back on some I/O errors): nothing of the group is kept.
-            FailGroup(e);
+            EndGroup(commit: false, e);
         }
         finally
         {
             HandOnOrCommit();
         }
 
-        return keep ? turn.Group.Committed.Task : Task.CompletedTask;
+        return turn.Group.Committed.Task;
     }
 
+    /// <summary>At the end of a turn: hands the slot to the next write, or, with nobody waiting or the group full, commits.</summary>
     private void HandOnOrCommit()
     {
+        var handedOn = false;
         try
         {
-            if (_group is { } group && (Volatile.Read(ref _waiting) == 0 || group.Writes >= MaxGroup))
+            if (_group is { } group)
             {
-                EndGroup(commit: true);
+                handedOn = Volatile.Read(ref _waiting) > 0 && group.Writes < MaxGroup;
+                if (!handedOn)
+                {
+                    EndGroup(commit: true);
+                }
             }
         }
         finally
         {
             _slot.Release();
         }
+
+        if (handedOn)
+        {
+            // The write it was handed to may have given up waiting meanwhile (cancelled): then nobody would end the group.
+            TakeOverIfStranded();
+        }
     }
 
-    private void EndGroup(bool commit)
+    /// <summary>
+    /// Ends a group that nobody is coming to end: the slot is free, a group is open and no write waits. Run by a writer
+    /// that handed the slot on and by one that stopped waiting; whichever of them sees the last change takes it over.
+    /// </summary>
+    private void TakeOverIfStranded()
+    {
+        if (Volatile.Read(ref _group) is not null && Volatile.Read(ref _waiting) == 0 && _slot.Wait(0))
+        {
+            HandOnOrCommit();
+        }
+    }
+
+    /// <summary>Commits or undoes the group (undoes it when there is a <paramref name="failure"/>); its writes learn the outcome.</summary>
+    private void EndGroup(bool commit, Exception? failure = null)
     {
         var group = _group!;
+        var transaction = _transaction!;
+        _transaction = null;
+        Volatile.Write(ref _group, null);
         try
         {
-            if (commit)
+            failure ??= TransactionAlive ? null : RolledBackBySqlite();
+            if (failure is not null)
             {
-                _transaction!.Commit();
+                group.Committed.TrySetException(failure);
             }
             else
             {
-                _transaction!.Rollback();
-            }
+                if (commit)
+                {
+                    transaction.Commit();
+                }
+                else
+                {
+                    transaction.Rollback();
+                }
 
-            group.Committed.TrySetResult();
+                group.Committed.TrySetResult();
+            }
         }
         catch (SqliteException e)
         {
@@ -162,30 +207,32 @@ internal sealed class SqliteWriter(Database database) : IAsyncDisposable
         }
         finally
         {
-            _transaction!.Dispose();
-            _transaction = null;
-            Volatile.Write(ref _group, null);
+            Close(transaction);
         }
     }
 
-    private void FailGroup(SqliteException e)
+    /// <summary>Ends the transaction object (undoing what a failed COMMIT left open).</summary>
+    private void Close(SqliteTransaction transaction)
     {
-        _group!.Committed.TrySetException(e);
         try
         {
-            _transaction!.Rollback();
+            transaction.Dispose();
         }
         catch (SqliteException)
         {
-            // Already rolled back by SQLite itself (what made the write fail); the group is reported failed above.
-        }
-        finally
-        {
-            _transaction!.Dispose();
-            _transaction = null;
-            Volatile.Write(ref _group, null);
+            // A COMMIT that failed with an I/O error, after which SQLite had ended the transaction itself: the object's
+            // own ROLLBACK then fails and the connection may still count the transaction as open. The group is already
+            // failed; the next write opens a fresh connection.
+            _connection?.Close();
         }
     }
+
+    /// <summary>Whether the writer connection is inside a transaction (SQLite ends it by itself on disk full and I/O errors).</summary>
+    private bool TransactionAlive => _connection?.Handle is { } handle && SQLitePCL.raw.sqlite3_get_autocommit(handle) == 0;
+
+    private static SqliteException RolledBackBySqlite() => new(
+        "SQLite rolled back the transaction of this write's group (a write in it failed in a way that ends the transaction, such as a full disk or an I/O error); none of the group's writes were kept.",
+        SQLitePCL.raw.SQLITE_ABORT);
 
     private async Task OpenAsync(CancellationToken cancel)
     {
@@ -242,8 +289,10 @@ internal sealed class SqliteWriter(Database database) : IAsyncDisposable
         }
     }
 
+    /// <summary>At shutdown, after the requests: a group still open (a write never ended, a bug) is failed, not left waiting.</summary>
     public async ValueTask DisposeAsync()
     {
+        Volatile.Read(ref _group)?.Committed.TrySetException(new ObjectDisposedException(nameof(SqliteWriter)));
         await CloseAsync().ConfigureAwait(false);
         _slot.Dispose();
     }
@@ -256,31 +305,4 @@ internal sealed class SqliteWriter(Database database) : IAsyncDisposable
         public TaskCompletionSource Committed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
-
 #pragma warning restore CA1849
-
-/// <summary>One write's turn in its group: ended exactly once, by commit or by dispose.</summary>
-internal sealed class WriteTurn(SqliteWriter writer, SqliteWriter.Group group, bool inSavepoint)
-{
-    private int _ended;
-
-    public SqliteWriter.Group Group => group;
-
-    public bool InSavepoint => inSavepoint;
-
-    public bool Ended => Volatile.Read(ref _ended) != 0;
-
-    /// <summary>Keeps the write's work; completes when its group has committed (throws if that failed).</summary>
-    public Task CommitAsync() => Interlocked.Exchange(ref _ended, 1) == 0
-        ? writer.End(this, keep: true)
-        : throw new InvalidOperationException("This write has already ended.");
-
-    /// <summary>Undoes the write's work unless it was committed.</summary>
-    public void Abandon()
-    {
-        if (Interlocked.Exchange(ref _ended, 1) == 0)
-        {
-            writer.End(this, keep: false);
-        }
-    }
-}

@@ -36,11 +36,12 @@ public sealed class SqliteWriterTests : IAsyncLifetime
         await a.ExecuteAsync(Insert, new { key = "a" });
         var aCommitted = a.CommitAsync();
 
-        await using (var b = await waiting[0])
-        {
-            await b.ExecuteAsync(Insert, new { key = "b" });
-            // Disposed without commit: its savepoint is undone, the group goes on.
-        }
+        // Ended without commit: its savepoint is undone and the group goes on; it too is answered only after the COMMIT,
+        // since what it read may be an earlier write's work (a's row here).
+        var b = await waiting[0];
+        await b.ExecuteAsync(Insert, new { key = "b" });
+        Assert.Equal(2L, await b.QuerySingleAsync<long>("SELECT COUNT(*) FROM login_failures"));
+        var bEnded = b.DisposeAsync().AsTask();
 
         var c = await waiting[1];
         await c.ExecuteAsync(Insert, new { key = "c" });
@@ -51,11 +52,13 @@ public sealed class SqliteWriterTests : IAsyncLifetime
 
         // Nothing of the group is answered, nor visible to readers, before its COMMIT.
         Assert.False(aCommitted.IsCompleted);
+        Assert.False(bEnded.IsCompleted);
         Assert.False(cCommitted.IsCompleted);
         Assert.Empty(await KeysAsync());
 
         await d.CommitAsync();
         await aCommitted;
+        await bEnded;
         await cCommitted;
         Assert.Equal(["a", "c", "d"], await KeysAsync());
         foreach (var session in new[] { a, c, d })
@@ -112,6 +115,67 @@ public sealed class SqliteWriterTests : IAsyncLifetime
         }
 
         Assert.Equal(["after"], await KeysAsync());
+    }
+
+    [Fact]
+    public async Task A_disk_full_write_that_makes_sqlite_roll_the_transaction_back_fails_its_whole_group_and_the_writer_works_on()
+    {
+        var a = await _db.BeginAsync();
+        var next = _db.BeginAsync();
+        await a.ExecuteAsync(Insert, new { key = "a" });
+        var aCommitted = a.CommitAsync();
+
+        // The file may not grow: the next write's big row fails with SQLITE_FULL, on which SQLite rolls back the whole
+        // transaction, a's row included.
+        var b = await next;
+        var pages = await b.QuerySingleAsync<long>("PRAGMA page_count");
+        await b.ExecuteAsync($"PRAGMA max_page_count = {pages}");
+        var full = await Assert.ThrowsAsync<SqliteException>(() => b.ExecuteAsync(Insert, new { key = new string('x', 200_000) }));
+        Assert.Equal(SQLitePCL.raw.SQLITE_FULL, full.SqliteErrorCode);
+        await Assert.ThrowsAsync<SqliteException>(async () => await b.DisposeAsync());
+        await Assert.ThrowsAsync<SqliteException>(() => aCommitted);
+        Assert.Empty(await KeysAsync());
+
+        await using (var after = await _db.BeginAsync())
+        {
+            await after.ExecuteAsync("PRAGMA max_page_count = 1073741823");
+            await after.ExecuteAsync(Insert, new { key = "after" });
+            await after.CommitAsync();
+        }
+
+        Assert.Equal(["after"], await KeysAsync());
+    }
+
+    [Fact]
+    public async Task A_write_cancelled_while_it_waits_for_the_writer_gives_up_and_the_group_before_it_commits()
+    {
+        var a = await _db.BeginAsync();
+        using var cancel = new CancellationTokenSource();
+        var gaveUp = _db.BeginAsync(cancel.Token);
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => gaveUp);
+
+        await a.ExecuteAsync(Insert, new { key = "a" });
+        await a.CommitAsync();
+        await a.DisposeAsync();
+        Assert.Equal(["a"], await KeysAsync());
+    }
+
+    [Fact]
+    public async Task A_write_cancelled_once_the_writer_was_handed_to_it_still_ends_the_group()
+    {
+        var a = await _db.BeginAsync();
+        using var cancel = new CancellationTokenSource();
+        var next = _db.BeginAsync(cancel.Token);
+        await a.ExecuteAsync(Insert, new { key = "a" });
+        var aCommitted = a.CommitAsync();
+
+        // a handed the slot on (the next write was waiting): the next write has it, and its end commits the group.
+        await cancel.CancelAsync();
+        var late = await next;
+        await late.DisposeAsync();
+        await aCommitted;
+        Assert.Equal(["a"], await KeysAsync());
     }
 
     [Fact]
