@@ -111,9 +111,17 @@ public static class InvoiceDeliveryEndpoints
             return prepared.Error.ToResult();
         }
 
-        // The mail server is waited for outside any write: a write holds the account's lock and, on SQLite, the one
-        // writer every account's writes queue for (a slow server once held them all for up to its timeout).
-        var (invoice, message, draft) = prepared.Value!;
+        // The message (its PDF takes milliseconds) is made and the mail server waited for outside any write: a write holds
+        // the account's lock and, on SQLite, the one writer every account's writes queue for (a slow mail server once
+        // held them all for up to its timeout).
+        var (invoice, profile, letter, link, draft) = prepared.Value!;
+        MimeMessage message;
+        await using (var read = await s.Db.BeginSnapshotAsync(request.HttpContext.RequestAborted).ConfigureAwait(false))
+        {
+            message = await ComposeAsync(read, s.Tenant.Account, s.Kind, invoice, profile, s.Caller.Email, s.Mailer.Options.From, link, letter,
+                request.HttpContext.RequestAborted).ConfigureAwait(false);
+        }
+
         var failure = await s.Mailer.SendAsync(message, request.HttpContext.RequestAborted).ConfigureAwait(false);
         if (failure is not null)
         {
@@ -128,11 +136,14 @@ public static class InvoiceDeliveryEndpoints
         return Results.Json(invoice, Json.Options);
     }
 
+    /// <summary>What a sending needs once its write is committed: the invoice as sent, the letter and the customer's link.</summary>
+    private sealed record Prepared(InvoiceResponse Invoice, ProfileDocument Profile, Letter Letter, string Link, bool Draft);
+
     /// <summary>
-    /// Checks the sending and makes the message with the customer's link. The link is committed before the mail goes: a
-    /// link in no one's mail opens nothing anyone has, and it works as soon as the mail arrives.
+    /// Checks the sending and makes the customer's link. The link is committed before the mail goes: a link in no one's
+    /// mail opens nothing anyone has, and it works as soon as the mail arrives.
     /// </summary>
-    private static async Task<Result<(InvoiceResponse Invoice, MimeMessage Message, bool Draft)>> PrepareAsync(Sender s, InvoiceId id, SendRequest send, HttpRequest request)
+    private static async Task<Result<Prepared>> PrepareAsync(Sender s, InvoiceId id, SendRequest send, HttpRequest request)
     {
         await using var write = await s.Db.BeginAccountWriteAsync(s.Tenant.Account, request.HttpContext.RequestAborted).ConfigureAwait(false);
         var stored = write is null ? null : await InvoiceStore.GetAsync(write, s.Tenant.Account, s.Kind, id).ConfigureAwait(false);
@@ -169,10 +180,8 @@ public static class InvoiceDeliveryEndpoints
         var invoice = InvoiceViews.ToResponse(state, stored.Paid, Profiles.Today(profile, s.Clock));
         var token = await InvoiceLinks.CreateAsync(write, s.Tenant.Account, state.Id, s.Clock.GetUtcNow()).ConfigureAwait(false);
         var letter = new Letter(recipients.Value!, send.Subject, send.Message, send.AttachPdf, send.SendCopy ? s.Caller.Email : null);
-        var message = await ComposeAsync(write, s.Tenant.Account, s.Kind, invoice, profile, s.Caller.Email, s.Mailer.Options.From,
-            $"{PublicOrigin(s.Configuration, request)}/view/{token}", letter, request.HttpContext.RequestAborted).ConfigureAwait(false);
         await write.CommitAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
-        return (invoice, message, draft);
+        return new Prepared(invoice, profile, letter, $"{PublicOrigin(s.Configuration, request)}/view/{token}", draft);
     }
 
     /// <summary>Once the mail server took it, a draft becomes sent, unless it was sent or voided by hand meanwhile.</summary>

@@ -136,7 +136,9 @@ public sealed class RecurringInvoices(Database db, TimeProvider clock, Recurring
             return $"'{bad}' is not an email address; correct the schedule's auto-send list";
         }
 
-        MimeKit.MimeMessage message;
+        InvoiceResponse invoice;
+        ProfileDocument profile;
+        string owner, link;
         await using (var write = await db.BeginAccountWriteAsync(account, cancel).ConfigureAwait(false))
         {
             var stored = write is null ? null : await InvoiceStore.GetAsync(write, account, InvoiceKinds.Invoice, draft).ConfigureAwait(false);
@@ -145,18 +147,24 @@ public sealed class RecurringInvoices(Database db, TimeProvider clock, Recurring
                 return "the invoice is no longer there";
             }
 
-            var profile = await Profiles.ReadAsync(write, account).ConfigureAwait(false);
+            profile = await Profiles.ReadAsync(write, account).ConfigureAwait(false);
             if ((Profiles.MissingForSending(profile) ?? InvoiceRules.WhyNotSendable(stored.State, stored.State.Compute())) is { } why)
             {
                 return why;
             }
 
-            var invoice = InvoiceViews.ToResponse(stored.State with { Stage = InvoiceStatuses.Sent, InFeed = true }, stored.Paid, Profiles.Today(profile, clock));
-            var token = await InvoiceLinks.CreateAsync(write, account, stored.State.Id, clock.GetUtcNow()).ConfigureAwait(false);
-            var owner = await write.QuerySingleAsync<string>("SELECT email FROM accounts WHERE id = @id", new { id = account.Value }).ConfigureAwait(false);
-            message = await InvoiceDeliveryEndpoints.ComposeAsync(write, account, InvoiceKinds.Invoice, invoice, profile, owner, mail.Mailer.Options.From,
-                $"{mail.PublicOrigin()}/view/{token}", new InvoiceDeliveryEndpoints.Letter(to, null, null, AttachPdf: true, CopyTo: null), cancel).ConfigureAwait(false);
+            invoice = InvoiceViews.ToResponse(stored.State with { Stage = InvoiceStatuses.Sent, InFeed = true }, stored.Paid, Profiles.Today(profile, clock));
+            link = $"{mail.PublicOrigin()}/view/{await InvoiceLinks.CreateAsync(write, account, stored.State.Id, clock.GetUtcNow()).ConfigureAwait(false)}";
+            owner = await write.QuerySingleAsync<string>("SELECT email FROM accounts WHERE id = @id", new { id = account.Value }).ConfigureAwait(false);
             await write.CommitAsync(cancel).ConfigureAwait(false);
+        }
+
+        // The PDF is made outside the write: every write would wait for it (on SQLite, every account's).
+        MimeKit.MimeMessage message;
+        await using (var read = await db.BeginSnapshotAsync(cancel).ConfigureAwait(false))
+        {
+            message = await InvoiceDeliveryEndpoints.ComposeAsync(read, account, InvoiceKinds.Invoice, invoice, profile, owner, mail.Mailer.Options.From,
+                link, new InvoiceDeliveryEndpoints.Letter(to, null, null, AttachPdf: true, CopyTo: null), cancel).ConfigureAwait(false);
         }
 
         if (await mail.Mailer.SendAsync(message, cancel).ConfigureAwait(false) is { } failure)
