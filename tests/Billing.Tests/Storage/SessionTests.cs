@@ -51,16 +51,8 @@ public sealed class SessionTests
     }
 
     [Fact]
-    public async Task A_read_made_with_the_postgres_lock_is_not_used_once_another_statement_ran()
+    public Task A_read_made_with_the_postgres_lock_is_not_used_once_another_statement_ran() => OnPostgresAsync(async db =>
     {
-        await using var pg = await TestPostgres.CreateDatabaseAsync("billing_session");
-        if (pg is null)
-        {
-            return;
-        }
-
-        await using var db = Database.Postgres(pg.ConnectionString);
-        db.Migrate();
         var (account, customer) = await AccountWithCustomerAsync(db, "Before");
 
         await using (var write = await db.BeginAccountWriteAsync(account, default, CustomerStore.ReadAheadGet(account, customer)))
@@ -73,19 +65,11 @@ public sealed class SessionTests
             await write!.ExecuteAsync("UPDATE customers SET doc = @doc WHERE id = @id", new { doc = CustomerJson(customer, "After"), id = customer.Value });
             Assert.Equal("After", (await CustomerStore.GetAsync(write, account, customer))!.Name);
         }
-    }
+    });
 
     [Fact]
-    public async Task A_deferred_postgres_statement_runs_before_the_next_statement_and_with_the_commit()
+    public Task A_deferred_postgres_statement_runs_before_the_next_statement_and_with_the_commit() => OnPostgresAsync(async db =>
     {
-        await using var pg = await TestPostgres.CreateDatabaseAsync("billing_session");
-        if (pg is null)
-        {
-            return;
-        }
-
-        await using var db = Database.Postgres(pg.ConnectionString);
-        db.Migrate();
         var (account, customer) = await AccountWithCustomerAsync(db, "Before");
         await using (var write = await db.BeginAccountWriteAsync(account, default, CustomerStore.ReadAheadGet(account, customer)))
         {
@@ -99,19 +83,11 @@ public sealed class SessionTests
         await using var read = await db.BeginSnapshotAsync();
         Assert.Equal(1L, await read.QuerySingleAsync<long>("SELECT COUNT(*) FROM login_failures WHERE email_key = 'a'"));
         Assert.Equal("After", (await CustomerStore.GetAsync(read, account, customer))!.Name);
-    }
+    });
 
     [Fact]
-    public async Task A_deferred_postgres_statement_that_fails_fails_the_commit_and_nothing_of_the_write_is_kept()
+    public Task A_deferred_postgres_statement_that_fails_fails_the_commit_and_nothing_of_the_write_is_kept() => OnPostgresAsync(async db =>
     {
-        await using var pg = await TestPostgres.CreateDatabaseAsync("billing_session");
-        if (pg is null)
-        {
-            return;
-        }
-
-        await using var db = Database.Postgres(pg.ConnectionString);
-        db.Migrate();
         await using (var write = await db.BeginAsync())
         {
             await write.ExecuteAsync(InsertFailure, new { key = "a", failures = 1L });
@@ -122,6 +98,20 @@ public sealed class SessionTests
 
         await using var read = await db.BeginSnapshotAsync();
         Assert.Equal(0L, await read.QuerySingleAsync<long>("SELECT COUNT(*) FROM login_failures"));
+    });
+
+    /// <summary>Runs <paramref name="test"/> on a fresh, migrated PostgreSQL database (skipped without one, outside CI).</summary>
+    private static async Task OnPostgresAsync(Func<Database, Task> test)
+    {
+        await using var pg = await TestPostgres.CreateDatabaseAsync("billing_session");
+        if (pg is null)
+        {
+            return;
+        }
+
+        await using var db = Database.Postgres(pg.ConnectionString);
+        db.Migrate();
+        await test(db);
     }
 
     private static async Task<(AccountId Account, CustomerId Customer)> AccountWithCustomerAsync(Database db, string name)
