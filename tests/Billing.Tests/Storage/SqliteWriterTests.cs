@@ -203,6 +203,50 @@ public sealed class SqliteWriterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Under_many_concurrent_writes_exactly_the_committed_ones_are_kept_whatever_the_others_do()
+    {
+        // Each write commits, is undone, fails on a duplicate key after writing, or gives up waiting; groups form as
+        // the writes interleave on the thread pool.
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 400).Select(i => Task.Run(async () =>
+        {
+            // Gives up before, while or after waiting, as timing has it (it is undone if it gets the writer).
+            using var cancel = new CancellationTokenSource();
+            if (i % 7 == 6)
+            {
+                cancel.CancelAfter(TimeSpan.FromMilliseconds(i % 3));
+            }
+
+            Session write;
+            try
+            {
+                write = await _db.BeginAsync(cancel.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return (Key: $"k{i:000}", Kept: false);
+            }
+
+            await using (write)
+            {
+                await write.ExecuteAsync(Insert, new { key = $"k{i:000}" });
+                switch (i % 7)
+                {
+                    case 0 or 1 or 2 or 3:
+                        await write.CommitAsync();
+                        return (Key: $"k{i:000}", Kept: true);
+                    case 4:
+                        await Assert.ThrowsAsync<SqliteException>(() => write.ExecuteAsync(Insert, new { key = $"k{i:000}" }));
+                        return (Key: $"k{i:000}", Kept: false);
+                    default:
+                        return (Key: $"k{i:000}", Kept: false);
+                }
+            }
+        })));
+
+        Assert.Equal(outcomes.Where(o => o.Kept).Select(o => o.Key).Order(StringComparer.Ordinal), await KeysAsync());
+    }
+
+    [Fact]
     public async Task A_write_that_has_ended_cannot_run_statements_in_the_transaction_it_shared()
     {
         await using var write = await _db.BeginAsync();
