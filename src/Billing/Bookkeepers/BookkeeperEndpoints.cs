@@ -87,8 +87,9 @@ public static class BookkeeperEndpoints
             return created.Error.ToResult();
         }
 
+        // Not cancelled: a client gone while the mail is out must not leave the invitation pending with no mail sent.
         var (row, mail) = created.Value;
-        var failure = await mailer.SendAsync(mail, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        var failure = await mailer.SendAsync(mail, CancellationToken.None).ConfigureAwait(false);
         if (failure is not null)
         {
             await using (var undo = await db.BeginAccountWriteAsync(caller.Account, CancellationToken.None).ConfigureAwait(false))

@@ -45,14 +45,28 @@ public sealed class Mailer(MailOptions options, ILogger<Mailer> log, TimeProvide
             }
 
             await smtp.SendAsync(message, cancel).ConfigureAwait(false);
-            await smtp.DisconnectAsync(quit: true, cancel).ConfigureAwait(false);
-            return null;
         }
-        catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or AuthenticationException or IOException or System.Net.Sockets.SocketException)
+        catch (Exception e) when (IsServerFailure(e))
         {
             // The mail server is outside our control: its refusal is an expected failure to report, not a bug.
             log.LogWarning(e, "Mail to {Recipients} was not delivered", string.Join(", ", message.To));
             return $"The mail server {options.Host}:{options.Port} did not take the message: {e.Message}";
         }
+
+        // Delivered: the server took the message. A failed goodbye does not undo that, and callers record the
+        // delivery next, so it is not cancelled either.
+        try
+        {
+            await smtp.DisconnectAsync(quit: true, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsServerFailure(e))
+        {
+            log.LogInformation(e, "Mail to {Recipients} was delivered; the mail server's connection then failed", string.Join(", ", message.To));
+        }
+
+        return null;
     }
+
+    private static bool IsServerFailure(Exception e) =>
+        e is SmtpCommandException or SmtpProtocolException or AuthenticationException or IOException or System.Net.Sockets.SocketException;
 }

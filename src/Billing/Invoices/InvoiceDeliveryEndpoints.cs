@@ -15,8 +15,9 @@ public sealed record SendRequest(IReadOnlyList<string>? Recipients, string? Subj
 
 /// <summary>
 /// /api/v1/invoices/{id}/send and /pdf (and the same for quotes): email a document with its secret link and PDF,
-/// and download the PDF. Sending a draft marks it sent in the same transaction, which commits only once the mail
-/// server took the message: a failed delivery leaves nothing changed.
+/// and download the PDF. Sending commits the link first, then mails outside any write, then marks a draft sent only
+/// once the mail server took the message and only if the draft is still what was mailed: a failed delivery leaves
+/// the document unchanged.
 /// </summary>
 public static class InvoiceDeliveryEndpoints
 {
@@ -122,22 +123,27 @@ public static class InvoiceDeliveryEndpoints
                 request.HttpContext.RequestAborted).ConfigureAwait(false);
         }
 
-        var failure = await s.Mailer.SendAsync(message, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        // From here on not cancelled: once the mail may go, what was sent is recorded even if the client has gone.
+        var failure = await s.Mailer.SendAsync(message, CancellationToken.None).ConfigureAwait(false);
         if (failure is not null)
         {
             return new Refused(failure + " Nothing was changed; check the address or try again.").ToResult();
         }
 
-        if (draft)
+        if (draft is null)
         {
-            await MarkSentAsync(s, new InvoiceId(value), request.HttpContext.RequestAborted).ConfigureAwait(false);
+            return Results.Json(invoice, Json.Options);
         }
 
-        return Results.Json(invoice, Json.Options);
+        var sent = await MarkSentAsync(s, new InvoiceId(value), draft).ConfigureAwait(false);
+        return sent.Error is not null ? sent.Error.ToResult() : Results.Json(sent.Value, Json.Options);
     }
 
-    /// <summary>What a sending needs once its write is committed: the invoice as sent, the letter and the customer's link.</summary>
-    private sealed record Prepared(InvoiceResponse Invoice, ProfileDocument Profile, Letter Letter, string Link, bool Draft);
+    /// <summary>
+    /// What a sending needs once its write is committed: the invoice as sent, the letter, the customer's link, and the
+    /// draft as mailed (null when the document was sent before), to mark sent only if it is still that.
+    /// </summary>
+    private sealed record Prepared(InvoiceResponse Invoice, ProfileDocument Profile, Letter Letter, string Link, InvoiceState? Draft);
 
     /// <summary>
     /// Checks the sending and makes the customer's link. The link is committed before the mail goes: a link in no one's
@@ -166,14 +172,15 @@ public static class InvoiceDeliveryEndpoints
             return new Refused("A void invoice is not sent; copy it into a new invoice instead.");
         }
 
-        var draft = state.Stage is InvoiceStatuses.Draft or InvoiceStatuses.QuoteDraft;
-        if (draft)
+        InvoiceState? draft = null;
+        if (state.Stage is InvoiceStatuses.Draft or InvoiceStatuses.QuoteDraft)
         {
             if ((Profiles.MissingForSending(profile) ?? InvoiceRules.WhyNotSendable(state, state.Compute())) is { } why)
             {
                 return new Refused(why);
             }
 
+            draft = state;
             state = Sent(state);
         }
 
@@ -184,16 +191,42 @@ public static class InvoiceDeliveryEndpoints
         return new Prepared(invoice, profile, letter, $"{PublicOrigin(s.Configuration, request)}/view/{token}", draft);
     }
 
-    /// <summary>Once the mail server took it, a draft becomes sent, unless it was sent or voided by hand meanwhile.</summary>
-    private static async Task MarkSentAsync(Sender s, InvoiceId id, CancellationToken cancel)
+    /// <summary>
+    /// Once the mail server took it, the draft becomes sent, if it is still the draft that was mailed. Changed meanwhile
+    /// (another request edited, deleted or voided it), it is left as it is and the sender is told: the customer has the
+    /// mail of the earlier version. Sent meanwhile (mark-sent), it is answered as stored.
+    /// </summary>
+    private static async Task<Result<InvoiceResponse>> MarkSentAsync(Sender s, InvoiceId id, InvoiceState mailed)
     {
-        await using var write = await s.Db.BeginAccountWriteAsync(s.Tenant.Account, cancel).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(s);
+        ArgumentNullException.ThrowIfNull(mailed);
+        var noun = s.Kind == InvoiceKinds.Quote ? "quote" : "invoice";
+        await using var write = await s.Db.BeginAccountWriteAsync(s.Tenant.Account, CancellationToken.None).ConfigureAwait(false);
         var stored = write is null ? null : await InvoiceStore.GetAsync(write, s.Tenant.Account, s.Kind, id).ConfigureAwait(false);
-        if (write is not null && stored is { State.Stage: InvoiceStatuses.Draft or InvoiceStatuses.QuoteDraft })
+        if (write is null || stored is null)
         {
-            await InvoiceStore.SaveAsync(write, Sent(stored.State), stored.Paid).ConfigureAwait(false);
-            await write.CommitAsync(cancel).ConfigureAwait(false);
+            return new Conflict($"The {noun} was deleted while its email was being sent; the email went out, so tell the customer to disregard it.", null);
         }
+
+        var state = stored.State;
+        if (state.Stage is InvoiceStatuses.Draft or InvoiceStatuses.QuoteDraft)
+        {
+            if (InvoiceStore.Serialize(state) != InvoiceStore.Serialize(mailed))
+            {
+                return new Conflict($"The {noun} was edited while its email was being sent: the email carried the version before the edit, and the {noun} stays a draft. Check it and send it again.", null);
+            }
+
+            state = Sent(state);
+            await InvoiceStore.SaveAsync(write, state, stored.Paid).ConfigureAwait(false);
+        }
+        else if (state.Stage == InvoiceStatuses.Void)
+        {
+            return new Conflict($"The {noun} was voided while its email was being sent; the email went out, so tell the customer to disregard it.", null);
+        }
+
+        var profile = await Profiles.ReadAsync(write, s.Tenant.Account).ConfigureAwait(false);
+        await write.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+        return InvoiceViews.ToResponse(state, stored.Paid, Profiles.Today(profile, s.Clock));
     }
 
     /// <summary>The same transition as mark-sent: an invoice enters the change feed the first time it is sent.</summary>

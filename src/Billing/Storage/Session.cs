@@ -79,11 +79,12 @@ public class Session : IAsyncDisposable
 #pragma warning restore CA1849
 
     /// <summary>
-    /// A statement whose outcome the write does not need to look at: on PostgreSQL it waits for what the session sends
-    /// next, at the latest the COMMIT, and travels in that round trip; elsewhere (or with parameters Dapper must bind)
-    /// it runs at once. Its failure then fails whatever it travels with, so only for statements that fail only through
-    /// a bug or a broken database, never for an expected refusal (a taken number is checked before, not left to a
-    /// unique index). Statements run in the order they were given, deferred or not.
+    /// A statement whose outcome the write does not need to look at: on PostgreSQL it waits and goes just before the
+    /// session's next statement, or with the COMMIT in one round trip; elsewhere (or with parameters Dapper must bind) it
+    /// runs at once. Its failure then surfaces at that later statement or the commit, so only for statements that fail
+    /// only through a bug or a broken database, never for an expected refusal (a taken number is checked before, not
+    /// left to a unique index), and no caller may catch a database error around the statements that follow one.
+    /// Statements run in the order they were given, deferred or not.
     /// </summary>
     public Task DeferAsync(string sql, object? parameters = null)
     {
@@ -164,7 +165,10 @@ public class Session : IAsyncDisposable
     /// <summary>Hands the SQLite write's turn to a session wrapping this one (so it is ended exactly once).</summary>
     internal (WriteTurn? Turn, PreparedStatements? Statements) HandOver() => (Interlocked.Exchange(ref _turn, null), _statements);
 
-    /// <summary>Commits; SQLite's writes return once their group's COMMIT is done.</summary>
+    /// <summary>
+    /// Commits; SQLite's writes return once their group's COMMIT is done. <paramref name="cancel"/> applies only to a
+    /// plain PostgreSQL COMMIT: a group's commit and a COMMIT sent with deferred statements are not abandoned halfway.
+    /// </summary>
     public virtual Task CommitAsync(CancellationToken cancel = default) =>
         _turn is not null ? _turn.CommitAsync()
         : _deferred is not null ? RunDeferredAsync(commit: true)

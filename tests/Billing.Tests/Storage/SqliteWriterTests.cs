@@ -241,7 +241,7 @@ public sealed class SqliteWriterTests : IAsyncLifetime
                         return (Key: $"k{i:000}", Kept: false);
                 }
             }
-        })));
+        }))).WaitAsync(TimeSpan.FromSeconds(60)); // a deadlock fails the test instead of hanging the run
 
         Assert.Equal(outcomes.Where(o => o.Kept).Select(o => o.Key).Order(StringComparer.Ordinal), await KeysAsync());
     }
