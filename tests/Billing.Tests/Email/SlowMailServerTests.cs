@@ -27,12 +27,7 @@ public sealed class SlowMailServerTests
         using var api = await Api.ReadyAsync(billing);
         var draft = await api.DraftAsync(Api.Invoice((await api.CustomerAsync()).Id));
 
-        var sending = api.SendAsync(HttpMethod.Post, $"api/v1/invoices/{draft.Id}/send", ToZoe);
-        await smtp.Held.WaitAsync(Hung);
-        await OtherWritesGoOnAsync(billing, api);
-
-        smtp.Release();
-        using var response = await sending.WaitAsync(Hung);
+        using var response = await SendWhileOthersWriteAsync(billing, smtp, api, draft.Id);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("Nothing was changed", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(InvoiceStatuses.Draft, (await api.OkAsync<InvoiceResponse>(HttpMethod.Get, $"api/v1/invoices/{draft.Id}")).Status);
@@ -47,12 +42,7 @@ public sealed class SlowMailServerTests
         using var api = await Api.ReadyAsync(billing);
         var draft = await api.DraftAsync(Api.Invoice((await api.CustomerAsync()).Id));
 
-        var sending = api.SendAsync(HttpMethod.Post, $"api/v1/invoices/{draft.Id}/send", ToZoe);
-        await smtp.Held.WaitAsync(Hung);
-        await OtherWritesGoOnAsync(billing, api);
-
-        smtp.Release();
-        using var response = await sending.WaitAsync(Hung);
+        using var response = await SendWhileOthersWriteAsync(billing, smtp, api, draft.Id);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(InvoiceStatuses.Sent, (await response.Content.ReadFromJsonAsync<InvoiceResponse>(Api.Json))!.Status);
         Assert.Equal(InvoiceStatuses.Sent, (await api.OkAsync<InvoiceResponse>(HttpMethod.Get, $"api/v1/invoices/{draft.Id}")).Status);
@@ -130,6 +120,16 @@ public sealed class SlowMailServerTests
         }
 
         Assert.Empty((await api.OkAsync<InvitationList>(HttpMethod.Get, "api/v1/bookkeepers")).Items);
+    }
+
+    /// <summary>Sends the draft, checks other writes go on while the mail server holds it, then lets the server answer.</summary>
+    private static async Task<HttpResponseMessage> SendWhileOthersWriteAsync(BillingProcess billing, HeldMailServer smtp, Api api, string draftId)
+    {
+        var sending = api.SendAsync(HttpMethod.Post, $"api/v1/invoices/{draftId}/send", ToZoe);
+        await smtp.Held.WaitAsync(Hung);
+        await OtherWritesGoOnAsync(billing, api);
+        smtp.Release();
+        return await sending.WaitAsync(Hung);
     }
 
     /// <summary>A write of the same account and a new account's sign-up and writes, each answered while the mail is held.</summary>
