@@ -57,9 +57,9 @@ public sealed class Database : IAsyncDisposable
     /// connection is prepared and reused from then on (PostgreSQL skips parsing and planning); and a connection
     /// going back to the pool is not reset, since no request leaves session state behind (no SET, temporary
     /// tables, LISTEN or advisory locks; an open transaction is still rolled back), which spares PostgreSQL a
-    /// DISCARD on every request.
+    /// reset statement on every request.
     /// </summary>
-    private static string Tuned(string connectionString)
+    internal static string Tuned(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         if (builder.MaxAutoPrepare == 0)
@@ -68,7 +68,9 @@ public sealed class Database : IAsyncDisposable
             builder.AutoPrepareMinUsages = 2;
         }
 
-        if (!builder.ContainsKey("No Reset On Close"))
+        // Npgsql's builder says it "contains" every keyword it knows; only the plain parse tells what was given.
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
         {
             builder.NoResetOnClose = true;
         }

@@ -50,6 +50,16 @@ public sealed class SessionTests
         }
     }
 
+    [Theory]
+    [InlineData("Host=db;Username=billing", true, 64)]
+    [InlineData("Host=db;Username=billing;No Reset On Close=false;Max Auto Prepare=10", false, 10)]
+    public void Postgres_connections_skip_the_reset_and_prepare_statements_unless_the_connection_string_says_otherwise(string given, bool noReset, int autoPrepare)
+    {
+        // Every request returns its connection to the pool; a reset there was one more statement per request.
+        var tuned = new Npgsql.NpgsqlConnectionStringBuilder(Database.Tuned(given));
+        Assert.Equal((noReset, autoPrepare), (tuned.NoResetOnClose, tuned.MaxAutoPrepare));
+    }
+
     [Fact]
     public Task A_read_made_with_the_postgres_lock_is_not_used_once_another_statement_ran() => OnPostgresAsync(async db =>
     {
