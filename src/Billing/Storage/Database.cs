@@ -178,8 +178,16 @@ public sealed class Database : IAsyncDisposable
 
 #pragma warning restore CA1849
 
-    private const string LockAccount =
+    // The account's row lock, with the row. SQLite has no row locks (the one writer serializes every write) and this
+    // no-op UPDATE is just a read there. On PostgreSQL, FOR UPDATE locks the row without writing a new version of it
+    // (the no-op UPDATE did: a copy of the row with its profile, and its log record, on every write).
+    private const string LockAccountSqlite =
         "UPDATE accounts SET last_seq = last_seq WHERE id = @account RETURNING last_seq AS LastSeq, profile AS Profile";
+
+    private const string LockAccountPostgres =
+        "SELECT last_seq AS LastSeq, profile AS Profile FROM accounts WHERE id = @account FOR UPDATE";
+
+    private string LockAccount => _postgres is not null ? LockAccountPostgres : LockAccountSqlite;
 
     /// <summary>
     /// Opens a write holding the account's row lock (null when there is no such account). <paramref name="reads"/>
@@ -219,7 +227,7 @@ public sealed class Database : IAsyncDisposable
     /// <summary>PostgreSQL: the lock and the reads that follow it in one batch, so one round trip.</summary>
     private static async Task<LockedAccount?> LockAndReadAheadAsync(Session session, AccountId account, ReadAhead[] reads, CancellationToken cancel)
     {
-        await using var batch = PostgresBatches.Of(session, reads.Select(r => (r.Sql, (object?)r.Parameters)).Prepend((LockAccount, new { account = account.Value })));
+        await using var batch = PostgresBatches.Of(session, reads.Select(r => (r.Sql, (object?)r.Parameters)).Prepend((LockAccountPostgres, new { account = account.Value })));
 
         await using var reader = await batch.ExecuteReaderAsync(cancel).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancel).ConfigureAwait(false))
