@@ -198,8 +198,6 @@ public static class InvoiceDeliveryEndpoints
     /// </summary>
     private static async Task<Result<InvoiceResponse>> MarkSentAsync(Sender s, InvoiceId id, InvoiceState mailed)
     {
-        ArgumentNullException.ThrowIfNull(s);
-        ArgumentNullException.ThrowIfNull(mailed);
         var noun = s.Kind == InvoiceKinds.Quote ? "quote" : "invoice";
         await using var write = await s.Db.BeginAccountWriteAsync(s.Tenant.Account, CancellationToken.None).ConfigureAwait(false);
         var stored = write is null ? null : await InvoiceStore.GetAsync(write, s.Tenant.Account, s.Kind, id).ConfigureAwait(false);
