@@ -69,7 +69,23 @@ public sealed class SlowMailServerTests
         var stored = await api.OkAsync<InvoiceResponse>(HttpMethod.Get, $"api/v1/invoices/{draft.Id}");
         Assert.Equal((InvoiceStatuses.Draft, edited.Total), (stored.Status, stored.Total));
         Assert.DoesNotContain(await api.FeedAsync(), c => c.Kind == ChangeKinds.Invoice);
-        Assert.Contains(draft.Total, Assert.Single(smtp.Accepted), StringComparison.Ordinal);
+        using var received = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Assert.Single(smtp.Accepted)));
+        var body = (await MimeKit.MimeMessage.LoadAsync(received)).TextBody ?? "";
+        Assert.Contains(draft.Total, body, StringComparison.Ordinal);
+
+        // The customer's link opens no unsent draft (it opens the invoice once it is sent again).
+        var link = System.Text.RegularExpressions.Regex.Match(body, "/view/[A-Za-z0-9_-]+").Value;
+        Assert.NotEmpty(link);
+        using (var view = await billing.Client.GetAsync(new Uri(link.TrimStart('/'), UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, view.StatusCode);
+        }
+
+        await api.OkAsync<InvoiceResponse>(HttpMethod.Post, $"api/v1/invoices/{draft.Id}/mark-sent");
+        using (var view = await billing.Client.GetAsync(new Uri(link.TrimStart('/'), UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, view.StatusCode);
+        }
     }
 
     [Fact]

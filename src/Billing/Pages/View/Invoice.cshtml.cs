@@ -9,8 +9,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace BillingBooks.Billing.Pages.View;
 
 /// <summary>
-/// The customer's view from the email's secret link, without signing in. An unknown token, a void invoice or a
-/// deleted one are all the same 404, so a link reveals nothing once the invoice is gone.
+/// The customer's view from the email's secret link, without signing in. An unknown token, a void invoice, a deleted
+/// one or a draft are all the same 404, so a link reveals nothing once the invoice is gone, nor before it is sent.
 /// </summary>
 public sealed class InvoiceModel(Database db, TimeProvider clock) : BooksPage
 {
@@ -74,7 +74,9 @@ public sealed class InvoiceModel(Database db, TimeProvider clock) : BooksPage
             var stored = await InvoiceStore.GetAsync(session, account, kind, new InvoiceId(link.InvoiceId));
             if (stored is not null)
             {
-                if (stored.State.Stage == InvoiceStatuses.Void)
+                // A draft has a link only when its sending failed or it was edited while its mail went out: the
+                // customer sees what was sent, never a draft still being worked on (the link opens once it is sent).
+                if (stored.State.Stage is InvoiceStatuses.Void or InvoiceStatuses.Draft or InvoiceStatuses.QuoteDraft)
                 {
                     return null;
                 }
