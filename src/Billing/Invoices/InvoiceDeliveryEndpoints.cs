@@ -135,8 +135,15 @@ public static class InvoiceDeliveryEndpoints
             return Results.Json(invoice, Json.Options);
         }
 
-        var sent = await MarkSentAsync(s, new InvoiceId(value), draft).ConfigureAwait(false);
-        return sent.Error is not null ? sent.Error.ToResult() : Results.Json(sent.Value, Json.Options);
+        var noun = s.Kind == InvoiceKinds.Quote ? "quote" : "invoice";
+        var (outcome, stored) = await MarkMailedSentAsync(s.Db, s.Tenant.Account, s.Kind, new InvoiceId(value), draft).ConfigureAwait(false);
+        return outcome switch
+        {
+            MailedDraft.Deleted => new Conflict($"The {noun} was deleted while its email was being sent; the email went out, so tell the customer to disregard it.", null).ToResult(),
+            MailedDraft.Voided => new Conflict($"The {noun} was voided while its email was being sent; the email went out, so tell the customer to disregard it.", null).ToResult(),
+            MailedDraft.Edited => new Conflict($"The {noun} was edited while its email was being sent: the email carried the version before the edit, and the {noun} stays a draft. Check it and send it again.", null).ToResult(),
+            _ => Results.Json(InvoiceViews.ToResponse(stored!.State, stored.Paid, Profiles.Today(profile, s.Clock)), Json.Options),
+        };
     }
 
     /// <summary>
@@ -191,44 +198,53 @@ public static class InvoiceDeliveryEndpoints
         return new Prepared(invoice, profile, letter, $"{PublicOrigin(s.Configuration, request)}/view/{token}", draft);
     }
 
+    /// <summary>What became of a mailed draft once the mail server had taken the message.</summary>
+    internal enum MailedDraft
+    {
+        MarkedSent,
+        SentMeanwhile,
+        Edited,
+        Voided,
+        Deleted,
+    }
+
     /// <summary>
     /// Once the mail server took it, the draft becomes sent, if it is still the draft that was mailed. Changed meanwhile
-    /// (another request edited, deleted or voided it), it is left as it is and the sender is told: the customer has the
-    /// mail of the earlier version. Sent meanwhile (mark-sent), it is answered as stored.
+    /// (another request edited, voided or deleted it), it is left as it is: the customer has the mail of the earlier
+    /// version, and marking this one sent would record what nobody received. Not cancelled: the mail is out.
     /// </summary>
-    private static async Task<Result<InvoiceResponse>> MarkSentAsync(Sender s, InvoiceId id, InvoiceState mailed)
+    internal static async Task<(MailedDraft Outcome, StoredInvoice? Stored)> MarkMailedSentAsync(Database db, AccountId account, string kind, InvoiceId id, InvoiceState mailed)
     {
-        var noun = s.Kind == InvoiceKinds.Quote ? "quote" : "invoice";
-        await using var write = await s.Db.BeginAccountWriteAsync(s.Tenant.Account, CancellationToken.None).ConfigureAwait(false);
-        var stored = write is null ? null : await InvoiceStore.GetAsync(write, s.Tenant.Account, s.Kind, id).ConfigureAwait(false);
+        await using var write = await db.BeginAccountWriteAsync(account, CancellationToken.None).ConfigureAwait(false);
+        var stored = write is null ? null : await InvoiceStore.GetAsync(write, account, kind, id).ConfigureAwait(false);
         if (write is null || stored is null)
         {
-            return new Conflict($"The {noun} was deleted while its email was being sent; the email went out, so tell the customer to disregard it.", null);
+            return (MailedDraft.Deleted, null);
         }
 
-        var state = stored.State;
-        if (state.Stage is InvoiceStatuses.Draft or InvoiceStatuses.QuoteDraft)
+        if (stored.State.Stage == InvoiceStatuses.Void)
         {
-            if (InvoiceStore.Serialize(state) != InvoiceStore.Serialize(mailed))
-            {
-                return new Conflict($"The {noun} was edited while its email was being sent: the email carried the version before the edit, and the {noun} stays a draft. Check it and send it again.", null);
-            }
-
-            state = Sent(state);
-            await InvoiceStore.SaveAsync(write, state, stored.Paid).ConfigureAwait(false);
+            return (MailedDraft.Voided, stored);
         }
-        else if (state.Stage == InvoiceStatuses.Void)
+
+        if (stored.State.Stage is not (InvoiceStatuses.Draft or InvoiceStatuses.QuoteDraft))
         {
-            return new Conflict($"The {noun} was voided while its email was being sent; the email went out, so tell the customer to disregard it.", null);
+            return (MailedDraft.SentMeanwhile, stored);
         }
 
-        var profile = await Profiles.ReadAsync(write, s.Tenant.Account).ConfigureAwait(false);
+        if (InvoiceStore.Serialize(stored.State) != InvoiceStore.Serialize(mailed))
+        {
+            return (MailedDraft.Edited, stored);
+        }
+
+        var sent = stored with { State = Sent(stored.State) };
+        await InvoiceStore.SaveAsync(write, sent.State, sent.Paid).ConfigureAwait(false);
         await write.CommitAsync(CancellationToken.None).ConfigureAwait(false);
-        return InvoiceViews.ToResponse(state, stored.Paid, Profiles.Today(profile, s.Clock));
+        return (MailedDraft.MarkedSent, sent);
     }
 
     /// <summary>The same transition as mark-sent: an invoice enters the change feed the first time it is sent.</summary>
-    private static InvoiceState Sent(InvoiceState draft) => draft.Kind == InvoiceKinds.Quote
+    internal static InvoiceState Sent(InvoiceState draft) => draft.Kind == InvoiceKinds.Quote
         ? draft with { Stage = InvoiceStatuses.QuoteSent }
         : draft with { Stage = InvoiceStatuses.Sent, InFeed = true };
 

@@ -83,6 +83,12 @@ public static class InvoiceStore
 
     private static readonly object NoParameters = new { };
 
+    private const string InsertColumns =
+        "account_id, kind, customer_id, number, number_key, number_value, status, date, due_date, currency, total, paid, deleted, revision, in_feed, doc";
+
+    private const string InsertValues =
+        "@account, @kind, @customer, @number, @key, @value, @status, @date, @due, @currency, @total, @paid, @deleted, @revision, @inFeed, @doc";
+
     public static async Task<InvoiceState> InsertAsync(AccountWrite write, InvoiceState state)
     {
         ArgumentNullException.ThrowIfNull(write);
@@ -92,18 +98,14 @@ public static class InvoiceStore
             // The id first (read with the lock when the caller asked for it), so that the insert can wait and travel with
             // the COMMIT: a create is then two round trips, the lock with its reads and the insert with the commit.
             var created = state with { Id = await write.QuerySingleAsync<long>(NewId, NoParameters).ConfigureAwait(false) };
-            await write.DeferAsync(
-                "INSERT INTO invoices (id, account_id, kind, customer_id, number, number_key, number_value, status, date, due_date, currency, total, paid, deleted, revision, in_feed, doc) " +
-                "VALUES (@id, @account, @kind, @customer, @number, @key, @value, @status, @date, @due, @currency, @total, @paid, @deleted, @revision, @inFeed, @doc)",
-                Columns(write, created, paid: 0, deleted: false)).ConfigureAwait(false);
+            await write.DeferAsync($"INSERT INTO invoices (id, {InsertColumns}) VALUES (@id, {InsertValues})", Columns(write, created, paid: 0, deleted: false))
+                .ConfigureAwait(false);
             return created;
         }
 
         // The id is not known yet: the id column is the truth (reads put it back into the state).
         var id = await write.QuerySingleAsync<long>(
-            "INSERT INTO invoices (account_id, kind, customer_id, number, number_key, number_value, status, date, due_date, currency, total, paid, deleted, revision, in_feed, doc) " +
-            "VALUES (@account, @kind, @customer, @number, @key, @value, @status, @date, @due, @currency, @total, @paid, @deleted, @revision, @inFeed, @doc) RETURNING id",
-            Columns(write, state, paid: 0, deleted: false)).ConfigureAwait(false);
+            $"INSERT INTO invoices ({InsertColumns}) VALUES ({InsertValues}) RETURNING id", Columns(write, state, paid: 0, deleted: false)).ConfigureAwait(false);
         return state with { Id = id };
     }
 

@@ -155,7 +155,7 @@ public sealed class RecurringInvoices(Database db, TimeProvider clock, Recurring
             }
 
             mailed = stored.State;
-            invoice = InvoiceViews.ToResponse(stored.State with { Stage = InvoiceStatuses.Sent, InFeed = true }, stored.Paid, Profiles.Today(profile, clock));
+            invoice = InvoiceViews.ToResponse(InvoiceDeliveryEndpoints.Sent(stored.State), stored.Paid, Profiles.Today(profile, clock));
             link = $"{mail.PublicOrigin()}/view/{await InvoiceLinks.CreateAsync(write, account, stored.State.Id, clock.GetUtcNow()).ConfigureAwait(false)}";
             owner = await write.QuerySingleAsync<string>("SELECT email FROM accounts WHERE id = @id", new { id = account.Value }).ConfigureAwait(false);
             await write.CommitAsync(cancel).ConfigureAwait(false);
@@ -174,22 +174,9 @@ public sealed class RecurringInvoices(Database db, TimeProvider clock, Recurring
             return failure;
         }
 
-        // Recorded even at shutdown: the mail is out. Sent, voided or deleted by hand in the meantime: left as the user made it.
-        await using (var write = await db.BeginAccountWriteAsync(account, CancellationToken.None).ConfigureAwait(false))
+        if (await InvoiceDeliveryEndpoints.MarkMailedSentAsync(db, account, InvoiceKinds.Invoice, draft, mailed).ConfigureAwait(false) is (InvoiceDeliveryEndpoints.MailedDraft.Edited, _))
         {
-            var stored = write is null ? null : await InvoiceStore.GetAsync(write, account, InvoiceKinds.Invoice, draft).ConfigureAwait(false);
-            if (write is not null && stored is { State.Stage: InvoiceStatuses.Draft })
-            {
-                if (InvoiceStore.Serialize(stored.State) != InvoiceStore.Serialize(mailed))
-                {
-                    // Marking it sent would record a version nobody received.
-                    mail.Failed($"Invoice {draft.Value} was mailed, but edited while its mail was going out: it stays a draft; check it and send it again.");
-                    return null;
-                }
-
-                await InvoiceStore.SaveAsync(write, stored.State with { Stage = InvoiceStatuses.Sent, InFeed = true }, stored.Paid).ConfigureAwait(false);
-                await write.CommitAsync(CancellationToken.None).ConfigureAwait(false);
-            }
+            mail.Failed($"Invoice {draft.Value} was mailed, but edited while its mail was going out: it stays a draft; check it and send it again.");
         }
 
         return null;
