@@ -511,12 +511,13 @@ public class SyncScenarioTests(BillingFixture fixture) : IClassFixture<BillingFi
             "SELECT COUNT(*), MAX(id), (SELECT COUNT(*) FROM entry WHERE reverses IS NOT NULL) FROM entry", transaction: r.Transaction));
 
     [Fact]
-    public async Task Payment_dated_before_its_invoice_waits_with_the_fix_to_make_in_Billing_then_imports()
+    public async Task Payment_dated_before_its_invoice_from_before_Billing_refused_them_waits_with_the_fix_to_make_in_Billing_then_imports()
     {
         using var billing = await SignUpAsync(Server);
         var customer = await billing.AddCustomerAsync("Early Payer");
         var invoice = await billing.InvoiceAsync(customer.Id, March, Line("Work", "1", "100.00"));
-        var payment = await billing.PayAsync(invoice, "100.00", March.AddDays(-3));
+        var payment = await billing.PayAsync(invoice, "100.00", March);
+        BillingAccount.BackdateInDatabase(fixture.Billing, payment, March.AddDays(-3));
         using var books = new BooksCompany();
 
         var first = books.Sync(Server, billing);
@@ -534,12 +535,12 @@ public class SyncScenarioTests(BillingFixture fixture) : IClassFixture<BillingFi
     }
 
     [Fact]
-    public async Task Payment_dated_before_its_invoice_imports_in_the_sync_after_the_invoice_is_redated_in_Billing()
+    public async Task Payment_dated_before_its_invoice_from_before_Billing_refused_them_imports_in_the_sync_after_the_invoice_is_redated_in_Billing()
     {
         using var billing = await SignUpAsync(Server);
         var customer = await billing.AddCustomerAsync("Early Payer");
         var invoice = await billing.InvoiceAsync(customer.Id, March, Line("Work", "1", "100.00"));
-        await billing.PayAsync(invoice, "100.00", March.AddDays(-3));
+        BillingAccount.BackdateInDatabase(fixture.Billing, await billing.PayAsync(invoice, "100.00", March), March.AddDays(-3));
         using var books = new BooksCompany();
         Assert.True(books.Sync(Server, billing).ExitCode == 2);
 

@@ -1,6 +1,7 @@
 using BillingBooks.Billing.Accounts;
 using BillingBooks.Billing.Contracts;
 using BillingBooks.Billing.Customers;
+using BillingBooks.Billing.Payments;
 using BillingBooks.Billing.Storage;
 using BillingBooks.Billing.Web;
 
@@ -146,6 +147,12 @@ internal static class InvoiceCommands
         if (paid > 0 && (next.CustomerId != state.CustomerId || next.Currency != state.Currency))
         {
             return new Refused("Payments are applied to this invoice: its customer and currency cannot change. Delete the payments first.").ToResult();
+        }
+
+        if (paid > 0 && next.Date > state.Date && await PaymentStore.EarliestPaymentDateAsync(write!, state.Id).ConfigureAwait(false) is { } paidOn && next.Date > paidOn)
+        {
+            return new Refused(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"A payment dated {paidOn:yyyy-MM-dd} is applied to this invoice, and an invoice cannot be dated after a payment of it: date it {paidOn:yyyy-MM-dd} or earlier, or change that payment's date first.")).ToResult();
         }
 
         if (next.Number != state.Number && await InvoiceStore.NumberTakenAsync(write!, tenant.Account, kind, next.Number, state.Id).ConfigureAwait(false))

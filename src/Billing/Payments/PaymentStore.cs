@@ -31,7 +31,10 @@ public static class PaymentStore
         return (docs.Select(d => JsonSerializer.Deserialize<PaymentDocument>(d, Json.Options)!).ToArray(), checked((int)total));
     }
 
-    /// <summary>Checks each application against its invoice (same customer and currency, payable, not above owing) and applies it.</summary>
+    /// <summary>
+    /// Checks each application against its invoice (same customer and currency, payable, dated on or after the invoice,
+    /// not above owing) and applies it.
+    /// </summary>
     public static async Task<BillingError?> ApplyAsync(AccountWrite write, PaymentRules.ValidPayment payment)
     {
         ArgumentNullException.ThrowIfNull(write);
@@ -68,6 +71,15 @@ public static class PaymentStore
                 continue;
             }
 
+            // Nothing can be owed on an invoice before its date, and Books applies no receipt before it; refusing here
+            // keeps the pair from disagreeing later (a payment Books could only report as a conflict).
+            if (payment.Document.Date < state.Date)
+            {
+                errors.Add("date", string.Create(CultureInfo.InvariantCulture,
+                    $"invoice {state.Number} is dated {state.Date:yyyy-MM-dd}; a payment cannot be dated before an invoice it pays: date it {state.Date:yyyy-MM-dd} or later"));
+                continue;
+            }
+
             var owing = invoice.Total - invoice.Paid;
             if (amount > owing)
             {
@@ -89,6 +101,17 @@ public static class PaymentStore
         }
 
         return null;
+    }
+
+    /// <summary>The date of the earliest payment applied to an invoice, if any (an edit may not date the invoice after it).</summary>
+    public static async Task<DateOnly?> EarliestPaymentDateAsync(AccountWrite write, long invoiceId)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var date = await write.QuerySingleAsync<string?>(
+            "SELECT MIN(p.date) FROM payment_applications a JOIN payments p ON p.id = a.payment_id " +
+            "WHERE a.account_id = @account AND a.invoice_id = @invoice AND p.account_id = @account",
+            new { account = write.Account.Value, invoice = invoiceId }).ConfigureAwait(false);
+        return date is null ? null : DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 
     /// <summary>Takes a payment's applications off its invoices (before an edit or a delete): they owe again.</summary>

@@ -39,7 +39,7 @@ public abstract class PaymentTests<T>(T fixture) : ApiTestBase<T>(fixture)
         var a = await api.SentAsync(Api.Invoice(customer.Id, Api.Line("1", "10.00")));
         var b = await api.SentAsync(Api.Invoice(customer.Id, Api.Line("1", "20.00")));
         var payment = await api.OkAsync<PaymentDocument>(HttpMethod.Post, "api/v1/payments", new PaymentRequest(
-            customer.Id, new DateOnly(2026, 1, 15), "25.00", null, PaymentMethods.CreditCard, CardBrands.AmericanExpress, null, "Stripe 123",
+            customer.Id, null, "25.00", null, PaymentMethods.CreditCard, CardBrands.AmericanExpress, null, "Stripe 123",
             [new PaymentApplicationDocument(a.Id, "10.00"), new PaymentApplicationDocument(b.Id, "15.00")]));
         Assert.Equal(CardBrands.AmericanExpress, payment.CardBrand);
         var report = await api.OkAsync<PaymentReport>(HttpMethod.Get, "api/v1/reports/payments");
@@ -164,6 +164,62 @@ public abstract class PaymentTests<T>(T fixture) : ApiTestBase<T>(fixture)
         var change = Assert.Single(await api.FeedAsync(), c => c.Kind == ChangeKinds.Payment);
         Assert.Equal(2, change.Version);
         Assert.Equal("000123", change.Payment!.ChequeNumber);
+    }
+
+    [Fact]
+    public async Task A_payment_dated_before_an_invoice_it_pays_is_refused_with_the_date_to_use()
+    {
+        if (Billing is not { } billing)
+        {
+            return;
+        }
+
+        using var api = await Api.ReadyAsync(billing);
+        var customer = await api.CustomerAsync(taxes: []);
+        var early = await api.SentAsync(Api.Invoice(customer.Id, Api.Line("1", "10.00")) with { Date = new DateOnly(2026, 3, 1) });
+        var late = await api.SentAsync(Api.Invoice(customer.Id, Api.Line("1", "10.00")) with { Date = new DateOnly(2026, 3, 5) });
+        PaymentRequest Paying(DateOnly date) => new(customer.Id, date, "20.00", null, PaymentMethods.Cash, null, null, null,
+            [new PaymentApplicationDocument(early.Id, "10.00"), new PaymentApplicationDocument(late.Id, "10.00")]);
+
+        var problem = await api.ProblemAsync(HttpStatusCode.UnprocessableEntity, HttpMethod.Post, "api/v1/payments", Paying(new DateOnly(2026, 3, 4)));
+        var message = Assert.Single(problem.Errors!["date"]);
+        Assert.Contains($"invoice {late.Number} is dated 2026-03-05", message, StringComparison.Ordinal);
+        Assert.Contains("date it 2026-03-05 or later", message, StringComparison.Ordinal);
+        Assert.Empty((await api.OkAsync<PaymentList>(HttpMethod.Get, "api/v1/payments")).Items);
+        Assert.Equal("0.00", (await api.OkAsync<InvoiceResponse>(HttpMethod.Get, $"api/v1/invoices/{early.Id}")).Paid);
+
+        var payment = await api.OkAsync<PaymentDocument>(HttpMethod.Post, "api/v1/payments", Paying(new DateOnly(2026, 3, 5)));
+        var moved = await api.ProblemAsync(HttpStatusCode.UnprocessableEntity, HttpMethod.Put, $"api/v1/payments/{payment.Id}", Paying(new DateOnly(2026, 2, 28)));
+        Assert.Equal(2, moved.Errors!["date"].Length);
+        Assert.Equal(new DateOnly(2026, 3, 5), (await api.OkAsync<PaymentDocument>(HttpMethod.Get, $"api/v1/payments/{payment.Id}")).Date);
+        Assert.Equal("10.00", (await api.OkAsync<InvoiceResponse>(HttpMethod.Get, $"api/v1/invoices/{late.Id}")).Paid);
+    }
+
+    [Fact]
+    public async Task A_paid_invoice_cannot_be_dated_after_its_earliest_payment()
+    {
+        if (Billing is not { } billing)
+        {
+            return;
+        }
+
+        using var api = await Api.ReadyAsync(billing);
+        var customer = await api.CustomerAsync(taxes: []);
+        var request = Api.Invoice(customer.Id, Api.Line("1", "30.00")) with { Date = new DateOnly(2026, 3, 1), DueDate = new DateOnly(2026, 3, 31) };
+        var invoice = await api.SentAsync(request);
+        foreach (var (date, amount) in new[] { (new DateOnly(2026, 3, 12), "10.00"), (new DateOnly(2026, 3, 10), "10.00") })
+        {
+            await api.OkAsync<PaymentDocument>(HttpMethod.Post, "api/v1/payments", new PaymentRequest(
+                customer.Id, date, amount, null, PaymentMethods.Cash, null, null, null, [new PaymentApplicationDocument(invoice.Id, amount)]));
+        }
+
+        var refused = await api.ProblemAsync(HttpStatusCode.UnprocessableEntity, HttpMethod.Put, $"api/v1/invoices/{invoice.Id}", request with { Date = new DateOnly(2026, 3, 11) });
+        Assert.Contains("A payment dated 2026-03-10", refused.Detail, StringComparison.Ordinal);
+        Assert.Contains("date it 2026-03-10 or earlier", refused.Detail, StringComparison.Ordinal);
+        Assert.Equal(new DateOnly(2026, 3, 1), (await api.OkAsync<InvoiceResponse>(HttpMethod.Get, $"api/v1/invoices/{invoice.Id}")).Date);
+
+        var moved = await api.OkAsync<InvoiceResponse>(HttpMethod.Put, $"api/v1/invoices/{invoice.Id}", request with { Date = new DateOnly(2026, 3, 10) });
+        Assert.Equal((new DateOnly(2026, 3, 10), "20.00"), (moved.Date, moved.Paid));
     }
 }
 

@@ -71,6 +71,26 @@ public sealed class BillingAccount(HttpClient client, string email, string passw
         SendAsync<PaymentDocument>(HttpMethod.Put, $"api/v1/payments/{payment.Id}", new PaymentRequest(payment.CustomerId, date, payment.Amount, payment.Currency,
             payment.Method, payment.CardBrand, payment.ChequeNumber, payment.Reference, payment.Applications));
 
+    /// <summary>
+    /// Dates a payment before its invoice, which Billing's API now refuses, straight in <paramref name="billing"/>'s
+    /// database: such payments remain in accounts that took them before the rule.
+    /// </summary>
+    public static void BackdateInDatabase(BillingProcess billing, PaymentDocument payment, DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(billing);
+        ArgumentNullException.ThrowIfNull(payment);
+        var path = ((BillingDatabase.Sqlite)billing.Database).Path;
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText =
+            "UPDATE payments SET date = $date, doc = json_set(doc, '$.date', $date) WHERE id = $id;" +
+            "UPDATE feed SET doc = json_set(doc, '$.date', $date) WHERE kind = 'payment' AND record_id = $id;";
+        command.Parameters.AddWithValue("$date", date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$id", long.Parse(payment.Id, System.Globalization.CultureInfo.InvariantCulture));
+        command.ExecuteNonQuery();
+    }
+
     public Task DeletePaymentAsync(string id) => SendAsync<object>(HttpMethod.Delete, $"api/v1/payments/{id}", null);
 
     public Task<Invitation> InviteAsync(string bookkeeperEmail) =>
