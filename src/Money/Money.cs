@@ -151,10 +151,12 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>
             return false;
         }
 
-        const NumberStyles styles = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite;
+        // No group separators: "1,00" or "12,50" typed with a decimal comma would otherwise be read as 100 and 1250.
+        const NumberStyles styles = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite;
         if (!decimal.TryParse(text, styles, culture, out var amount))
         {
-            error = $"'{text}' is not an amount (write it like 1234.56)";
+            var example = currency.MinorUnits == 0 ? "1234" : "1234." + "5678901234"[..currency.MinorUnits];
+            error = $"'{text}' is not an amount (write it like {example}: use '{NumberFormatInfo.GetInstance(culture).NumberDecimalSeparator}' for decimals and no thousands separators)";
             return false;
         }
 

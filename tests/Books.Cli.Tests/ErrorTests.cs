@@ -28,6 +28,7 @@ public sealed class ErrorTests : IDisposable
         _books.Refused("sales", "post", "--customer", "Maple Design", "--number", "1009");
         _books.Refused("sales", "post", "--customer", "Maple Design", "--number", "1009", "--line", "Logo");
         _books.Refused("sales", "post", "--customer", "Maple Design", "--number", "1009", "--line", "Logo;1.005;GP");
+        _books.Refused("sales", "post", "--customer", "Maple Design", "--number", "1009", "--line", "Logo;1,00;GP");
         _books.Refused("sales", "post", "--customer", "Maple Design", "--number", "1009", "--line", "Logo;lots;GP");
         _books.Refused("sales", "post", "--customer", "Maple Design", "--number", "1009", "--line", "Logo;10.00;GP;40x0");
         _books.Refused("sales", "post", "--customer", "Maple Design", "--number", "1009", "--from", _books.PathOf("missing.json"));
@@ -37,6 +38,7 @@ public sealed class ErrorTests : IDisposable
         _books.Refused("receipts", "post", "--customer", "Maple Design", "--allocate", "1004=10.00", "--method", "bitcoin");
         _books.Refused("receipts", "post", "--customer", "Maple Design", "--allocate", "1004=10.00", "--cheque-number", "12");
         _books.Refused("journal", "post", "--debit", "1060=abc", "--credit", "3010=10.00");
+        _books.Refused("journal", "post", "--debit", "1060=5,00", "--credit", "3010=5,00");
         _books.Refused("journal", "post", "--debit", "10x0=10.00", "--credit", "3010=10.00");
         _books.Refused("settings", "set");
         _books.Refused("settings", "set", "--cash-basis", "maybe");

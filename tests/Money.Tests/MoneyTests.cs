@@ -47,11 +47,25 @@ public class MoneyTests
         Assert.Contains(message, error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("1,00", "CAD", "write it like 1234.56")]
+    [InlineData("12,50", "CAD", "use '.' for decimals and no thousands separators")]
+    [InlineData("1,234.56", "CAD", "no thousands separators")]
+    [InlineData("1,500", "JPY", "write it like 1234:")]
+    [InlineData("abc", "BHD", "write it like 1234.567")]
+    public void Parsing_refuses_separators_that_could_mean_a_decimal_comma(string text, string code, string message)
+    {
+        // "1,00" read as one hundred (a thousands separator) would post a hundred times the amount typed.
+        Assert.False(Money.TryParse(text, Currency.Get(code), CultureInfo.InvariantCulture, out _, out var error));
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Parsing_and_formatting_follow_the_given_culture()
     {
         var french = CultureInfo.GetCultureInfo("fr-CA");
-        Assert.True(Money.TryParse("1 234,50", Currency.CAD, french, out var m, out _) || Money.TryParse("1\u00a0234,50", Currency.CAD, french, out m, out _));
+        Assert.True(Money.TryParse("1234,50", Currency.CAD, french, out var m, out _));
+        Assert.False(Money.TryParse("1 234,50", Currency.CAD, french, out _, out _) || Money.TryParse("1\u00a0234,50", Currency.CAD, french, out _, out _));
         Assert.Equal(1234.50m, m.Amount);
         Assert.Equal("1,234.50", m.Format(CultureInfo.GetCultureInfo("en-CA")));
         Assert.Equal("1234.50 CAD", m.ToString());

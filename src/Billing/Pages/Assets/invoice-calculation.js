@@ -14,7 +14,7 @@
 
   function parse(text, maxDecimals) {
     if (typeof text !== "string") return null;
-    const m = /^\s*([+-]?)(\d*)(?:\.(\d*))?\s*$/.exec(text.replace(/,/g, ""));
+    const m = /^\s*([+-]?)(\d*)(?:\.(\d*))?\s*$/.exec(text);
     if (!m || (m[2] === "" && (m[3] === undefined || m[3] === ""))) return null;
     let frac = (m[3] || "").replace(/0+$/, "");
     if (maxDecimals !== undefined && frac.length > maxDecimals) return null;
