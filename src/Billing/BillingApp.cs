@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using BillingBooks.Billing.Accounts;
 using BillingBooks.Billing.Bookkeepers;
 using BillingBooks.Billing.Changes;
+using BillingBooks.Billing.Contracts;
 using BillingBooks.Billing.Customers;
 using BillingBooks.Billing.Invoices;
 using BillingBooks.Billing.Pages;
@@ -14,6 +15,7 @@ using BillingBooks.Billing.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
 namespace BillingBooks.Billing;
@@ -84,6 +86,7 @@ public static class BillingApp
         // First: everything after it (rate limits, cookies' Secure flag, links in email) sees the real client.
         app.UseForwardedHeaders(forwarded);
         app.UseExceptionHandler(error => error.Run(HandleUnexpectedAsync));
+        app.UseStatusCodePages(EmptyApiErrorAsync);
         app.UseAuthentication();
         app.UseAuthorization();
         app.Use(TenantResolution.InvokeAsync);
@@ -121,6 +124,38 @@ public static class BillingApp
         http.Response.StatusCode = StatusCodes.Status500InternalServerError;
         http.Response.ContentType = Problems.ContentType;
         return http.Response.WriteAsync("{\"type\":\"https://billingbooks.example/problems/bug\",\"title\":\"Internal error\",\"status\":500,\"detail\":\"This is a bug in Billing; it was logged.\"}");
+    }
+
+    /// <summary>
+    /// Errors that ASP.NET Core answers itself, before our endpoints run (a query value that does not bind, a body that
+    /// is not JSON, an unknown path), get a problem body like every other API error instead of an empty one.
+    /// </summary>
+    private static Task EmptyApiErrorAsync(StatusCodeContext context)
+    {
+        var http = context.HttpContext;
+        if (!http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            return Task.CompletedTask;
+        }
+
+        var detail = http.Response.StatusCode switch
+        {
+            StatusCodes.Status400BadRequest =>
+                "A value in the address is not valid: dates are YYYY-MM-DD, pastDue is true or false, offset and limit are whole numbers (see /openapi/v1.json).",
+            StatusCodes.Status404NotFound => "There is no such API endpoint; see /openapi/v1.json for the paths.",
+            StatusCodes.Status405MethodNotAllowed => "This endpoint does not take that method; see /openapi/v1.json.",
+            StatusCodes.Status415UnsupportedMediaType => "Send the body as JSON with Content-Type: application/json.",
+            _ => null,
+        };
+        if (detail is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        var status = http.Response.StatusCode;
+        http.Response.ContentType = Problems.ContentType;
+        return http.Response.WriteAsync(System.Text.Json.JsonSerializer.Serialize(
+            new Problem($"https://billingbooks.example/problems/http-{status}", ReasonPhrases.GetReasonPhrase(status), status, detail, null), Json.Options));
     }
 
     private static bool IsUniqueViolation(DbException exception) =>

@@ -23,6 +23,8 @@ public sealed class BearerAuthenticationHandler(
 {
     public const string SchemeName = "Bearer";
 
+    private const string RefusedTokenKey = "BillingBooks.RefusedToken";
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
@@ -43,7 +45,17 @@ public sealed class BearerAuthenticationHandler(
                 new { hash, now = clock.GetUtcNow().ToUnixTimeSeconds() }).ConfigureAwait(false);
             if (row is null)
             {
-                return AuthenticateResult.Fail("The token is unknown, expired or revoked.");
+                // Say why, so a client knows whether to renew, sign in again or look for a bug: the caller holds the token.
+                var known = await connection.QuerySingleOrDefaultAsync<(long Revoked, long ExpiresAt)?>(
+                    "SELECT revoked AS Revoked, expires_at AS ExpiresAt FROM tokens WHERE token_hash = @hash", new { hash }).ConfigureAwait(false);
+                var why = known switch
+                {
+                    null => "This token is unknown; get one with POST /api/v1/tokens.",
+                    { Revoked: not 0 } => "This token was revoked (signed out, or the password was changed); get a new one with POST /api/v1/tokens.",
+                    _ => "This token has expired; get a new one with POST /api/v1/tokens (renew a token before it expires with POST /api/v1/tokens/current/renewal).",
+                };
+                Context.Items[RefusedTokenKey] = why;
+                return AuthenticateResult.Fail(why);
             }
 
             var expires = DateTimeOffset.FromUnixTimeSeconds(row.ExpiresAt);
@@ -63,7 +75,8 @@ public sealed class BearerAuthenticationHandler(
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        Problems.WriteAsync(Context, new Unauthenticated("Send Authorization: Bearer TOKEN with a valid token (POST /api/v1/tokens gives one; they expire after an hour)."));
+        Problems.WriteAsync(Context, new Unauthenticated(Context.Items[RefusedTokenKey] as string
+            ?? "Send Authorization: Bearer TOKEN with a valid token (POST /api/v1/tokens gives one; they expire after an hour unless renewed)."));
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         Problems.WriteAsync(Context, new Forbidden("This token may not do that."));

@@ -51,8 +51,30 @@ internal static class InvoiceQueries
 {
     internal sealed record ListQuery(string? Status, string? CustomerId, bool? PastDue, DateOnly? From, DateOnly? To, string? Number);
 
+    private static readonly string[] InvoiceStages =
+        [InvoiceStatuses.Draft, InvoiceStatuses.Sent, InvoiceStatuses.Changed, InvoiceStatuses.PartlyPaid, InvoiceStatuses.Paid, InvoiceStatuses.Void];
+
+    private static readonly string[] QuoteStages = [InvoiceStatuses.QuoteDraft, InvoiceStatuses.QuoteSent];
+
+    /// <summary>A status filter names one the kind can have: a typo would otherwise list nothing, as if there were none.</summary>
+    public static InvalidInput? CheckStatus(string kind, string? status)
+    {
+        var stages = kind == InvoiceKinds.Quote ? QuoteStages : InvoiceStages;
+        return status is null || stages.Contains(status, StringComparer.Ordinal)
+            ? null
+            : new InvalidInput(new Dictionary<string, string[]>(StringComparer.Ordinal)
+            {
+                ["status"] = [$"'{status}' is not a status of {(kind == InvoiceKinds.Quote ? "quotes" : "invoices")}; use one of {string.Join(", ", stages)}"],
+            });
+    }
+
     public static async Task<IResult> ListAsync(Tenant tenant, string kind, ListQuery query, Paging page, Database db, TimeProvider clock, CancellationToken cancel)
     {
+        if (CheckStatus(kind, query.Status) is { } badStatus)
+        {
+            return badStatus.ToResult();
+        }
+
         long? customer = null;
         if (query.CustomerId is not null)
         {

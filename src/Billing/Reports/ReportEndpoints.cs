@@ -25,6 +25,11 @@ public static class ReportEndpoints
     private static async Task<IResult> InvoicesAsync(
         Tenant tenant, string? status, string? customerId, bool? pastDue, DateOnly? from, DateOnly? to, Database db, TimeProvider clock, HttpContext http)
     {
+        if (InvoiceQueries.CheckStatus(InvoiceKinds.Invoice, status) is { } badStatus)
+        {
+            return badStatus.ToResult();
+        }
+
         long? customer = customerId is null ? null : WireId.TryParse(customerId, out var c) ? c : -1;
         await using var session = await db.BeginSnapshotAsync(http.RequestAborted).ConfigureAwait(false);
         var today = Profiles.Today(await Profiles.ReadAsync(session, tenant.Account).ConfigureAwait(false), clock);

@@ -42,7 +42,7 @@ public abstract class AccountTests<T>(T fixture) : ApiTestBase<T>(fixture)
     }
 
     [Fact]
-    public async Task A_revoked_token_is_refused()
+    public async Task A_revoked_token_is_refused_saying_it_was_revoked()
     {
         if (Billing is not { } billing)
         {
@@ -56,7 +56,15 @@ public abstract class AccountTests<T>(T fixture) : ApiTestBase<T>(fixture)
             Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
         }
 
-        await api.ProblemAsync(HttpStatusCode.Unauthorized, HttpMethod.Get, "api/v1/profile");
+        var revoked = await api.ProblemAsync(HttpStatusCode.Unauthorized, HttpMethod.Get, "api/v1/profile");
+        Assert.StartsWith("This token was revoked", revoked.Detail, StringComparison.Ordinal);
+
+        api.Client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "made-up");
+        var unknown = await api.ProblemAsync(HttpStatusCode.Unauthorized, HttpMethod.Get, "api/v1/profile");
+        Assert.StartsWith("This token is unknown", unknown.Detail, StringComparison.Ordinal);
+        api.Client.DefaultRequestHeaders.Authorization = null;
+        var none = await api.ProblemAsync(HttpStatusCode.Unauthorized, HttpMethod.Get, "api/v1/profile");
+        Assert.StartsWith("Send Authorization: Bearer TOKEN", none.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -66,6 +66,32 @@ public abstract class ValidationTests<T>(T fixture) : ApiTestBase<T>(fixture)
             using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("api/v1/customers", UriKind.Relative)) { Content = new StringContent("name=x") };
             using var response = await api.Client.SendAsync(request);
             Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("Content-Type: application/json", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Query_values_that_do_not_bind_and_unknown_statuses_are_problems_that_say_what_to_send()
+    {
+        if (Billing is not { } billing)
+        {
+            return;
+        }
+
+        var (api, _) = await ReadyAsync(billing);
+        using (api)
+        {
+            var date = await api.ProblemAsync(HttpStatusCode.BadRequest, HttpMethod.Get, "api/v1/invoices?from=2026-99-01");
+            Assert.Contains("dates are YYYY-MM-DD", date.Detail, StringComparison.Ordinal);
+            await api.ProblemAsync(HttpStatusCode.BadRequest, HttpMethod.Get, "api/v1/reports/invoices?pastDue=soon");
+            await api.ProblemAsync(HttpStatusCode.NotFound, HttpMethod.Get, "api/v1/invoicez");
+
+            var status = await api.ProblemAsync(HttpStatusCode.UnprocessableEntity, HttpMethod.Get, "api/v1/invoices?status=bogus");
+            Assert.Contains("use one of draft, sent, changed, partly_paid, paid, void", Assert.Single(status.Errors!["status"]), StringComparison.Ordinal);
+            await api.ProblemAsync(HttpStatusCode.UnprocessableEntity, HttpMethod.Get, "api/v1/reports/invoices?status=quote_sent");
+            await api.ProblemAsync(HttpStatusCode.UnprocessableEntity, HttpMethod.Get, "api/v1/quotes?status=paid");
+            Assert.Empty((await api.OkAsync<InvoiceList>(HttpMethod.Get, "api/v1/quotes?status=quote_sent")).Items);
         }
     }
 
