@@ -1,3 +1,4 @@
+using System.Globalization;
 using BillingBooks.Billing.Accounts;
 using BillingBooks.Billing.Contracts;
 using BillingBooks.Billing.Invoices;
@@ -81,6 +82,14 @@ public static class RecurringEndpoints
         if (input.StopDate is { } stop && stop < start)
         {
             errors.Add("stopDate", "the stop date is before the start date");
+        }
+
+        // The generator catches up missed dates (the service was down at 03:00), so a schedule starting in the past
+        // would make - and mail to the customer - one back-dated invoice per past date at once.
+        if (start < today && existing?.StartDate != start)
+        {
+            errors.Add("startDate", string.Create(CultureInfo.InvariantCulture,
+                $"{start:yyyy-MM-dd} is before today ({today:yyyy-MM-dd}): every invoice from then to today would be made{(input.Recipients is { Count: > 0 } ? " and mailed" : "")} at once; start today or later (make past invoices one by one)"));
         }
 
         var recipients = input.Recipients ?? [];

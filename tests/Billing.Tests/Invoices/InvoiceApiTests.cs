@@ -274,6 +274,24 @@ public abstract class RecurringApiTests<T>(T fixture) : ApiTestBase<T>(fixture)
             Api.Invoice(customer.Id), Frequencies.Monthly, new DateOnly(2030, 1, 1), null, ["bob@", "ap@example.com", "@@@", "two@a.example three@b.example"]));
         Assert.Equal(["recipients[0]", "recipients[2]", "recipients[3]"], addresses.Errors!.Keys.Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task A_schedule_starting_in_the_past_is_refused_since_every_past_invoice_would_be_made_and_mailed_at_once()
+    {
+        if (Billing is not { } billing)
+        {
+            return;
+        }
+
+        using var api = await Api.ReadyAsync(billing);
+        var customer = await api.CustomerAsync();
+        var past = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-40);
+        var refused = await api.ProblemAsync(System.Net.HttpStatusCode.UnprocessableEntity, HttpMethod.Post, "api/v1/recurring", new RecurringRequest(
+            Api.Invoice(customer.Id), Frequencies.Weekly, past, null, ["ap@example.com"]));
+        Assert.Contains("would be made and mailed at once; start today or later", Assert.Single(refused.Errors!["startDate"]), StringComparison.Ordinal);
+        Assert.Empty((await api.OkAsync<RecurringList>(HttpMethod.Get, "api/v1/recurring")).Items);
+        Assert.Empty((await api.OkAsync<InvoiceList>(HttpMethod.Get, "api/v1/invoices")).Items);
+    }
 }
 
 public sealed class SqliteRecurringApiTests(SqliteBilling fixture) : RecurringApiTests<SqliteBilling>(fixture);
