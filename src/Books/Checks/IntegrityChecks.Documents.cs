@@ -150,7 +150,7 @@ public sealed partial class IntegrityChecks
 
             if (r.Received != r.Amount)
             {
-                Add($"{receipt} is for {In(r.Currency, r.Amount)} but its entry debits {In(r.Currency, r.Received)} to the deposit and card fee accounts.");
+                Add($"{receipt} is for {In(r.Currency, r.Amount)} but its entry debits {In(r.Currency, r.Received)} (the deposit plus any card fee).");
             }
 
             if (r.Credited != r.Settled)
