@@ -22,6 +22,36 @@ public sealed class CheckTests : IDisposable
         Golden.Verify("check-failures", _books.Transcript());
     }
 
+    /// <summary>A reviewer's edits with sqlite3, each to its own copy of the walkthrough's file: every one is named, with where.</summary>
+    [Fact]
+    public void Hand_edits_that_once_passed_are_each_named_with_where()
+    {
+        Walkthrough.SetUp(_books);
+        (string Name, string Sql)[] edits =
+        [
+            ("entry-deleted", "DELETE FROM entry WHERE id = 1"),
+            ("day-moved", "UPDATE account_day SET date = '2026-01-03' WHERE date = '2026-01-02'"),
+            ("entry-before-the-books", "UPDATE entry SET date = '2025-06-01' WHERE id = 1"),
+            ("receipt-amount", "UPDATE receipt SET amount = amount + 5000 WHERE entry_id = 7"),
+            ("allocations-beyond-receipt", "UPDATE allocation SET amount = amount + 100000 WHERE receipt_id = 9"),
+            ("invoice-line", "UPDATE invoice_line SET amount = amount + 100 WHERE entry_id = 4"),
+            ("sale-made-general", "UPDATE entry SET kind = 'general' WHERE id = 4"),
+        ];
+        foreach (var (name, sql) in edits)
+        {
+            File.Copy(_books.PathOf(Walkthrough.File), _books.PathOf(name + ".books"));
+            Execute(_books.PathOf(name + ".books"), "PRAGMA foreign_keys = OFF; " + sql);
+        }
+
+        _books.ClearTranscript();
+        foreach (var (name, _) in edits)
+        {
+            _books.Expect(1, "-f", _books.PathOf(name + ".books"), "check");
+        }
+
+        Golden.Verify("check-tampered", _books.Transcript());
+    }
+
     [Fact]
     public void Exporting_into_a_folder_that_does_not_exist_is_refused()
     {

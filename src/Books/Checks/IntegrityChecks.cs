@@ -12,7 +12,7 @@ public sealed record CheckFailure(string Check, string Where, string Message);
 /// Check data integrity (SPEC 2.4): every invariant of the books, each failure saying what and where.
 /// Amounts in messages are home-currency minor units turned into decimals of the home currency.
 /// </summary>
-public sealed class IntegrityChecks
+public sealed partial class IntegrityChecks
 {
     private readonly BooksRead _scope;
 
@@ -27,6 +27,10 @@ public sealed class IntegrityChecks
                  {
                      ("entries balance", EntriesBalance),
                      ("account balances", DailyTotalsMatchPostings),
+                     ("entry dates", EntriesWithinFiscalYears),
+                     ("documents", DocumentsMatchEntries),
+                     ("invoice totals", InvoicesAddUp),
+                     ("receipts", ReceiptsAddUp),
                      ("receivables", ReceivableMatchesCustomers),
                      ("allocations", AllocationsWithinInvoices),
                      ("invoice owing", OwingIsTotalLessAllocations),
@@ -62,27 +66,65 @@ public sealed class IntegrityChecks
 
     private void EntriesBalance(List<CheckFailure> failures)
     {
-        foreach (var (entry, sum, lines) in _scope.Query<(long Entry, long Sum, long Lines)>(
-                     "SELECT e.id, COALESCE(SUM(p.amount), 0), COUNT(p.entry_id) FROM entry e LEFT JOIN posting p ON p.entry_id = e.id GROUP BY e.id HAVING SUM(p.amount) <> 0 OR COUNT(p.entry_id) < 2"))
+        // Grouped from the postings side (posting is keyed by entry), so lines whose entry row is gone are seen too;
+        // entries with no lines at all come from the second half.
+        foreach (var (entry, sum, lines, missing) in _scope.Query<(long Entry, long Sum, long Lines, long Missing)>(
+                     """
+                     SELECT g.entry_id, g.total, g.lines, e.id IS NULL
+                     FROM (SELECT entry_id, SUM(amount) AS total, COUNT(*) AS lines FROM posting GROUP BY entry_id) g
+                     LEFT JOIN entry e ON e.id = g.entry_id
+                     WHERE g.total <> 0 OR g.lines < 2 OR e.id IS NULL
+                     UNION ALL
+                     SELECT e.id, 0, 0, 0 FROM entry e WHERE NOT EXISTS (SELECT 1 FROM posting p WHERE p.entry_id = e.id)
+                     ORDER BY 1
+                     """))
         {
-            failures.Add(new("entries balance", $"entry {entry}", lines < 2
-                ? $"Entry {entry} has {lines} posting lines; every entry needs at least 2."
-                : $"Entry {entry} does not balance: debits exceed credits by {Amount(sum)}."));
+            failures.Add(new("entries balance", $"entry {entry}", (missing != 0, lines, sum) switch
+            {
+                (true, _, _) => $"Entry {entry} is missing but {lines} posting lines still belong to it ({LinesOf(entry)}): the trial balance counts them while the journal and the ledger show nothing.",
+                (_, < 2, _) => $"Entry {entry} has {lines} posting lines; every entry needs at least 2.",
+                (_, _, > 0) => $"Entry {entry} does not balance: debits exceed credits by {Amount(sum)}.",
+                _ => $"Entry {entry} does not balance: credits exceed debits by {Amount(-sum)}.",
+            }));
         }
     }
 
+    /// <summary>An entry's lines as a bookkeeper reads them: "Dr 5200 1,500.00 CAD, Cr 1060 1,575.00 CAD".</summary>
+    private string LinesOf(long entry) => string.Join(", ", _scope.Query<(long Account, long Amount)>(
+            "SELECT account, amount FROM posting WHERE entry_id = @Entry ORDER BY line_no", new { Entry = entry })
+        .Select(l => $"{(l.Amount < 0 ? "Cr" : "Dr")} {l.Account} {Amount(Math.Abs(l.Amount))}"));
+
     private void DailyTotalsMatchPostings(List<CheckFailure> failures)
     {
-        // One pass over each table (no per-account scans): the check stays linear in the number of postings.
-        var posted = _scope.Query<(long Account, long Amount)>("SELECT account, SUM(amount) FROM posting GROUP BY account").ToDictionary(r => r.Account, r => r.Amount);
-        var daily = _scope.Query<(long Account, long Amount)>("SELECT account, SUM(amount) FROM account_day GROUP BY account").ToDictionary(r => r.Account, r => r.Amount);
-        foreach (var account in posted.Keys.Union(daily.Keys).Order())
+        // The trial balance as of a date adds up account_day, so each account's kept total must match its postings
+        // day by day, not only overall. One sort of the postings with the kept totals (set-based; no per-account
+        // or per-day queries). Postings whose entry is gone have no date: they show as kept but not posted.
+        foreach (var (account, date, posted, kept) in _scope.Query<(long Account, string Date, long Posted, long Kept)>(
+                     """
+                     SELECT account, date, SUM(posted), SUM(kept) FROM (
+                         SELECT p.account, e.date, p.amount AS posted, 0 AS kept FROM posting p JOIN entry e ON e.id = p.entry_id
+                         UNION ALL
+                         SELECT account, date, 0, amount FROM account_day)
+                     GROUP BY account, date HAVING SUM(posted) <> SUM(kept)
+                     ORDER BY account, date
+                     """))
         {
-            var (sum, kept) = (posted.GetValueOrDefault(account), daily.GetValueOrDefault(account));
-            if (sum != kept)
-            {
-                failures.Add(new("account balances", $"account {account}", $"Account {account}'s postings sum to {Amount(sum)} but its kept balance is {Amount(kept)}."));
-            }
+            failures.Add(new("account balances", $"account {account} on {date}", $"Account {account}'s postings dated {date} sum to {Amount(posted)} but its kept total for that day is {Amount(kept)}; balances as of a date read the kept totals."));
+        }
+    }
+
+    /// <summary>Every entry is dated in one of the company's fiscal years (a real date): reports and year closing count no other.</summary>
+    private void EntriesWithinFiscalYears(List<CheckFailure> failures)
+    {
+        var (first, last) = _scope.QuerySingleOrDefault<(string First, string Last)>("SELECT MIN(start), MAX(end) FROM fiscal_year");
+        foreach (var (entry, date) in _scope.Query<(long Entry, string Date)>(
+                     """
+                     SELECT e.id, e.date FROM entry e
+                     WHERE date(e.date) IS NOT e.date OR NOT EXISTS (SELECT 1 FROM fiscal_year f WHERE f.start <= e.date AND e.date <= f.end)
+                     ORDER BY e.id
+                     """))
+        {
+            failures.Add(new("entry dates", $"entry {entry}", $"Entry {entry} is dated '{date}', outside the company's fiscal years ({first} to {last}); reports and year closing leave it out."));
         }
     }
 

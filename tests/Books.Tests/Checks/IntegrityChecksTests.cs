@@ -20,7 +20,7 @@ public class IntegrityChecksTests
         Tamper(company, "UPDATE posting SET amount = amount + 1 WHERE entry_id = 1 AND line_no = 1");
         var failures = company.Read(r => r.Checks.Run());
         Assert.Contains(failures, f => f.Check == "entries balance" && f.Where == "entry 1");
-        Assert.Contains(failures, f => f.Check == "account balances" && f.Where == "account 1200");
+        Assert.Contains(failures, f => f.Check == "account balances" && f.Where == "account 1200 on 2026-02-01");
     }
 
     [Fact]
