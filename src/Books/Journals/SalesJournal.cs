@@ -8,8 +8,10 @@ namespace BillingBooks.Books.Journals;
 
 /// <summary>
 /// The sales journal: an invoice posts Dr Accounts Receivable (total), Cr revenue per line, Cr each tax's account.
-/// Foreign invoices carry home amounts (each line converted once at the invoice's rate; receivable = their sum)
-/// plus the foreign amount and rate on every line.
+/// Foreign invoices carry home amounts plus the foreign amount and rate on every line: the receivable is the total
+/// converted once, as a receipt of that total at the same rate is, so paying at an unchanged rate books no exchange
+/// difference; each revenue and tax line is converted on its own (tax accounts keep what each tax converts to), and
+/// the cents by which those conversions miss the receivable go to the Rounding linked account.
 /// </summary>
 public sealed class SalesJournal
 {
@@ -30,12 +32,13 @@ public sealed class SalesJournal
         }
 
         var linked = _scope.Linked;
-        var lines = new List<PostingLine>(p.Lines.Count + p.Taxes.Count + 1);
-        long homeTotal = 0;
+        var lines = new List<PostingLine>(p.Lines.Count + p.Taxes.Count + 2);
+        var homeTotal = Documents.Home(p.Total, p.Currency);
+        long credited = 0;
         foreach (var line in p.Lines)
         {
             var home = Documents.Home(line.Amount, p.Currency);
-            homeTotal = checked(homeTotal + home);
+            credited = checked(credited + home);
             lines.Add(Documents.Line(line.RevenueAccount.Value, -home, -line.Amount.MinorUnits, p.Currency, line.Description));
         }
 
@@ -45,8 +48,14 @@ public sealed class SalesJournal
         {
             var home = Documents.Home(tax.Amount, p.Currency);
             homeTaxes.Add(home);
-            homeTotal = checked(homeTotal + home);
+            credited = checked(credited + home);
             lines.Add(Documents.Line(taxAccounts[tax.TaxName].Value, -home, -tax.Amount.MinorUnits, p.Currency, tax.TaxName));
+        }
+
+        // Only a foreign invoice can differ (a cent or so per line): a home one's lines add up to its total exactly.
+        if (credited != homeTotal)
+        {
+            lines.Add(new PostingLine(linked.Rounding.Value, credited - homeTotal, Memo: "Rounding"));
         }
 
         lines.Insert(0, Documents.Line(linked.AccountsReceivable.Value, homeTotal, p.Total.MinorUnits, p.Currency, "Invoice " + p.Number));
