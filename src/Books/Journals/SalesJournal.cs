@@ -118,11 +118,14 @@ public sealed class SalesJournal
             $"SELECT {InvoiceColumns} FROM invoice WHERE date >= @From AND date <= @To ORDER BY date, entry_id",
             new { From = SqlFormats.Date(from), To = SqlFormats.Date(to) }).ToArray());
 
-    /// <summary>Reverses the invoice (on its own date) and posts <paramref name="replacement"/>; refused while receipts are allocated to it.</summary>
+    /// <summary>
+    /// Reverses the invoice (on its own date, or the replacement's when its own is locked) and posts
+    /// <paramref name="replacement"/>; refused while receipts are allocated to it.
+    /// </summary>
     public Result<Adjusted<Invoice>> Adjust(EntryId invoice, SaleDraft replacement, string reason)
     {
         ArgumentNullException.ThrowIfNull(replacement);
-        return _scope.Entries.ReverseOfKind(invoice, EntryKind.Sale, reason)
+        return _scope.Entries.ReverseOfKind(invoice, EntryKind.Sale, replacement.Date, reason)
             .Then(reversal => Post(replacement).Map(posted => new Adjusted<Invoice>(reversal, posted)));
     }
 
@@ -149,17 +152,18 @@ public sealed class SalesJournal
             });
     }
 
-    /// <summary>Called by <see cref="EntryLedger.Reverse"/>: refuses while receipts are allocated, else marks the invoice reversed.</summary>
-    internal Result<Unit> MarkReversed(EntryId entry)
+    /// <summary>Refuses while receipts in force are allocated to the invoice: reversing it would leave them paying nothing.</summary>
+    internal Result<Unit> CheckNoReceipts(EntryId entry)
     {
         var receipts = _scope.Query<long>(
             "SELECT a.receipt_id FROM allocation a JOIN receipt r ON r.entry_id = a.receipt_id WHERE a.invoice_id = @Value AND r.reversed = 0 ORDER BY a.receipt_id",
             new { entry.Value }).ToArray();
-        if (receipts.Length > 0)
-        {
-            return new InvoiceHasReceipts(Get(entry).Value.Number, receipts);
-        }
+        return receipts.Length > 0 ? new InvoiceHasReceipts(Get(entry).Value.Number, receipts) : Unit.Value;
+    }
 
+    /// <summary>Called by <see cref="EntryLedger.Reverse"/> (after <see cref="CheckNoReceipts"/>): marks the invoice reversed.</summary>
+    internal Result<Unit> MarkReversed(EntryId entry)
+    {
         _scope.Execute("UPDATE invoice SET reversed = 1 WHERE entry_id = @Value", new { entry.Value });
         return Unit.Value;
     }
@@ -265,6 +269,23 @@ public sealed class SalesJournal
         if (total.IsNegative)
         {
             return new InvalidInput("invoice total", $"the total {total} is negative; an invoice cannot be a credit. Reverse or adjust the original invoice instead.");
+        }
+
+        // An invoice of nothing would post an entry of nothing: like Simply, refuse it.
+        if (total.IsZero)
+        {
+            return new InvalidInput("invoice total", $"the total is {total}, so the invoice charges nothing. Give the lines their amounts; a sale that is free needs no invoice in the books.");
+        }
+
+        // Revenue accounts are checked line by line above; a tax's account is where its amount goes.
+        var taxAccounts = _scope.Taxes.List().ToDictionary(t => t.Name, t => t.Account, StringComparer.OrdinalIgnoreCase);
+        foreach (var tax in taxes.Where(t => !t.Amount.IsZero))
+        {
+            var account = taxAccounts[tax.TaxName];
+            if (_scope.AccountMap.TryGetValue(account.Value, out var known) && !known.Active)
+            {
+                return new InactiveTaxAccount(tax.TaxName, account.Value);
+            }
         }
 
         return new SalePlan(customer, number, due, currency, lines, taxes, subtotal, total);

@@ -163,6 +163,35 @@ public class SalesJournalTests
     }
 
     [Fact]
+    public void Sale_charging_a_tax_whose_account_is_inactive_is_refused_naming_the_tax_and_account()
+    {
+        using var company = new TestCompany();
+        var acme = company.AddCustomer("Acme", taxCode: "GP");
+        company.Ok(w => w.Accounts.SetActive(new(2340), false));
+        var before = company.Snapshot();
+
+        var error = Assert.IsType<InactiveTaxAccount>(company.Write(w => w.Sales.Post(new(acme.Id, "1", Day(2, 1), [new("a", Cad(100m))]))).Error);
+
+        Assert.Equal("PST is charged to account 2340, which is inactive. Make it active with `books accounts activate 2340` to charge PST, or give the line a tax code without PST.", error.Message);
+        Assert.Equal(before, company.Snapshot());
+        Assert.True(company.Write(w => w.Sales.Post(new(acme.Id, "2", Day(2, 1), [new("a", Cad(100m), TaxCode: "H")]))).IsOk);
+    }
+
+    [Fact]
+    public void Invoice_with_a_zero_total_is_refused_and_changes_nothing()
+    {
+        using var company = new TestCompany();
+        var acme = company.AddCustomer("Acme", taxCode: "GP");
+        var before = company.Snapshot();
+
+        var error = company.Write(w => w.Sales.Post(new(acme.Id, "1", Day(2, 1), [new("svc", Cad(0m))]))).Error;
+
+        Assert.Equal("invoice total: the total is 0.00 CAD, so the invoice charges nothing. Give the lines their amounts; a sale that is free needs no invoice in the books.", error.Message);
+        Assert.IsType<InvalidInput>(error);
+        Assert.Equal(before, company.Snapshot());
+    }
+
+    [Fact]
     public void Sale_lines_must_be_in_the_invoice_currency()
     {
         using var company = new TestCompany();
