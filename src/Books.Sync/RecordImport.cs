@@ -99,7 +99,9 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
         var change = item.Change;
         var invoice = change.Invoice ?? throw new InvalidOperationException($"Feed item {source} has no invoice body.");
         var live = latest is { Live: true } ? latest : null;
-        if (change.Deleted || invoice.Status == InvoiceStatuses.Void)
+        // An invoice edited down to nothing (Billing allows it while unpaid) charges nothing, and Books posts no
+        // invoice of nothing: like a void, its entry is reversed; an edit that charges again posts it anew.
+        if (change.Deleted || invoice.Status == InvoiceStatuses.Void || ChargesNothing(invoice))
         {
             if (live is not null)
             {
@@ -267,6 +269,9 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
         if (latest is not null && latest.Version == source.Version) store.Reposted(source, booksId);
         else store.Imported(source, booksId, deleted, item.Json, time.GetUtcNow());
     }
+
+    private static bool ChargesNothing(InvoiceDocument invoice) =>
+        decimal.TryParse(invoice.Total, NumberStyles.Number, CultureInfo.InvariantCulture, out var total) && total == 0m;
 
     /// <summary>Two versions of an invoice alike but for what payments change in Billing (its status, paid and owing).</summary>
     private static bool OnlyPaymentsDiffer(InvoiceDocument posted, InvoiceDocument next) =>

@@ -73,6 +73,9 @@ public sealed record WrongAccountType(int Number, string Role, string Expected)
 public sealed record NotADepositAccount(int Number, string Type)
     : BooksError($"Account {Number.ToString(CultureInfo.InvariantCulture)} is {Article(Type)} {Type} account; a receipt is deposited to an asset account such as a bank account. Give one with --deposit-account (e.g. 1060; see `books accounts list`).");
 
+public sealed record CardDepositToReceivable(int Number)
+    : BooksError($"Account {Number.ToString(CultureInfo.InvariantCulture)} is Accounts Receivable, which a card receipt settles; the money it brings is deposited to a bank or cash account. Give the card one with --deposit-account (e.g. 1060; see `books accounts list`).");
+
 public sealed record ReservedAccount(int Number, string Role)
     : BooksError($"Account {Number.ToString(CultureInfo.InvariantCulture)} is the {Role} linked account and only Books posts to it (sales and receipts for Accounts Receivable; current earnings is computed). Record the transaction as a sale or receipt, or use another account.");
 
@@ -134,6 +137,9 @@ public sealed record UnknownTaxCode(string Code)
 public sealed record TaxInUse(string Name, string Use)
     : BooksError($"'{Name}' is in use ({Use}), so it cannot be removed.");
 
+public sealed record InactiveTaxAccount(string Tax, int Account)
+    : BooksError($"{Tax} is charged to account {Account.ToString(CultureInfo.InvariantCulture)}, which is inactive. Make it active with `books accounts activate {Account.ToString(CultureInfo.InvariantCulture)}` to charge {Tax}, or give the line a tax code without {Tax}.");
+
 // ---- Customers ----------------------------------------------------------------------------------------------
 
 public sealed record UnknownCustomer(string Customer)
@@ -176,6 +182,10 @@ public sealed record ReversalBeforeEntry(long Id, DateOnly EntryDate, DateOnly R
 
 public sealed record ReversalBeforeReceiptReversal(string Number, long Receipt, DateOnly ReceiptReversedOn)
     : BooksError($"Invoice {Number} was paid by receipt {Receipt.ToString(CultureInfo.InvariantCulture)}, which was reversed on {Iso(ReceiptReversedOn)}, so the invoice cannot be reversed before then (receivables would go below zero in between). Reverse it on or after {Iso(ReceiptReversedOn)}, e.g. `books sales reverse {Number} --date {Iso(ReceiptReversedOn)}`.");
+
+/// <summary>An adjustment of an entry dated before the lock date whose corrected version is dated before it too: nothing could be dated.</summary>
+public sealed record AdjustmentInLockedPeriod(long Id, DateOnly EntryDate, DateOnly LockedBefore, DateOnly CorrectedDate)
+    : BooksError($"Entry {Id.ToString(CultureInfo.InvariantCulture)} is dated {Iso(EntryDate)}, before the lock date {Iso(LockedBefore)}, so its adjustment reverses it on the corrected version's date, but that is {Iso(CorrectedDate)}, also locked. Date the corrected version on or after {Iso(LockedBefore)} (e.g. `books sales adjust NUMBER --date {Iso(LockedBefore)} --line ...`), or unlock the period with `books settings set --lock-before {Iso(EntryDate)}`.");
 
 public sealed record InvoiceHasReceipts(string Number, IReadOnlyList<long> Receipts)
     : BooksError($"Invoice {Number} has receipts allocated to it (entries {string.Join(", ", Receipts.Select(r => r.ToString(CultureInfo.InvariantCulture)))}). Reverse those receipts first, then the invoice.");

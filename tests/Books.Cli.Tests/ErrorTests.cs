@@ -40,6 +40,7 @@ public sealed class ErrorTests : IDisposable
         _books.Refused("journal", "post", "--debit", "1060=abc", "--credit", "3010=10.00");
         _books.Refused("journal", "post", "--debit", "1060=5,00", "--credit", "3010=5,00");
         _books.Refused("journal", "post", "--debit", "10x0=10.00", "--credit", "3010=10.00");
+        _books.Refused("journal", "post", "--debit", "5200=-5.00", "--credit", "1060=-5.00");
         _books.Refused("settings", "set");
         _books.Refused("settings", "set", "--cash-basis", "maybe");
         _books.Refused("linked-accounts", "set", "petty-cash", "1060");
@@ -91,6 +92,8 @@ public sealed class ErrorTests : IDisposable
         _books.Refused("credit-cards", "add", "Amex", "--fee", "150", "--fee-account", "5030", "--deposit-account", "1065");
         _books.Refused("credit-cards", "add", "Amex", "--fee", "3", "--fee-account", "1060", "--deposit-account", "1065");
         _books.Refused("credit-cards", "edit", "Amex", "--fee", "3");
+        _books.Refused("credit-cards", "add", "Disc", "--fee", "1", "--fee-account", "5030", "--deposit-account", "1200");
+        _books.Refused("credit-cards", "edit", "Visa", "--deposit-account", "1200");
         _books.Refused("taxes", "add", "GST", "--account", "2310");
         _books.Refused("tax-codes", "add", "V", "--tax", "VAT:20");
         _books.Refused("journal", "post", "--date", "2026-03-31", "--debit", "1060=10.00", "--credit", "3010=9.00");

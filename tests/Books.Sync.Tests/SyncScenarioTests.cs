@@ -412,6 +412,29 @@ public class SyncScenarioTests(BillingFixture fixture) : IClassFixture<BillingFi
         Assert.True(kept.DeletedInBilling);
     }
 
+    [Fact]
+    public async Task Invoice_edited_down_to_zero_in_Billing_is_reversed_in_Books_and_posted_again_when_it_charges_again()
+    {
+        using var billing = await SignUpAsync(Server);
+        var customer = await billing.AddCustomerAsync("Adatum");
+        var invoice = await billing.InvoiceAsync(customer.Id, March, Line("Work", "1", "100.00", "GST"));
+        using var books = new BooksCompany();
+        Assert.Equal(0, books.Sync(Server, billing).ExitCode);
+
+        // Books refuses an invoice of nothing; Billing lets an unpaid sent invoice be edited down to it.
+        var zero = await billing.EditInvoiceAsync(invoice, Line("Work", "0", "100.00", "GST"));
+        var run = SyncAgainCleanly(books, billing);
+        Assert.Equal((1, 0), (run.Report.Invoices.Reversed, run.Report.ConflictCount));
+        Assert.Null(books.Read(r => r.Sales.FindByNumber(invoice.Number)));
+        Assert.Empty(books.Read(BooksInvariants.Problems));
+
+        await billing.EditInvoiceAsync(zero, Line("Work", "1", "80.00", "GST"));
+        run = SyncAgainCleanly(books, billing);
+        Assert.Equal((1, 0), (run.Report.Invoices.Imported, run.Report.ConflictCount));
+        Assert.Equal("84.00", books.Read(r => r.Sales.FindByNumber(invoice.Number)!.Total.ToDecimalString()));
+        Assert.Empty(books.Read(BooksInvariants.Problems));
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)] // imported by a Books from before migration 0102: re-posting reads a feed item the upgrade moved

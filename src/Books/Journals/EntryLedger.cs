@@ -40,9 +40,11 @@ public sealed class EntryLedger
 
     /// <summary>
     /// Posts the exact opposite of an entry, dated <paramref name="date"/> (null: the day it is made, or the
-    /// earliest day it may be when that is later), and marks both. Never dated before the entry, nor - for a sale -
-    /// before the reversal of a receipt that paid it (<see cref="EarliestReversalDate"/>). A reversed receipt gives
-    /// its allocations back to the invoices; a sale with receipts allocated is refused (<see cref="InvoiceHasReceipts"/>).
+    /// earliest day it may be when that is later: the lock date included, so an entry of a locked period is
+    /// reversed in the open one), and marks both. Never dated before the entry, nor - for a sale - before the
+    /// reversal of a receipt that paid it (<see cref="EarliestReversalDate"/>). A reversed receipt gives its
+    /// allocations back to the invoices; a sale with receipts allocated is refused (<see cref="InvoiceHasReceipts"/>)
+    /// before any date is looked at: whatever the date, those receipts must be reversed first.
     /// </summary>
     public Result<EntryId> Reverse(EntryId id, DateOnly? date, string reason)
     {
@@ -62,9 +64,14 @@ public sealed class EntryLedger
             return new AlreadyReversed(id.Value, by.Value);
         }
 
+        if (entry.Kind == EntryKind.Sale && !_scope.Sales.CheckNoReceipts(id).TryGetValue(out _, out error))
+        {
+            return error;
+        }
+
         var (earliest, receipt) = Earliest(entry);
         var today = DateOnly.FromDateTime(_scope.Clock.GetLocalNow().DateTime);
-        var on = date ?? (today > earliest ? today : earliest);
+        var on = date ?? Latest(today, earliest, _scope.Company.LockedBefore);
         if (on < entry.Date)
         {
             return new ReversalBeforeEntry(id.Value, entry.Date, on);
@@ -103,8 +110,13 @@ public sealed class EntryLedger
         });
     }
 
-    /// <summary>Reverses an entry of the expected kind on its own date (the first half of an adjustment).</summary>
-    internal Result<EntryId> ReverseOfKind(EntryId id, EntryKind kind, string reason)
+    /// <summary>
+    /// The first half of an adjustment: reverses an entry of the expected kind on its own date (or the earliest day
+    /// it may be reversed), so the period it was in keeps only the corrected version. When that day is locked, the
+    /// reversal is dated with the corrected version (<paramref name="correctedOn"/>), which must then be in the open
+    /// period: the correction moves there whole, as a bookkeeper would post it by hand.
+    /// </summary>
+    internal Result<EntryId> ReverseOfKind(EntryId id, EntryKind kind, DateOnly correctedOn, string reason)
     {
         _scope.RequireWrite();
         if (!Get(id).TryGetValue(out var entry, out var error))
@@ -117,8 +129,28 @@ public sealed class EntryLedger
             return new WrongEntryKind(id.Value, Ledger.KindName(entry.Kind), Ledger.KindName(kind));
         }
 
-        return Reverse(id, Earliest(entry).Day, "adjusted: " + reason);
+        // Receipts allocated come first: no date would let the invoice be reversed while they stand.
+        if (kind == EntryKind.Sale && !_scope.Sales.CheckNoReceipts(id).TryGetValue(out _, out error))
+        {
+            return error;
+        }
+
+        var on = Earliest(entry).Day;
+        var lockedBefore = _scope.Company.LockedBefore;
+        if (on < lockedBefore && entry.ReversedBy is null)
+        {
+            if (correctedOn < lockedBefore)
+            {
+                return new AdjustmentInLockedPeriod(id.Value, entry.Date, lockedBefore, correctedOn);
+            }
+
+            on = correctedOn;
+        }
+
+        return Reverse(id, on, "adjusted: " + reason);
     }
+
+    private static DateOnly Latest(DateOnly a, DateOnly b, DateOnly c) => a > b ? (a > c ? a : c) : (b > c ? b : c);
 
     /// <summary>
     /// The earliest day an entry may be reversed on: its own date, or for a sale the day a receipt that paid it was

@@ -71,11 +71,11 @@ public sealed class GeneralJournal
         return Ledger.Post(_scope, EntryKind.General, draft.Date, draft.Memo ?? "", null, null, lines, draft.Memo ?? "");
     }
 
-    /// <summary>Reverses a general entry (on its own date) and posts <paramref name="replacement"/>.</summary>
+    /// <summary>Reverses a general entry (on its own date, or the replacement's when its own is locked) and posts <paramref name="replacement"/>.</summary>
     public Result<Adjusted<EntryId>> Adjust(EntryId entry, GeneralEntryDraft replacement, string reason)
     {
         ArgumentNullException.ThrowIfNull(replacement);
-        return _scope.Entries.ReverseOfKind(entry, EntryKind.General, reason)
+        return _scope.Entries.ReverseOfKind(entry, EntryKind.General, replacement.Date, reason)
             .Then(reversal => Post(replacement).Map(id => new Adjusted<EntryId>(reversal, id)));
     }
 }

@@ -92,11 +92,11 @@ public sealed class ReceiptsJournal
             $"SELECT {ReceiptColumns} FROM receipt WHERE date >= @From AND date <= @To ORDER BY date, entry_id",
             new { From = SqlFormats.Date(from), To = SqlFormats.Date(to) }).ToArray());
 
-    /// <summary>Reverses the receipt (on its own date; its allocations go back to the invoices) and posts <paramref name="replacement"/>.</summary>
+    /// <summary>Reverses the receipt (on its own date, or the replacement's when its own is locked; its allocations go back to the invoices) and posts <paramref name="replacement"/>.</summary>
     public Result<Adjusted<Receipt>> Adjust(EntryId receipt, ReceiptDraft replacement, string reason)
     {
         ArgumentNullException.ThrowIfNull(replacement);
-        return _scope.Entries.ReverseOfKind(receipt, EntryKind.Receipt, reason)
+        return _scope.Entries.ReverseOfKind(receipt, EntryKind.Receipt, replacement.Date, reason)
             .Then(reversal => Post(replacement).Map(posted => new Adjusted<Receipt>(reversal, posted)));
     }
 

@@ -8,8 +8,10 @@ namespace BillingBooks.Books.Journals;
 
 /// <summary>
 /// The sales journal: an invoice posts Dr Accounts Receivable (total), Cr revenue per line, Cr each tax's account.
-/// Foreign invoices carry home amounts (each line converted once at the invoice's rate; receivable = their sum)
-/// plus the foreign amount and rate on every line.
+/// Foreign invoices carry home amounts plus the foreign amount and rate on every line: the receivable is the total
+/// converted once, as a receipt of that total at the same rate is, so paying at an unchanged rate books no exchange
+/// difference; each revenue and tax line is converted on its own (tax accounts keep what each tax converts to), and
+/// the cents by which those conversions miss the receivable go to the Rounding linked account.
 /// </summary>
 public sealed class SalesJournal
 {
@@ -30,12 +32,13 @@ public sealed class SalesJournal
         }
 
         var linked = _scope.Linked;
-        var lines = new List<PostingLine>(p.Lines.Count + p.Taxes.Count + 1);
-        long homeTotal = 0;
+        var lines = new List<PostingLine>(p.Lines.Count + p.Taxes.Count + 2);
+        var homeTotal = Documents.Home(p.Total, p.Currency);
+        long credited = 0;
         foreach (var line in p.Lines)
         {
             var home = Documents.Home(line.Amount, p.Currency);
-            homeTotal = checked(homeTotal + home);
+            credited = checked(credited + home);
             lines.Add(Documents.Line(line.RevenueAccount.Value, -home, -line.Amount.MinorUnits, p.Currency, line.Description));
         }
 
@@ -45,8 +48,14 @@ public sealed class SalesJournal
         {
             var home = Documents.Home(tax.Amount, p.Currency);
             homeTaxes.Add(home);
-            homeTotal = checked(homeTotal + home);
+            credited = checked(credited + home);
             lines.Add(Documents.Line(taxAccounts[tax.TaxName].Value, -home, -tax.Amount.MinorUnits, p.Currency, tax.TaxName));
+        }
+
+        // Only a foreign invoice can differ (a cent or so per line): a home one's lines add up to its total exactly.
+        if (credited != homeTotal)
+        {
+            lines.Add(new PostingLine(linked.Rounding.Value, credited - homeTotal, Memo: "Rounding"));
         }
 
         lines.Insert(0, Documents.Line(linked.AccountsReceivable.Value, homeTotal, p.Total.MinorUnits, p.Currency, "Invoice " + p.Number));
@@ -109,11 +118,14 @@ public sealed class SalesJournal
             $"SELECT {InvoiceColumns} FROM invoice WHERE date >= @From AND date <= @To ORDER BY date, entry_id",
             new { From = SqlFormats.Date(from), To = SqlFormats.Date(to) }).ToArray());
 
-    /// <summary>Reverses the invoice (on its own date) and posts <paramref name="replacement"/>; refused while receipts are allocated to it.</summary>
+    /// <summary>
+    /// Reverses the invoice (on its own date, or the replacement's when its own is locked) and posts
+    /// <paramref name="replacement"/>; refused while receipts are allocated to it.
+    /// </summary>
     public Result<Adjusted<Invoice>> Adjust(EntryId invoice, SaleDraft replacement, string reason)
     {
         ArgumentNullException.ThrowIfNull(replacement);
-        return _scope.Entries.ReverseOfKind(invoice, EntryKind.Sale, reason)
+        return _scope.Entries.ReverseOfKind(invoice, EntryKind.Sale, replacement.Date, reason)
             .Then(reversal => Post(replacement).Map(posted => new Adjusted<Invoice>(reversal, posted)));
     }
 
@@ -140,17 +152,18 @@ public sealed class SalesJournal
             });
     }
 
-    /// <summary>Called by <see cref="EntryLedger.Reverse"/>: refuses while receipts are allocated, else marks the invoice reversed.</summary>
-    internal Result<Unit> MarkReversed(EntryId entry)
+    /// <summary>Refuses while receipts in force are allocated to the invoice: reversing it would leave them paying nothing.</summary>
+    internal Result<Unit> CheckNoReceipts(EntryId entry)
     {
         var receipts = _scope.Query<long>(
             "SELECT a.receipt_id FROM allocation a JOIN receipt r ON r.entry_id = a.receipt_id WHERE a.invoice_id = @Value AND r.reversed = 0 ORDER BY a.receipt_id",
             new { entry.Value }).ToArray();
-        if (receipts.Length > 0)
-        {
-            return new InvoiceHasReceipts(Get(entry).Value.Number, receipts);
-        }
+        return receipts.Length > 0 ? new InvoiceHasReceipts(Get(entry).Value.Number, receipts) : Unit.Value;
+    }
 
+    /// <summary>Called by <see cref="EntryLedger.Reverse"/> (after <see cref="CheckNoReceipts"/>): marks the invoice reversed.</summary>
+    internal Result<Unit> MarkReversed(EntryId entry)
+    {
         _scope.Execute("UPDATE invoice SET reversed = 1 WHERE entry_id = @Value", new { entry.Value });
         return Unit.Value;
     }
@@ -256,6 +269,23 @@ public sealed class SalesJournal
         if (total.IsNegative)
         {
             return new InvalidInput("invoice total", $"the total {total} is negative; an invoice cannot be a credit. Reverse or adjust the original invoice instead.");
+        }
+
+        // An invoice of nothing would post an entry of nothing: like Simply, refuse it.
+        if (total.IsZero)
+        {
+            return new InvalidInput("invoice total", $"the total is {total}, so the invoice charges nothing. Give the lines their amounts; a sale that is free needs no invoice in the books.");
+        }
+
+        // Revenue accounts are checked line by line above; a tax's account is where its amount goes.
+        var taxAccounts = _scope.Taxes.List().ToDictionary(t => t.Name, t => t.Account, StringComparer.OrdinalIgnoreCase);
+        foreach (var tax in taxes.Where(t => !t.Amount.IsZero))
+        {
+            var account = taxAccounts[tax.TaxName];
+            if (_scope.AccountMap.TryGetValue(account.Value, out var known) && !known.Active)
+            {
+                return new InactiveTaxAccount(tax.TaxName, account.Value);
+            }
         }
 
         return new SalePlan(customer, number, due, currency, lines, taxes, subtotal, total);

@@ -1,4 +1,5 @@
 using BillingBooks.Books.Accounts;
+using BillingBooks.Books.Journals;
 using BillingBooks.Books.Storage;
 
 namespace BillingBooks.Books.Settings;
@@ -98,17 +99,30 @@ public sealed class CreditCardsAccepted
             return new InvalidInput("fee percent", $"{SqlFormats.Decimal(card.FeePercent)} is not a percentage; give a number from 0 to 100, e.g. 2.5.");
         }
 
-        foreach (var (number, role, type) in new[] { (card.FeeAccount, "the card fee account", AccountType.Expense), (card.DepositAccount, "the card deposit account", AccountType.Asset) })
+        if (!_scope.Accounts.Get(card.FeeAccount).TryGetValue(out var fee, out var error))
         {
-            if (!_scope.Accounts.Get(number).TryGetValue(out var account, out var error))
-            {
-                return error;
-            }
+            return error;
+        }
 
-            if (account.Type != type)
-            {
-                return new WrongAccountType(number.Value, role, AccountTypes.Name(type));
-            }
+        if (fee.Type != AccountType.Expense)
+        {
+            return new WrongAccountType(card.FeeAccount.Value, "the card fee account", AccountTypes.Name(AccountType.Expense));
+        }
+
+        // The deposit account must take what a receipt deposits (ReceiptsJournal): else every receipt by the card fails.
+        if (card.DepositAccount == _scope.Linked.AccountsReceivable)
+        {
+            return new CardDepositToReceivable(card.DepositAccount.Value);
+        }
+
+        if (!Ledger.CheckAccount(_scope, card.DepositAccount).TryGetValue(out var deposit, out error))
+        {
+            return error;
+        }
+
+        if (deposit.Type != AccountType.Asset)
+        {
+            return new WrongAccountType(card.DepositAccount.Value, "the card deposit account", AccountTypes.Name(AccountType.Asset));
         }
 
         return card;

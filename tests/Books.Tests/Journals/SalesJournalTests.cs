@@ -115,12 +115,80 @@ public class SalesJournalTests
         Assert.Equal(1.3333m, invoice.Rate);
         Assert.Equal(Usd(3.90m), invoice.Taxes[0].Amount);
         var entry = company.Read(r => r.Entries.Get(invoice.Entry)).Value;
-        // Each credit converted once: 13.35 + 26.69 + 5.20; the receivable is their sum.
+        // Each credit converted once: 13.35 + 26.69 + 5.20; the receivable, 33.93 converted once, happens to be their sum.
         Assert.Equal([13.35m, 26.69m, 5.20m], entry.Lines.Skip(1).Select(l => -l.Amount.Amount));
         Assert.Equal(Cad(45.24m), entry.Lines[0].Amount);
         Assert.Equal(Usd(33.93m), entry.Lines[0].Foreign);
         Assert.All(entry.Lines, l => Assert.Equal(1.3333m, l.Rate));
         Assert.Equal(Cad(45.24m), invoice.HomeTotal);
+    }
+
+    [Fact]
+    public void Foreign_invoice_receivable_is_its_total_converted_once_and_the_lines_difference_goes_to_rounding()
+    {
+        using var company = new TestCompany();
+        company.AllowUsd(1.333337m);
+        var yank = company.AddCustomer("US Tax", taxCode: "GP", currency: Currency.USD);
+        var invoice = company.Ok(w => w.Sales.Post(new(yank.Id, "A1", Day(3, 1), [new("a", Usd(10.01m)), new("b", Usd(10.01m))])));
+
+        // 22.42 USD x 1.333337 = 29.8934...: the receivable is 29.89, though its lines converted one by one come to 29.90.
+        Assert.Equal(Usd(22.42m), invoice.Total);
+        Assert.Equal(Cad(29.89m), invoice.HomeTotal);
+        var entry = company.Read(r => r.Entries.Get(invoice.Entry)).Value;
+        Assert.Equal(
+            [(1200, 29.89m), (4020, -13.35m), (4020, -13.35m), (2310, -1.33m), (2340, -1.87m), (5050, 0.01m)],
+            entry.Lines.Select(l => (l.Account.Value, l.Amount.Amount)));
+        Assert.Equal(Usd(22.42m), entry.Lines[0].Foreign);
+        Assert.Null(entry.Lines[^1].Foreign);
+        Assert.Empty(company.Read(r => r.Checks.Run()));
+    }
+
+    [Fact]
+    public void Receipts_at_the_invoice_rate_post_no_exchange_difference_whether_they_pay_in_full_or_in_parts()
+    {
+        using var company = new TestCompany();
+        company.AllowUsd(1.333337m);
+        var yank = company.AddCustomer("US Tax", taxCode: "GP", currency: Currency.USD);
+        var whole = company.Ok(w => w.Sales.Post(new(yank.Id, "A1", Day(3, 1), [new("a", Usd(10.01m)), new("b", Usd(10.01m))])));
+        var parts = company.Ok(w => w.Sales.Post(new(yank.Id, "A2", Day(3, 1), [new("a", Usd(10.01m)), new("b", Usd(10.01m))])));
+
+        company.Ok(w => w.Receipts.Post(new(yank.Id, Day(3, 10), Usd(22.42m), PaymentMethod.Cash, [new(whole.Entry, Usd(22.42m))])));
+        company.Ok(w => w.Receipts.Post(new(yank.Id, Day(3, 10), Usd(10m), PaymentMethod.Cash, [new(parts.Entry, Usd(10m))])));
+        company.Ok(w => w.Receipts.Post(new(yank.Id, Day(3, 12), Usd(12.42m), PaymentMethod.Cash, [new(parts.Entry, Usd(12.42m))])));
+
+        var exchange = company.Read(r => r.Entries.List()).SelectMany(e => e.Lines).Where(l => l.Account.Value == 5040);
+        Assert.Empty(exchange);
+        Assert.Equal(Cad(0m), company.Read(r => r.Customers.Balance(yank.Id)));
+        Assert.Empty(company.Read(r => r.Checks.Run()));
+    }
+
+    [Fact]
+    public void Sale_charging_a_tax_whose_account_is_inactive_is_refused_naming_the_tax_and_account()
+    {
+        using var company = new TestCompany();
+        var acme = company.AddCustomer("Acme", taxCode: "GP");
+        company.Ok(w => w.Accounts.SetActive(new(2340), false));
+        var before = company.Snapshot();
+
+        var error = Assert.IsType<InactiveTaxAccount>(company.Write(w => w.Sales.Post(new(acme.Id, "1", Day(2, 1), [new("a", Cad(100m))]))).Error);
+
+        Assert.Equal("PST is charged to account 2340, which is inactive. Make it active with `books accounts activate 2340` to charge PST, or give the line a tax code without PST.", error.Message);
+        Assert.Equal(before, company.Snapshot());
+        Assert.True(company.Write(w => w.Sales.Post(new(acme.Id, "2", Day(2, 1), [new("a", Cad(100m), TaxCode: "H")]))).IsOk);
+    }
+
+    [Fact]
+    public void Invoice_with_a_zero_total_is_refused_and_changes_nothing()
+    {
+        using var company = new TestCompany();
+        var acme = company.AddCustomer("Acme", taxCode: "GP");
+        var before = company.Snapshot();
+
+        var error = company.Write(w => w.Sales.Post(new(acme.Id, "1", Day(2, 1), [new("svc", Cad(0m))]))).Error;
+
+        Assert.Equal("invoice total: the total is 0.00 CAD, so the invoice charges nothing. Give the lines their amounts; a sale that is free needs no invoice in the books.", error.Message);
+        Assert.IsType<InvalidInput>(error);
+        Assert.Equal(before, company.Snapshot());
     }
 
     [Fact]

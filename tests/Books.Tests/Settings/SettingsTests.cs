@@ -75,6 +75,22 @@ public class SettingsTests
     }
 
     [Fact]
+    public void Credit_card_must_deposit_to_an_account_a_receipt_can_deposit_to()
+    {
+        using var company = new TestCompany();
+        var visa = company.Ok(w => w.CreditCards.Add(new CreditCard("Visa", 2.5m, new(5030), new(1065))));
+        company.Ok(w => w.Accounts.SetActive(new(1080), false));
+        var before = company.Snapshot();
+
+        var receivable = Assert.IsType<CardDepositToReceivable>(company.Write(w => w.CreditCards.Add(new CreditCard("Disc", 1m, new(5030), new(1200)))).Error);
+        Assert.IsType<CardDepositToReceivable>(company.Write(w => w.CreditCards.Update("Visa", visa with { DepositAccount = new(1200) })).Error);
+        Assert.IsType<InactiveAccount>(company.Write(w => w.CreditCards.Add(new CreditCard("Disc", 1m, new(5030), new(1080)))).Error);
+
+        Assert.Equal("Account 1200 is Accounts Receivable, which a card receipt settles; the money it brings is deposited to a bank or cash account. Give the card one with --deposit-account (e.g. 1060; see `books accounts list`).", receivable.Message);
+        Assert.Equal(before, company.Snapshot());
+    }
+
+    [Fact]
     public void Credit_card_names_are_unique_and_accounts_checked()
     {
         using var company = new TestCompany();
@@ -84,6 +100,7 @@ public class SettingsTests
         Assert.IsType<WrongAccountType>(company.Write(w => w.CreditCards.Add(visa with { Name = "Amex", FeeAccount = new(1060) })).Error);
         Assert.IsType<UnknownAccount>(company.Write(w => w.CreditCards.Add(visa with { Name = "Amex", DepositAccount = new(1999) })).Error);
         Assert.IsType<InvalidInput>(company.Write(w => w.CreditCards.Add(visa with { Name = "Amex", FeePercent = 120m })).Error);
+        Assert.IsType<WrongAccountType>(company.Write(w => w.CreditCards.Add(visa with { Name = "Amex", DepositAccount = new(2310) })).Error);
         Assert.Equal(3m, company.Ok(w => w.CreditCards.Update("visa", visa with { FeePercent = 3m })).FeePercent);
         Assert.Equal("Visa", company.Read(r => r.CreditCards.Find("vIsA")).Value.Name);
         company.Ok(w => w.CreditCards.Remove("Visa"));

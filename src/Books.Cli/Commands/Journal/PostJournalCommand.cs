@@ -9,8 +9,8 @@ namespace BillingBooks.Books.Cli.Commands.Journal;
 internal static class PostJournalCommand
 {
     private const string Help = """
-        Posts a general journal entry in the home currency: any balanced entry of at least two lines.
-        Accounts Receivable is posted only by sales and receipts.
+        Posts a general journal entry in the home currency: any balanced entry of at least two lines, each
+        a debit or a credit above zero. Accounts Receivable is posted only by sales and receipts.
 
         Example:
           books --file acme.books journal post --date 2026-01-01 --memo "Owner's investment" \
@@ -46,8 +46,18 @@ internal static class PostJournalCommand
             return new InvalidInput(option, $"'{pair.Key}' is not an account number; write {option} ACCOUNT=AMOUNT with the account's 4 digits, e.g. {option} 1060=100.00");
         }
 
-        return Amounts.Parse(option, pair.Value, home).Map(amount => sign > 0
-            ? GeneralLine.Debit(new AccountNumber(number), amount)
-            : GeneralLine.Credit(new AccountNumber(number), amount));
+        // The option says the side: a negative amount would silently post to the other one.
+        return Amounts.Parse(option, pair.Value, home).Then<GeneralLine>(amount =>
+        {
+            if (amount.IsNegative)
+            {
+                var other = sign > 0 ? "--credit" : "--debit";
+                return new InvalidInput(option, $"{pair.Value} for account {pair.Key} is below zero; give a debit or a credit above zero, e.g. {other} {pair.Key}={(-amount).ToDecimalString()} to post it on the other side");
+            }
+
+            return (Result<GeneralLine>)(sign > 0
+                ? GeneralLine.Debit(new AccountNumber(number), amount)
+                : GeneralLine.Credit(new AccountNumber(number), amount));
+        });
     }
 }

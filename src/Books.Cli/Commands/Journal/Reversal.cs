@@ -8,7 +8,7 @@ namespace BillingBooks.Books.Cli.Commands.Journal;
 /// <summary>--date and --reason of every reverse command, and the reversal they ask for (dated today unless --date).</summary>
 internal sealed class Reversal
 {
-    public Option<DateOnly?> Date { get; } = Options.Date("--date", "The reversal's date (today if not given, or the earliest day the entry may be reversed when that is later).");
+    public Option<DateOnly?> Date { get; } = Options.Date("--date", "The reversal's date (today if not given, or the earliest day the entry may be reversed - the lock date included - when that is later).");
 
     public Option<string?> Reason { get; } = new("--reason") { Description = "Why (kept in the audit trail).", HelpName = "TEXT" };
 

@@ -18,7 +18,9 @@ internal sealed class SaleOptions
     private readonly Option<decimal?> _rate = Options.Decimal("--rate", "RATE", "Home units per 1 unit of a foreign currency (the rate on file for the date if not given).");
     private readonly Option<string?> _memo = new("--memo") { Description = "A note kept with the entry.", HelpName = "TEXT" };
 
-    public Option<DateOnly?> Date { get; } = Options.Date("--date", "The invoice date (today if not given).");
+    public SaleOptions(string dateHelp = "The invoice date (today if not given).") => Date = Options.Date("--date", dateHelp);
+
+    public Option<DateOnly?> Date { get; }
 
     public void AddTo(Command command)
     {
