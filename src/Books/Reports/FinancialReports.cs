@@ -77,7 +77,10 @@ public sealed class FinancialReports
         return new IncomeStatement(from, to, revenue, expenses, totalRevenue, totalExpenses, totalRevenue - totalExpenses);
     }
 
-    /// <summary>General ledger detail of one account: opening balance, every posting in the period with the running balance, closing.</summary>
+    /// <summary>
+    /// General ledger detail of one account: opening balance, every posting in the period with the running balance,
+    /// closing; earlier fiscal years closed into Retained Earnings as in <see cref="TrialBalance"/>.
+    /// </summary>
     public Result<LedgerDetail> GeneralLedger(AccountNumber account, DateOnly from, DateOnly to)
     {
         if (!_scope.Accounts.Get(account).TryGetValue(out var found, out var error))
@@ -85,20 +88,8 @@ public sealed class FinancialReports
             return error;
         }
 
-        // Nothing can be posted before the first day there is, so a period from DateOnly.MinValue opens at zero.
-        var opening = from == DateOnly.MinValue ? 0L : Balances.AsOf(_scope, from.AddDays(-1)).GetValueOrDefault(account.Value);
-        var running = opening;
-        var rows = new List<LedgerDetailRow>();
-        foreach (var p in _scope.Query<(string Date, long Entry, string Kind, string Memo, long Amount)>(
-                     "SELECT e.date, e.id, e.kind, COALESCE(p.memo, e.memo), p.amount FROM entry e JOIN posting p ON p.entry_id = e.id " +
-                     "WHERE e.date >= @From AND e.date <= @To AND p.account = @Account ORDER BY e.date, e.id, p.line_no",
-                     new { From = SqlFormats.Date(from), To = SqlFormats.Date(to), Account = account.Value }))
-        {
-            running = checked(running + p.Amount);
-            rows.Add(new LedgerDetailRow(SqlFormats.Date(p.Date), new EntryId(p.Entry), Ledger.ParseKind(p.Kind), p.Memo, Of(Math.Max(p.Amount, 0)), Of(Math.Max(-p.Amount, 0)), Of(running)));
-        }
-
-        return new LedgerDetail(found, from, to, Of(opening), rows, Of(running));
+        var (opening, rows, closing) = GeneralLedgerDetail.Build(_scope, found, from, to, Of);
+        return new LedgerDetail(found, from, to, Of(opening), rows, Of(closing));
     }
 
     /// <summary>

@@ -35,8 +35,12 @@ public sealed record IncomeStatement(
     Money.Money TotalExpenses,
     Money.Money NetIncome);
 
-/// <summary>A posting in the general ledger detail, with the account's running balance (debit positive).</summary>
-public sealed record LedgerDetailRow(DateOnly Date, EntryId Entry, EntryKind Kind, string Memo, Money.Money Debit, Money.Money Credit, Money.Money Balance);
+/// <summary>
+/// A posting in the general ledger detail, with the account's running balance (debit positive). Entry and Kind are
+/// null on a year-end close: reports close each fiscal year's revenue and expenses into Retained Earnings on its
+/// last day themselves (nothing is posted), so the row shows where the trial balance's closing happens.
+/// </summary>
+public sealed record LedgerDetailRow(DateOnly Date, EntryId? Entry, EntryKind? Kind, string Memo, Money.Money Debit, Money.Money Credit, Money.Money Balance);
 
 public sealed record LedgerDetail(Account Account, DateOnly From, DateOnly To, Money.Money Opening, IReadOnlyList<LedgerDetailRow> Rows, Money.Money Closing);
 
