@@ -16,6 +16,10 @@ internal static class Text
 
     public static string Kind(Journals.EntryKind kind) => kind.ToString().ToLowerInvariant();
 
+    /// <summary>A journal report's status as of the period's end: "reversed" for a document reversed by then, "reversal of N" for a reversal's row.</summary>
+    public static string ReversalStatus(bool reversed, Journals.EntryId? reverses) =>
+        reverses is { } document ? $"reversal of {document}" : reversed ? "reversed" : string.Empty;
+
     public static string YesNo(bool value) => value ? "yes" : "no";
 
     public static string OnOff(bool value) => value ? "on" : "off";

@@ -130,33 +130,11 @@ public sealed class FinancialReports
         return new AgedReceivables(asOf, rows, totals);
     }
 
-    /// <summary>Invoices dated in the period, reversed ones flagged; the total counts invoices in force.</summary>
-    public SalesJournalReport SalesJournal(DateOnly from, DateOnly to)
-    {
-        var names = CustomerNames();
-        var rows = _scope.Sales.List(from, to)
-            .Select(i => new SalesJournalRow(i.Entry, i.Date, i.Number, names[i.Customer.Value], i.Currency, i.Subtotal, i.Total - i.Subtotal, i.Total, i.HomeTotal, i.Reversed))
-            .ToArray();
-        return new SalesJournalReport(from, to, rows, Sum(rows.Where(r => !r.Reversed).Select(r => r.Home)));
-    }
+    /// <summary>Invoices dated in the period and reversals of invoices dated in it (negated); the total is every row's.</summary>
+    public SalesJournalReport SalesJournal(DateOnly from, DateOnly to) => new DocumentJournals(_scope).Sales(from, to);
 
-    /// <summary>Receipts dated in the period with the invoices they paid; Home = the cash at the receipt's rate.</summary>
-    public ReceiptsJournalReport ReceiptsJournal(DateOnly from, DateOnly to)
-    {
-        var names = CustomerNames();
-        var receipts = _scope.Receipts.List(from, to);
-        var numbers = _scope.Query<(long Entry, string Number)>(
-                "SELECT entry_id, number FROM invoice WHERE entry_id IN @Ids", new { Ids = receipts.SelectMany(r => r.Allocations).Select(a => a.Invoice.Value).Distinct().ToArray() })
-            .ToDictionary(r => r.Entry, r => r.Number);
-        var rows = receipts
-            .Select(r => new ReceiptsJournalRow(
-                r.Entry, r.Date, names[r.Customer.Value], r.Method, r.Reference, r.Amount, r.Fee,
-                Of(Documents.Home(r.Amount, new DocumentCurrency(r.Amount.Currency, r.Rate, Home))),
-                r.Allocations.Select(a => numbers[a.Invoice.Value]).ToArray(),
-                r.Reversed))
-            .ToArray();
-        return new ReceiptsJournalReport(from, to, rows, Sum(rows.Where(r => !r.Reversed).Select(r => r.Home)));
-    }
+    /// <summary>Receipts dated in the period with the invoices they paid, and reversals of receipts dated in it (negated).</summary>
+    public ReceiptsJournalReport ReceiptsJournal(DateOnly from, DateOnly to) => new DocumentJournals(_scope).Receipts(from, to);
 
     /// <summary>
     /// A customer's statement: the balance before the period, every invoice, receipt and reversal in it (from the
@@ -187,9 +165,6 @@ public sealed class FinancialReports
 
         return new CustomerStatement(found, from, to, Of(opening), lines, Of(running));
     }
-
-    private Dictionary<long, string> CustomerNames() =>
-        _scope.Query<(long Id, string Name)>("SELECT id, name FROM customer").ToDictionary(c => c.Id, c => c.Name);
 
     private Money.Money Of(long units) => Money.Money.FromMinorUnits(units, Home);
 

@@ -49,13 +49,19 @@ public sealed record AgedReceivablesRow(CustomerId Customer, string Name, Money.
 
 public sealed record AgedReceivables(DateOnly AsOf, IReadOnlyList<AgedReceivablesRow> Rows, AgedReceivablesRow Totals);
 
-/// <summary>An invoice in the sales journal report; amounts in the invoice's currency except Home.</summary>
-public sealed record SalesJournalRow(EntryId Entry, DateOnly Date, string Number, string Customer, Currency Currency, Money.Money Subtotal, Money.Money Tax, Money.Money Total, Money.Money Home, bool Reversed);
+/// <summary>
+/// An invoice in the sales journal report, or the reversal of one (Reverses = the invoice's entry, amounts negated);
+/// amounts in the invoice's currency except Home. Reversed: the invoice's reversal is dated by the period's end.
+/// </summary>
+public sealed record SalesJournalRow(EntryId Entry, DateOnly Date, string Number, string Customer, Currency Currency, Money.Money Subtotal, Money.Money Tax, Money.Money Total, Money.Money Home, bool Reversed, EntryId? Reverses);
 
 public sealed record SalesJournalReport(DateOnly From, DateOnly To, IReadOnlyList<SalesJournalRow> Rows, Money.Money TotalHome);
 
-/// <summary>A receipt in the receipts journal report; invoices = numbers it was allocated to.</summary>
-public sealed record ReceiptsJournalRow(EntryId Entry, DateOnly Date, string Customer, PaymentMethod Method, string? Reference, Money.Money Amount, Money.Money Fee, Money.Money Home, IReadOnlyList<string> Invoices, bool Reversed);
+/// <summary>
+/// A receipt in the receipts journal report, or the reversal of one (Reverses = the receipt's entry, amounts
+/// negated); invoices = numbers it was allocated to. Reversed: the receipt's reversal is dated by the period's end.
+/// </summary>
+public sealed record ReceiptsJournalRow(EntryId Entry, DateOnly Date, string Customer, PaymentMethod Method, string? Reference, Money.Money Amount, Money.Money Fee, Money.Money Home, IReadOnlyList<string> Invoices, bool Reversed, EntryId? Reverses);
 
 public sealed record ReceiptsJournalReport(DateOnly From, DateOnly To, IReadOnlyList<ReceiptsJournalRow> Rows, Money.Money TotalHome);
 
