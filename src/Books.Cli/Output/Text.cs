@@ -20,6 +20,9 @@ internal static class Text
     public static string ReversalStatus(bool reversed, Journals.EntryId? reverses) =>
         reverses is { } document ? $"reversal of {document}" : reversed ? "reversed" : string.Empty;
 
+    /// <summary>An amount with its currency code, "1000.00 USD" (empty for none).</summary>
+    public static string WithCode(Money.Money? amount) => amount is { } a ? $"{a.ToDecimalString()} {a.Currency.Code}" : string.Empty;
+
     public static string YesNo(bool value) => value ? "yes" : "no";
 
     public static string OnOff(bool value) => value ? "on" : "off";

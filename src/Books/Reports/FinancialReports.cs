@@ -138,8 +138,8 @@ public sealed class FinancialReports
 
     /// <summary>
     /// A customer's statement: the balance before the period, every invoice, receipt and reversal in it (from the
-    /// Accounts Receivable postings, so it always agrees with the ledger), and the closing balance, in home currency;
-    /// DocumentAmount is the amount in the document's currency when it is foreign.
+    /// Accounts Receivable postings, so it always agrees with the ledger), and the closing balance, in home currency
+    /// and in the customer's own currency; DocumentAmount is the amount in the document's currency when it is foreign.
     /// </summary>
     public Result<CustomerStatement> CustomerStatement(CustomerId customer, DateOnly from, DateOnly to)
     {
@@ -153,17 +153,26 @@ public sealed class FinancialReports
             "WHERE e.customer_id = @Customer AND p.account = @Receivable AND e.date <= @To ORDER BY e.date, e.id",
             new { Customer = customer.Value, Receivable = _scope.Linked.AccountsReceivable.Value, To = SqlFormats.Date(to) }).ToArray();
         var start = SqlFormats.Date(from);
-        var opening = postings.Where(p => string.CompareOrdinal(p.Date, start) < 0).Sum(p => p.Amount);
-        var running = opening;
+        var own = new CustomerCurrencyBalance(found.Currency, Home);
+        long running = 0;
+        foreach (var p in postings.Where(p => string.CompareOrdinal(p.Date, start) < 0))
+        {
+            running = checked(running + p.Amount);
+            own.Add(p.Amount, p.Currency, p.Foreign);
+        }
+
+        var opening = running;
+        var openingOwn = own.Balance;
         var lines = new List<StatementLine>();
         foreach (var p in postings.Where(p => string.CompareOrdinal(p.Date, start) >= 0))
         {
             running = checked(running + p.Amount);
+            own.Add(p.Amount, p.Currency, p.Foreign);
             var document = p.Currency is { } code && p.Foreign is { } units ? Money.Money.FromMinorUnits(units, Currency.Get(code)) : (Money.Money?)null;
-            lines.Add(new StatementLine(SqlFormats.Date(p.Date), new EntryId(p.Entry), Ledger.ParseKind(p.Kind), p.Memo, Of(p.Amount), document, Of(running)));
+            lines.Add(new StatementLine(SqlFormats.Date(p.Date), new EntryId(p.Entry), Ledger.ParseKind(p.Kind), p.Memo, Of(p.Amount), document, Of(running), own.Balance));
         }
 
-        return new CustomerStatement(found, from, to, Of(opening), lines, Of(running));
+        return new CustomerStatement(found, from, to, Of(opening), lines, Of(running), openingOwn, own.Balance);
     }
 
     private Money.Money Of(long units) => Money.Money.FromMinorUnits(units, Home);

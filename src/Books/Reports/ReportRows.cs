@@ -65,7 +65,22 @@ public sealed record ReceiptsJournalRow(EntryId Entry, DateOnly Date, string Cus
 
 public sealed record ReceiptsJournalReport(DateOnly From, DateOnly To, IReadOnlyList<ReceiptsJournalRow> Rows, Money.Money TotalHome);
 
-/// <summary>A line on a customer statement: an invoice (positive), a receipt (negative) or a reversal, with the running balance in home currency.</summary>
-public sealed record StatementLine(DateOnly Date, EntryId Entry, EntryKind Kind, string Reference, Money.Money Amount, Money.Money? DocumentAmount, Money.Money Balance);
+/// <summary>
+/// A line on a customer statement: an invoice (positive), a receipt (negative) or a reversal, with the running
+/// balance in home currency and in the customer's currency (see <see cref="CustomerStatement"/>).
+/// </summary>
+public sealed record StatementLine(DateOnly Date, EntryId Entry, EntryKind Kind, string Reference, Money.Money Amount, Money.Money? DocumentAmount, Money.Money Balance, Money.Money? BalanceInCustomerCurrency);
 
-public sealed record CustomerStatement(Customer Customer, DateOnly From, DateOnly To, Money.Money Opening, IReadOnlyList<StatementLine> Lines, Money.Money Closing);
+/// <summary>
+/// The *InCustomerCurrency balances are what the customer owes in its own currency (the home ones for a home-currency
+/// customer); null where part of what it owes is in documents of another currency, which do not add into one sum.
+/// </summary>
+public sealed record CustomerStatement(
+    Customer Customer,
+    DateOnly From,
+    DateOnly To,
+    Money.Money Opening,
+    IReadOnlyList<StatementLine> Lines,
+    Money.Money Closing,
+    Money.Money? OpeningInCustomerCurrency,
+    Money.Money? ClosingInCustomerCurrency);
