@@ -65,7 +65,8 @@ internal static class GeneralLedgerDetail
 
     /// <summary>
     /// The close of each fiscal year that ends in [from, to) - a year ending on <paramref name="to"/> is still open
-    /// as of that day - from the daily sums of the closed accounts since the start of the year holding from.
+    /// as of that day - from the daily sums of the closed accounts since the start of the year holding from (so the
+    /// first year end is on or after from).
     /// </summary>
     private static List<(DateOnly Day, long Amount)> Closes(CompanySettings company, IEnumerable<(DateOnly Day, long Amount)> daily, DateOnly from, DateOnly to, int sign)
     {
@@ -76,7 +77,7 @@ internal static class GeneralLedgerDetail
         {
             if (day > yearEnd)
             {
-                if (year != 0 && yearEnd >= from)
+                if (year != 0)
                 {
                     closes.Add((yearEnd, checked(sign * year)));
                 }
@@ -88,7 +89,7 @@ internal static class GeneralLedgerDetail
             year = checked(year + amount);
         }
 
-        if (year != 0 && yearEnd >= from && yearEnd < to)
+        if (year != 0 && yearEnd < to)
         {
             closes.Add((yearEnd, checked(sign * year)));
         }
