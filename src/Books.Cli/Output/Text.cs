@@ -16,6 +16,13 @@ internal static class Text
 
     public static string Kind(Journals.EntryKind kind) => kind.ToString().ToLowerInvariant();
 
+    /// <summary>A journal report's status as of the period's end: "reversed" for a document reversed by then, "reversal of N" for a reversal's row.</summary>
+    public static string ReversalStatus(bool reversed, Journals.EntryId? reverses) =>
+        reverses is { } document ? $"reversal of {document}" : reversed ? "reversed" : string.Empty;
+
+    /// <summary>An amount with its currency code, "1000.00 USD" (empty for none).</summary>
+    public static string WithCode(Money.Money? amount) => amount is { } a ? $"{a.ToDecimalString()} {a.Currency.Code}" : string.Empty;
+
     public static string YesNo(bool value) => value ? "yes" : "no";
 
     public static string OnOff(bool value) => value ? "on" : "off";

@@ -106,6 +106,20 @@ public sealed class CustomerList
             _scope.Scalar<long>("SELECT COALESCE(SUM(home_owing), 0) FROM invoice WHERE customer_id = @Value AND reversed = 0", new { id.Value }),
             _scope.Company.HomeCurrency);
 
+    /// <summary>
+    /// What the customer owes in its own currency (open invoices in that currency); null while it owes anything on
+    /// invoices in another currency, which do not add into one sum.
+    /// </summary>
+    public Money.Money? BalanceInCustomerCurrency(Customer customer)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        var owing = _scope.Query<(string Currency, long Owing)>(
+            "SELECT currency, SUM(owing) FROM invoice WHERE customer_id = @Value AND reversed = 0 GROUP BY currency", new { customer.Id.Value }).ToArray();
+        return owing.Any(o => o.Currency != customer.Currency.Code && o.Owing != 0)
+            ? null
+            : Money.Money.FromMinorUnits(owing.Where(o => o.Currency == customer.Currency.Code).Sum(o => o.Owing), customer.Currency);
+    }
+
     private Result<Customer> Flag(CustomerId id, string sql, bool value)
     {
         _scope.RequireWrite();

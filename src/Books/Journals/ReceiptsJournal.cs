@@ -92,6 +92,12 @@ public sealed class ReceiptsJournal
             $"SELECT {ReceiptColumns} FROM receipt WHERE date >= @From AND date <= @To ORDER BY date, entry_id",
             new { From = SqlFormats.Date(from), To = SqlFormats.Date(to) }).ToArray());
 
+    /// <summary>Every receipt whose reversal is dated in [from, to].</summary>
+    internal IReadOnlyList<Receipt> ReversedBetween(DateOnly from, DateOnly to) =>
+        Load(_scope.Query<ReceiptRow>(
+            $"SELECT {ReceiptColumns} FROM receipt WHERE entry_id IN (SELECT reverses FROM entry WHERE kind = 'reversal' AND date >= @From AND date <= @To) ORDER BY entry_id",
+            new { From = SqlFormats.Date(from), To = SqlFormats.Date(to) }).ToArray());
+
     /// <summary>Reverses the receipt (on its own date, or the replacement's when its own is locked; its allocations go back to the invoices) and posts <paramref name="replacement"/>.</summary>
     public Result<Adjusted<Receipt>> Adjust(EntryId receipt, ReceiptDraft replacement, string reason)
     {

@@ -118,6 +118,12 @@ public sealed class SalesJournal
             $"SELECT {InvoiceColumns} FROM invoice WHERE date >= @From AND date <= @To ORDER BY date, entry_id",
             new { From = SqlFormats.Date(from), To = SqlFormats.Date(to) }).ToArray());
 
+    /// <summary>Every invoice whose reversal is dated in [from, to].</summary>
+    internal IReadOnlyList<Invoice> ReversedBetween(DateOnly from, DateOnly to) =>
+        Load(_scope.Query<InvoiceRow>(
+            $"SELECT {InvoiceColumns} FROM invoice WHERE entry_id IN (SELECT reverses FROM entry WHERE kind = 'reversal' AND date >= @From AND date <= @To) ORDER BY entry_id",
+            new { From = SqlFormats.Date(from), To = SqlFormats.Date(to) }).ToArray());
+
     /// <summary>
     /// Reverses the invoice (on its own date, or the replacement's when its own is locked) and posts
     /// <paramref name="replacement"/>; refused while receipts are allocated to it.

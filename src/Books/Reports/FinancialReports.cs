@@ -77,7 +77,10 @@ public sealed class FinancialReports
         return new IncomeStatement(from, to, revenue, expenses, totalRevenue, totalExpenses, totalRevenue - totalExpenses);
     }
 
-    /// <summary>General ledger detail of one account: opening balance, every posting in the period with the running balance, closing.</summary>
+    /// <summary>
+    /// General ledger detail of one account: opening balance, every posting in the period with the running balance,
+    /// closing; earlier fiscal years closed into Retained Earnings as in <see cref="TrialBalance"/>.
+    /// </summary>
     public Result<LedgerDetail> GeneralLedger(AccountNumber account, DateOnly from, DateOnly to)
     {
         if (!_scope.Accounts.Get(account).TryGetValue(out var found, out var error))
@@ -85,20 +88,8 @@ public sealed class FinancialReports
             return error;
         }
 
-        // Nothing can be posted before the first day there is, so a period from DateOnly.MinValue opens at zero.
-        var opening = from == DateOnly.MinValue ? 0L : Balances.AsOf(_scope, from.AddDays(-1)).GetValueOrDefault(account.Value);
-        var running = opening;
-        var rows = new List<LedgerDetailRow>();
-        foreach (var p in _scope.Query<(string Date, long Entry, string Kind, string Memo, long Amount)>(
-                     "SELECT e.date, e.id, e.kind, COALESCE(p.memo, e.memo), p.amount FROM entry e JOIN posting p ON p.entry_id = e.id " +
-                     "WHERE e.date >= @From AND e.date <= @To AND p.account = @Account ORDER BY e.date, e.id, p.line_no",
-                     new { From = SqlFormats.Date(from), To = SqlFormats.Date(to), Account = account.Value }))
-        {
-            running = checked(running + p.Amount);
-            rows.Add(new LedgerDetailRow(SqlFormats.Date(p.Date), new EntryId(p.Entry), Ledger.ParseKind(p.Kind), p.Memo, Of(Math.Max(p.Amount, 0)), Of(Math.Max(-p.Amount, 0)), Of(running)));
-        }
-
-        return new LedgerDetail(found, from, to, Of(opening), rows, Of(running));
+        var (opening, rows, closing) = GeneralLedgerDetail.Build(_scope, found, from, to, Of);
+        return new LedgerDetail(found, from, to, Of(opening), rows, Of(closing));
     }
 
     /// <summary>
@@ -139,38 +130,16 @@ public sealed class FinancialReports
         return new AgedReceivables(asOf, rows, totals);
     }
 
-    /// <summary>Invoices dated in the period, reversed ones flagged; the total counts invoices in force.</summary>
-    public SalesJournalReport SalesJournal(DateOnly from, DateOnly to)
-    {
-        var names = CustomerNames();
-        var rows = _scope.Sales.List(from, to)
-            .Select(i => new SalesJournalRow(i.Entry, i.Date, i.Number, names[i.Customer.Value], i.Currency, i.Subtotal, i.Total - i.Subtotal, i.Total, i.HomeTotal, i.Reversed))
-            .ToArray();
-        return new SalesJournalReport(from, to, rows, Sum(rows.Where(r => !r.Reversed).Select(r => r.Home)));
-    }
+    /// <summary>Invoices dated in the period and reversals of invoices dated in it (negated); the total is every row's.</summary>
+    public SalesJournalReport SalesJournal(DateOnly from, DateOnly to) => new DocumentJournals(_scope).Sales(from, to);
 
-    /// <summary>Receipts dated in the period with the invoices they paid; Home = the cash at the receipt's rate.</summary>
-    public ReceiptsJournalReport ReceiptsJournal(DateOnly from, DateOnly to)
-    {
-        var names = CustomerNames();
-        var receipts = _scope.Receipts.List(from, to);
-        var numbers = _scope.Query<(long Entry, string Number)>(
-                "SELECT entry_id, number FROM invoice WHERE entry_id IN @Ids", new { Ids = receipts.SelectMany(r => r.Allocations).Select(a => a.Invoice.Value).Distinct().ToArray() })
-            .ToDictionary(r => r.Entry, r => r.Number);
-        var rows = receipts
-            .Select(r => new ReceiptsJournalRow(
-                r.Entry, r.Date, names[r.Customer.Value], r.Method, r.Reference, r.Amount, r.Fee,
-                Of(Documents.Home(r.Amount, new DocumentCurrency(r.Amount.Currency, r.Rate, Home))),
-                r.Allocations.Select(a => numbers[a.Invoice.Value]).ToArray(),
-                r.Reversed))
-            .ToArray();
-        return new ReceiptsJournalReport(from, to, rows, Sum(rows.Where(r => !r.Reversed).Select(r => r.Home)));
-    }
+    /// <summary>Receipts dated in the period with the invoices they paid, and reversals of receipts dated in it (negated).</summary>
+    public ReceiptsJournalReport ReceiptsJournal(DateOnly from, DateOnly to) => new DocumentJournals(_scope).Receipts(from, to);
 
     /// <summary>
     /// A customer's statement: the balance before the period, every invoice, receipt and reversal in it (from the
-    /// Accounts Receivable postings, so it always agrees with the ledger), and the closing balance, in home currency;
-    /// DocumentAmount is the amount in the document's currency when it is foreign.
+    /// Accounts Receivable postings, so it always agrees with the ledger), and the closing balance, in home currency
+    /// and in the customer's own currency; DocumentAmount is the amount in the document's currency when it is foreign.
     /// </summary>
     public Result<CustomerStatement> CustomerStatement(CustomerId customer, DateOnly from, DateOnly to)
     {
@@ -184,21 +153,27 @@ public sealed class FinancialReports
             "WHERE e.customer_id = @Customer AND p.account = @Receivable AND e.date <= @To ORDER BY e.date, e.id",
             new { Customer = customer.Value, Receivable = _scope.Linked.AccountsReceivable.Value, To = SqlFormats.Date(to) }).ToArray();
         var start = SqlFormats.Date(from);
-        var opening = postings.Where(p => string.CompareOrdinal(p.Date, start) < 0).Sum(p => p.Amount);
-        var running = opening;
+        var own = new CustomerCurrencyBalance(found.Currency, Home);
+        long running = 0;
+        foreach (var p in postings.Where(p => string.CompareOrdinal(p.Date, start) < 0))
+        {
+            running = checked(running + p.Amount);
+            own.Add(p.Amount, p.Currency, p.Foreign);
+        }
+
+        var opening = running;
+        var openingOwn = own.Balance;
         var lines = new List<StatementLine>();
         foreach (var p in postings.Where(p => string.CompareOrdinal(p.Date, start) >= 0))
         {
             running = checked(running + p.Amount);
+            own.Add(p.Amount, p.Currency, p.Foreign);
             var document = p.Currency is { } code && p.Foreign is { } units ? Money.Money.FromMinorUnits(units, Currency.Get(code)) : (Money.Money?)null;
-            lines.Add(new StatementLine(SqlFormats.Date(p.Date), new EntryId(p.Entry), Ledger.ParseKind(p.Kind), p.Memo, Of(p.Amount), document, Of(running)));
+            lines.Add(new StatementLine(SqlFormats.Date(p.Date), new EntryId(p.Entry), Ledger.ParseKind(p.Kind), p.Memo, Of(p.Amount), document, Of(running), own.Balance));
         }
 
-        return new CustomerStatement(found, from, to, Of(opening), lines, Of(running));
+        return new CustomerStatement(found, from, to, Of(opening), lines, Of(running), openingOwn, own.Balance);
     }
-
-    private Dictionary<long, string> CustomerNames() =>
-        _scope.Query<(long Id, string Name)>("SELECT id, name FROM customer").ToDictionary(c => c.Id, c => c.Name);
 
     private Money.Money Of(long units) => Money.Money.FromMinorUnits(units, Home);
 

@@ -35,8 +35,12 @@ public sealed record IncomeStatement(
     Money.Money TotalExpenses,
     Money.Money NetIncome);
 
-/// <summary>A posting in the general ledger detail, with the account's running balance (debit positive).</summary>
-public sealed record LedgerDetailRow(DateOnly Date, EntryId Entry, EntryKind Kind, string Memo, Money.Money Debit, Money.Money Credit, Money.Money Balance);
+/// <summary>
+/// A posting in the general ledger detail, with the account's running balance (debit positive). Entry and Kind are
+/// null on a year-end close: reports close each fiscal year's revenue and expenses into Retained Earnings on its
+/// last day themselves (nothing is posted), so the row shows where the trial balance's closing happens.
+/// </summary>
+public sealed record LedgerDetailRow(DateOnly Date, EntryId? Entry, EntryKind? Kind, string Memo, Money.Money Debit, Money.Money Credit, Money.Money Balance);
 
 public sealed record LedgerDetail(Account Account, DateOnly From, DateOnly To, Money.Money Opening, IReadOnlyList<LedgerDetailRow> Rows, Money.Money Closing);
 
@@ -45,17 +49,38 @@ public sealed record AgedReceivablesRow(CustomerId Customer, string Name, Money.
 
 public sealed record AgedReceivables(DateOnly AsOf, IReadOnlyList<AgedReceivablesRow> Rows, AgedReceivablesRow Totals);
 
-/// <summary>An invoice in the sales journal report; amounts in the invoice's currency except Home.</summary>
-public sealed record SalesJournalRow(EntryId Entry, DateOnly Date, string Number, string Customer, Currency Currency, Money.Money Subtotal, Money.Money Tax, Money.Money Total, Money.Money Home, bool Reversed);
+/// <summary>
+/// An invoice in the sales journal report, or the reversal of one (Reverses = the invoice's entry, amounts negated);
+/// amounts in the invoice's currency except Home. Reversed: the invoice's reversal is dated by the period's end.
+/// </summary>
+public sealed record SalesJournalRow(EntryId Entry, DateOnly Date, string Number, string Customer, Currency Currency, Money.Money Subtotal, Money.Money Tax, Money.Money Total, Money.Money Home, bool Reversed, EntryId? Reverses);
 
 public sealed record SalesJournalReport(DateOnly From, DateOnly To, IReadOnlyList<SalesJournalRow> Rows, Money.Money TotalHome);
 
-/// <summary>A receipt in the receipts journal report; invoices = numbers it was allocated to.</summary>
-public sealed record ReceiptsJournalRow(EntryId Entry, DateOnly Date, string Customer, PaymentMethod Method, string? Reference, Money.Money Amount, Money.Money Fee, Money.Money Home, IReadOnlyList<string> Invoices, bool Reversed);
+/// <summary>
+/// A receipt in the receipts journal report, or the reversal of one (Reverses = the receipt's entry, amounts
+/// negated); invoices = numbers it was allocated to. Reversed: the receipt's reversal is dated by the period's end.
+/// </summary>
+public sealed record ReceiptsJournalRow(EntryId Entry, DateOnly Date, string Customer, PaymentMethod Method, string? Reference, Money.Money Amount, Money.Money Fee, Money.Money Home, IReadOnlyList<string> Invoices, bool Reversed, EntryId? Reverses);
 
 public sealed record ReceiptsJournalReport(DateOnly From, DateOnly To, IReadOnlyList<ReceiptsJournalRow> Rows, Money.Money TotalHome);
 
-/// <summary>A line on a customer statement: an invoice (positive), a receipt (negative) or a reversal, with the running balance in home currency.</summary>
-public sealed record StatementLine(DateOnly Date, EntryId Entry, EntryKind Kind, string Reference, Money.Money Amount, Money.Money? DocumentAmount, Money.Money Balance);
+/// <summary>
+/// A line on a customer statement: an invoice (positive), a receipt (negative) or a reversal, with the running
+/// balance in home currency and in the customer's currency (see <see cref="CustomerStatement"/>).
+/// </summary>
+public sealed record StatementLine(DateOnly Date, EntryId Entry, EntryKind Kind, string Reference, Money.Money Amount, Money.Money? DocumentAmount, Money.Money Balance, Money.Money? BalanceInCustomerCurrency);
 
-public sealed record CustomerStatement(Customer Customer, DateOnly From, DateOnly To, Money.Money Opening, IReadOnlyList<StatementLine> Lines, Money.Money Closing);
+/// <summary>
+/// The *InCustomerCurrency balances are what the customer owes in its own currency (the home ones for a home-currency
+/// customer); null where part of what it owes is in documents of another currency, which do not add into one sum.
+/// </summary>
+public sealed record CustomerStatement(
+    Customer Customer,
+    DateOnly From,
+    DateOnly To,
+    Money.Money Opening,
+    IReadOnlyList<StatementLine> Lines,
+    Money.Money Closing,
+    Money.Money? OpeningInCustomerCurrency,
+    Money.Money? ClosingInCustomerCurrency);

@@ -8,7 +8,9 @@ namespace BillingBooks.Books.Cli.Commands.Customers;
 internal static class ListCustomersCommand
 {
     private const string Help = """
-        Lists customers with their currency, default tax code, terms and what each owes (home currency).
+        Lists customers with their currency, default tax code, terms and what each owes: in home currency
+        (Balance) and in the customer's own currency (Own currency, e.g. USD for a US customer; empty while
+        it owes on invoices in another currency, which do not add into one sum).
 
         Example:
           books --file acme.books customers list --active
@@ -21,14 +23,14 @@ internal static class ListCustomersCommand
         var command = new Command("list", Help) { activeOnly, format };
         command.SetAction(parsed => cli.Read(
             parsed,
-            read => Result<(Customer Customer, Money.Money Balance)[]>.Ok(
-                read.Customers.List(includeInactive: !parsed.GetValue(activeOnly)).Select(c => (c, read.Customers.Balance(c.Id))).ToArray()),
+            read => Result<(Customer Customer, Money.Money Balance, Money.Money? Own)[]>.Ok(
+                read.Customers.List(includeInactive: !parsed.GetValue(activeOnly)).Select(c => (c, read.Customers.Balance(c.Id), read.Customers.BalanceInCustomerCurrency(c))).ToArray()),
             customers =>
             {
-                var grid = new Grid(new Column("Name"), new Column("Currency"), new Column("Tax code"), Column.Amount("Terms"), Column.Amount("Balance"), new Column("Active"));
-                foreach (var (customer, balance) in customers)
+                var grid = new Grid(new Column("Name"), new Column("Currency"), new Column("Tax code"), Column.Amount("Terms"), Column.Amount("Balance"), Column.Amount("Own currency"), new Column("Active"));
+                foreach (var (customer, balance, own) in customers)
                 {
-                    grid.Add(customer.Name, customer.Currency.Code, customer.TaxCode ?? string.Empty, Text.Number(customer.TermsDays), balance.ToDecimalString(), Text.YesNo(customer.Active));
+                    grid.Add(customer.Name, customer.Currency.Code, customer.TaxCode ?? string.Empty, Text.Number(customer.TermsDays), balance.ToDecimalString(), Text.WithCode(own), Text.YesNo(customer.Active));
                 }
 
                 var json = customers.Select(c => new
@@ -38,6 +40,7 @@ internal static class ListCustomersCommand
                     taxCode = c.Customer.TaxCode,
                     termsDays = c.Customer.TermsDays,
                     balance = c.Balance.ToDecimalString(),
+                    balanceInCustomerCurrency = c.Own?.ToDecimalString(),
                     active = c.Customer.Active,
                 });
                 return Show.Write(cli, parsed.GetValue(format), grid, json);

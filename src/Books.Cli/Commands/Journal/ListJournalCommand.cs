@@ -9,7 +9,8 @@ internal static class ListJournalCommand
 {
     private const string Help = """
         Lists every posted entry (sales, receipts, general and reversals) dated in a period, line by line,
-        in home currency. The ENTRY column is what `journal reverse` takes.
+        in home currency. The ENTRY column is what `journal reverse` takes. The table names each entry on
+        its first line only; in CSV every line carries its entry, date and kind, so each row reads alone.
 
         Example:
           books --file acme.books journal list --from 2026-03-01 --to 2026-03-31
@@ -25,6 +26,9 @@ internal static class ListJournalCommand
             read => period.Get(parsed, read, cli.Today).Map(days => (Entries: read.Entries.List(days.From, days.To), Names: read.Accounts.List().ToDictionary(a => a.Number, a => a.Name))),
             found =>
             {
+                // A table names each entry once, for the eye; in CSV every row carries its entry, date and kind so a
+                // row read alone (a spreadsheet filter, a script) still says which entry it belongs to.
+                var repeat = parsed.GetValue(format) == OutputFormat.Csv;
                 var grid = new Grid(new Column("Entry"), new Column("Date"), new Column("Kind"), new Column("Memo"), new Column("Account"), new Column("Name"), Column.Amount("Debit"), Column.Amount("Credit"));
                 foreach (var entry in found.Entries)
                 {
@@ -32,9 +36,9 @@ internal static class ListJournalCommand
                     foreach (var line in entry.Lines)
                     {
                         grid.Add(
-                            first ? entry.Id.ToString() : string.Empty,
-                            first ? Text.Iso(entry.Date) : string.Empty,
-                            first ? Kind(entry) : string.Empty,
+                            first || repeat ? entry.Id.ToString() : string.Empty,
+                            first || repeat ? Text.Iso(entry.Date) : string.Empty,
+                            first || repeat ? Kind(entry) : string.Empty,
                             first ? entry.Memo : line.Memo ?? string.Empty,
                             line.Account.ToString(),
                             found.Names.GetValueOrDefault(line.Account, string.Empty),

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using BillingBooks.Books.Cli.Output;
 using BillingBooks.Books.Cli.Parsing;
+using BillingBooks.Books.Journals;
 using BillingBooks.Books.Reports;
 
 namespace BillingBooks.Books.Cli.Commands.Reports;
@@ -10,7 +11,10 @@ internal static class LedgerCommand
     private const string Help = """
         The general ledger detail for a period (the fiscal year to date if not given): for one account, or
         every account with activity, its opening balance, each posting with the running balance (debit
-        positive) and its closing balance, in the home currency.
+        positive) and its closing balance, in the home currency. Earlier fiscal years are closed as in the
+        trial balance: revenue and expense accounts open each fiscal year at zero and Retained Earnings holds
+        the earlier years' income; a year that ends inside the period shows its close as a "close" row (no
+        entry) on its last day. Each closing balance is the account's trial balance as of --to.
 
         Example:
           books --file acme.books report ledger --account 1200 --from 2026-03-01 --to 2026-03-31
@@ -37,7 +41,7 @@ internal static class LedgerCommand
                     grid.Add(number, Text.Iso(detail.From), string.Empty, string.Empty, $"Opening: {detail.Account.Name}", string.Empty, string.Empty, detail.Opening.ToDecimalString());
                     foreach (var row in detail.Rows)
                     {
-                        grid.Add(number, Text.Iso(row.Date), row.Entry.ToString(), Text.Kind(row.Kind), row.Memo, Amount(row.Debit), Amount(row.Credit), row.Balance.ToDecimalString());
+                        grid.Add(number, Text.Iso(row.Date), row.Entry?.ToString() ?? string.Empty, Kind(row.Kind), row.Memo, Amount(row.Debit), Amount(row.Credit), row.Balance.ToDecimalString());
                     }
 
                     grid.Add(number, Text.Iso(detail.To), string.Empty, string.Empty, "Closing", string.Empty, string.Empty, detail.Closing.ToDecimalString());
@@ -53,8 +57,8 @@ internal static class LedgerCommand
                     rows = d.Rows.Select(r => new
                     {
                         date = Text.Iso(r.Date),
-                        entry = r.Entry.Value,
-                        kind = Text.Kind(r.Kind),
+                        entry = r.Entry?.Value,
+                        kind = Kind(r.Kind),
                         memo = r.Memo,
                         debit = r.Debit.ToDecimalString(),
                         credit = r.Credit.ToDecimalString(),
@@ -66,6 +70,8 @@ internal static class LedgerCommand
             }));
         return command;
     }
+
+    private static string Kind(EntryKind? kind) => kind is { } posted ? Text.Kind(posted) : "close";
 
     private static string Amount(Money.Money amount) => amount.IsZero ? string.Empty : amount.ToDecimalString();
 }

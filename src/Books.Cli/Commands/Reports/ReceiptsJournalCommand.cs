@@ -10,7 +10,9 @@ internal static class ReceiptsJournalCommand
 {
     private const string Help = """
         The receipts journal for a period (the fiscal year to date if not given): every receipt with its
-        method, amount, card fee, home value and the invoices it paid, and the home total.
+        method, amount, card fee, home value and the invoices it paid, and the home total. A receipt
+        reversed by the period's end says "reversed"; a reversal dated in the period is a row of its own
+        ("reversal of ENTRY", amounts negated). The total counts every row, so it agrees with the ledger.
 
         Example:
           books --file acme.books report receipts-journal --format csv
@@ -23,9 +25,18 @@ internal static class ReceiptsJournalCommand
         var command = new Command("receipts-journal", Help) { period.From, period.To, format };
         command.SetAction(parsed => cli.Read(
             parsed,
-            read => period.Get(parsed, read, cli.Today).Map(days => (
-                Report: read.Reports.ReceiptsJournal(days.From, days.To),
-                Receipts: read.Receipts.List(days.From, days.To).ToDictionary(r => r.Entry))),
+            read => period.Get(parsed, read, cli.Today).Map(days =>
+            {
+                var report = read.Reports.ReceiptsJournal(days.From, days.To);
+                var receipts = read.Receipts.List(days.From, days.To).ToDictionary(r => r.Entry);
+                // A reversal's row names the receipt it reverses, which may be dated before the period.
+                foreach (var reversed in report.Rows.Select(r => r.Reverses).OfType<EntryId>().Where(e => !receipts.ContainsKey(e)))
+                {
+                    receipts[reversed] = read.Receipts.Get(reversed).Value;
+                }
+
+                return (Report: report, Receipts: receipts);
+            }),
             found =>
             {
                 // The report's rows say "card"; the receipts themselves know which card.
@@ -33,7 +44,7 @@ internal static class ReceiptsJournalCommand
                 var grid = new Grid(new Column("Entry"), new Column("Date"), new Column("Customer"), new Column("Method"), new Column("Reference"), Column.Amount("Amount"), Column.Amount("Fee"), Column.Amount("Home"), new Column("Invoices"), new Column("Status"));
                 foreach (var row in report.Rows)
                 {
-                    grid.Add(row.Entry.ToString(), Text.Iso(row.Date), row.Customer, receipts.TryGetValue(row.Entry, out var receipt) ? ReceiptText.Method(receipt) : ReceiptsJournal.MethodName(row.Method), row.Reference ?? string.Empty, $"{row.Amount.ToDecimalString()} {row.Amount.Currency.Code}", row.Fee.ToDecimalString(), row.Home.ToDecimalString(), string.Join(' ', row.Invoices), row.Reversed ? "reversed" : string.Empty);
+                    grid.Add(row.Entry.ToString(), Text.Iso(row.Date), row.Customer, receipts.TryGetValue(row.Reverses ?? row.Entry, out var receipt) ? ReceiptText.Method(receipt) : ReceiptsJournal.MethodName(row.Method), row.Reference ?? string.Empty, $"{row.Amount.ToDecimalString()} {row.Amount.Currency.Code}", row.Fee.ToDecimalString(), row.Home.ToDecimalString(), string.Join(' ', row.Invoices), Text.ReversalStatus(row.Reversed, row.Reverses));
                 }
 
                 grid.AddFooter(string.Empty, string.Empty, "Total", string.Empty, string.Empty, string.Empty, string.Empty, report.TotalHome.ToDecimalString(), string.Empty, string.Empty);
@@ -48,7 +59,7 @@ internal static class ReceiptsJournalCommand
                         date = Text.Iso(r.Date),
                         customer = r.Customer,
                         method = ReceiptsJournal.MethodName(r.Method),
-                        creditCard = receipts.GetValueOrDefault(r.Entry)?.CreditCard,
+                        creditCard = receipts.GetValueOrDefault(r.Reverses ?? r.Entry)?.CreditCard,
                         reference = r.Reference,
                         amount = r.Amount.ToDecimalString(),
                         amountCurrency = r.Amount.Currency.Code,
@@ -56,6 +67,7 @@ internal static class ReceiptsJournalCommand
                         home = r.Home.ToDecimalString(),
                         invoices = r.Invoices,
                         reversed = r.Reversed,
+                        reverses = r.Reverses?.Value,
                     }),
                     totalHome = report.TotalHome.ToDecimalString(),
                 };

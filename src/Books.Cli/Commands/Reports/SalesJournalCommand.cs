@@ -8,7 +8,9 @@ internal static class SalesJournalCommand
 {
     private const string Help = """
         The sales journal for a period (the fiscal year to date if not given): every invoice with its
-        subtotal, tax and total in its currency, its home value, and the home total.
+        subtotal, tax and total in its currency, its home value, and the home total. An invoice reversed by
+        the period's end says "reversed"; a reversal dated in the period is a row of its own ("reversal of
+        ENTRY", amounts negated). The total counts every row, so it agrees with the ledger for the period.
 
         Example:
           books --file acme.books report sales-journal --from 2026-03-01 --to 2026-03-31
@@ -27,7 +29,7 @@ internal static class SalesJournalCommand
                 var grid = new Grid(new Column("Entry"), new Column("Date"), new Column("Invoice"), new Column("Customer"), new Column("Currency"), Column.Amount("Subtotal"), Column.Amount("Tax"), Column.Amount("Total"), Column.Amount("Home"), new Column("Status"));
                 foreach (var row in report.Rows)
                 {
-                    grid.Add(row.Entry.ToString(), Text.Iso(row.Date), row.Number, row.Customer, row.Currency.Code, row.Subtotal.ToDecimalString(), row.Tax.ToDecimalString(), row.Total.ToDecimalString(), row.Home.ToDecimalString(), row.Reversed ? "reversed" : string.Empty);
+                    grid.Add(row.Entry.ToString(), Text.Iso(row.Date), row.Number, row.Customer, row.Currency.Code, row.Subtotal.ToDecimalString(), row.Tax.ToDecimalString(), row.Total.ToDecimalString(), row.Home.ToDecimalString(), Text.ReversalStatus(row.Reversed, row.Reverses));
                 }
 
                 grid.AddFooter(string.Empty, string.Empty, string.Empty, "Total", report.TotalHome.Currency.Code, string.Empty, string.Empty, string.Empty, report.TotalHome.ToDecimalString(), string.Empty);
@@ -48,6 +50,7 @@ internal static class SalesJournalCommand
                         total = r.Total.ToDecimalString(),
                         home = r.Home.ToDecimalString(),
                         reversed = r.Reversed,
+                        reverses = r.Reverses?.Value,
                     }),
                     totalHome = report.TotalHome.ToDecimalString(),
                 };

@@ -9,7 +9,9 @@ internal static class StatementCommand
     private const string Help = """
         A customer statement for a period (the fiscal year to date if not given): the opening balance, each
         invoice, receipt and reversal with the running balance, and the closing balance (home currency;
-        foreign documents also show their own amount).
+        foreign documents also show their own amount). The Own currency column runs the balance in the
+        customer's currency (e.g. USD for a US customer); it is empty while part of what the customer owes
+        is in documents of another currency, which do not add into one sum.
 
         Example:
           books --file acme.books report statement --customer "Maple Design" --from 2026-03-01
@@ -27,22 +29,24 @@ internal static class StatementCommand
                 read.Customers.FindByName(parsed.GetRequiredValue(customer)).Then(found => read.Reports.CustomerStatement(found.Id, days.From, days.To))),
             statement =>
             {
-                var grid = new Grid(new Column("Date"), new Column("Entry"), new Column("Kind"), new Column("Reference"), Column.Amount("Document"), Column.Amount("Amount"), Column.Amount("Balance"));
-                grid.Add(Text.Iso(statement.From), string.Empty, string.Empty, "Opening balance", string.Empty, string.Empty, statement.Opening.ToDecimalString());
+                var grid = new Grid(new Column("Date"), new Column("Entry"), new Column("Kind"), new Column("Reference"), Column.Amount("Document"), Column.Amount("Amount"), Column.Amount("Balance"), Column.Amount("Own currency"));
+                grid.Add(Text.Iso(statement.From), string.Empty, string.Empty, "Opening balance", string.Empty, string.Empty, statement.Opening.ToDecimalString(), Text.WithCode(statement.OpeningInCustomerCurrency));
                 foreach (var line in statement.Lines)
                 {
-                    var document = line.DocumentAmount is { } d ? $"{d.ToDecimalString()} {d.Currency.Code}" : string.Empty;
-                    grid.Add(Text.Iso(line.Date), line.Entry.ToString(), Text.Kind(line.Kind), line.Reference, document, line.Amount.ToDecimalString(), line.Balance.ToDecimalString());
+                    var document = Text.WithCode(line.DocumentAmount);
+                    grid.Add(Text.Iso(line.Date), line.Entry.ToString(), Text.Kind(line.Kind), line.Reference, document, line.Amount.ToDecimalString(), line.Balance.ToDecimalString(), Text.WithCode(line.BalanceInCustomerCurrency));
                 }
 
-                grid.AddFooter(Text.Iso(statement.To), string.Empty, string.Empty, "Closing balance", string.Empty, string.Empty, statement.Closing.ToDecimalString());
+                grid.AddFooter(Text.Iso(statement.To), string.Empty, string.Empty, "Closing balance", string.Empty, string.Empty, statement.Closing.ToDecimalString(), Text.WithCode(statement.ClosingInCustomerCurrency));
                 var json = new
                 {
                     customer = statement.Customer.Name,
                     from = Text.Iso(statement.From),
                     to = Text.Iso(statement.To),
                     currency = statement.Closing.Currency.Code,
+                    customerCurrency = statement.Customer.Currency.Code,
                     opening = statement.Opening.ToDecimalString(),
+                    openingInCustomerCurrency = statement.OpeningInCustomerCurrency?.ToDecimalString(),
                     lines = statement.Lines.Select(l => new
                     {
                         date = Text.Iso(l.Date),
@@ -53,8 +57,10 @@ internal static class StatementCommand
                         documentAmount = l.DocumentAmount?.ToDecimalString(),
                         documentCurrency = l.DocumentAmount?.Currency.Code,
                         balance = l.Balance.ToDecimalString(),
+                        balanceInCustomerCurrency = l.BalanceInCustomerCurrency?.ToDecimalString(),
                     }),
                     closing = statement.Closing.ToDecimalString(),
+                    closingInCustomerCurrency = statement.ClosingInCustomerCurrency?.ToDecimalString(),
                 };
                 return Show.Write(cli, parsed.GetValue(format), grid, json, $"Statement for {statement.Customer.Name}, {Text.Iso(statement.From)} to {Text.Iso(statement.To)} ({statement.Closing.Currency.Code})");
             }));
