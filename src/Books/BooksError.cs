@@ -32,6 +32,25 @@ public sealed record CompanyFileExists(string Path)
 public sealed record NewerCompanyFile(string Path, int FileVersion, int SupportedVersion)
     : BooksError($"{Path} was written by a newer version of Books (file version {FileVersion}, this version reads up to {SupportedVersion}). Install the newer Books to open it; the file was not changed.");
 
+public sealed record CompanyFileUnreadable(string Path)
+    : BooksError($"{Path} cannot be read: you have no permission to read it. Ask its owner for read access (e.g. `chmod a+r {Path}`), or open a copy you can read.");
+
+/// <summary>
+/// The file cannot be changed: it is read-only, or <see cref="Folder"/> (its folder) is, where SQLite keeps the log it
+/// writes through (FILE-wal, FILE-shm). <see cref="UpgradeFrom"/> is set when it could not even be read, because it
+/// must first be upgraded from that file version.
+/// </summary>
+public sealed record CompanyFileReadOnly(string Path, string? Folder, int? UpgradeFrom = null)
+    : BooksError((Folder is null
+            ? $"{Path} is read-only, so Books cannot change it"
+            : $"The folder {Folder} is read-only, so Books cannot change {Path} (it writes through a log beside the file: {System.IO.Path.GetFileName(Path)}-wal and {System.IO.Path.GetFileName(Path)}-shm)")
+        + (UpgradeFrom is { } version
+            ? $", and this version of Books reads it only after upgrading it (file version {version.ToString(CultureInfo.InvariantCulture)}). Nothing was changed. Make {(Folder is null ? "the file" : "the folder")} writable once to upgrade it, or work on a copy in a folder you can write."
+            : $"; nothing was changed. Make {(Folder is null ? $"the file writable (e.g. `chmod u+w {Path}`)" : "the folder writable")}, or work on a copy in a folder you can write. Reports and `books check` still read it as it is."));
+
+public sealed record CompanyFileLogUnreadable(string Path, string Folder)
+    : BooksError($"The folder {Folder} is read-only and {Path} has changes still in its log ({Path}-wal) but no log index beside it, so Books cannot read it safely; nothing was changed. Make the folder writable and run Books once (e.g. `books check`) to fold the log into the file.");
+
 // ---- Input --------------------------------------------------------------------------------------------------
 
 /// <summary>A value that does not fit its field: <see cref="Field"/> names it, the message says the fix.</summary>
