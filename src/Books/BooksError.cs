@@ -26,6 +26,9 @@ public sealed record NotACompanyFile(string Path, string Reason)
 public sealed record CompanyFileNotFound(string Path)
     : BooksError($"{Path} does not exist. Check the path, or create the company with `books new FILE --name NAME`.");
 
+public sealed record CompanyFileIsAFolder(string Path)
+    : BooksError($"{Path} is a folder, not a company file. Give the path of the company file itself (e.g. --file {System.IO.Path.Combine(Path, "acme.books")}).");
+
 public sealed record CompanyFileExists(string Path)
     : BooksError($"{Path} already exists. Choose another file name, or open it instead of creating it.");
 

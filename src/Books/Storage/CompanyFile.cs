@@ -108,6 +108,11 @@ public sealed class CompanyFile : IDisposable
     public static Result<CompanyFile> Open(string path, TimeProvider? clock = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        if (Directory.Exists(path))
+        {
+            return new CompanyFileIsAFolder(path);
+        }
+
         if (!File.Exists(path))
         {
             return new CompanyFileNotFound(path);
