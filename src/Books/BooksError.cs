@@ -1,4 +1,5 @@
 using System.Globalization;
+using BillingBooks.Books.Accounts;
 using BillingBooks.Books.Settings;
 using BillingBooks.Money;
 
@@ -65,8 +66,12 @@ public sealed record DuplicateName(string Kind, string Name)
 
 // ---- Accounts -----------------------------------------------------------------------------------------------
 
+/// <summary>The suggested type is the one whose number range holds the account (the only type it can have).</summary>
 public sealed record UnknownAccount(int Number)
-    : BooksError($"Account {Number.ToString(CultureInfo.InvariantCulture)} does not exist. List accounts with `books accounts list` or add it with `books accounts add {Number.ToString(CultureInfo.InvariantCulture)} --name ... --type revenue`.");
+    : BooksError($"Account {Number.ToString(CultureInfo.InvariantCulture)} does not exist. List accounts with `books accounts list`"
+        + (AccountTypes.ForNumber(Number) is { } type
+            ? $" or add it with `books accounts add {Number.ToString(CultureInfo.InvariantCulture)} --name ... --type {AccountTypes.Name(type)}`."
+            : "; account numbers run from 1000 to 9999 (1xxx assets, 2xxx liabilities, 3xxx equity, 4xxx revenue, 5xxx-9xxx expenses)."));
 
 public sealed record InactiveAccount(int Number)
     : BooksError($"Account {Number.ToString(CultureInfo.InvariantCulture)} is inactive. Make it active with `books accounts activate {Number.ToString(CultureInfo.InvariantCulture)}`, or use another account.");
