@@ -117,6 +117,10 @@ public sealed record BooksLocked(DateOnly Date, DateOnly LockedBefore)
 public sealed record FiscalStartLocked(DateOnly Start, DateOnly End)
     : BooksError($"Entries are posted, so the fiscal year {Iso(Start)} to {Iso(End)} cannot move: posted entries would change fiscal year. Start the next year with `books year-end`, or open earlier years with `books settings set --history-from YYYY-MM-DD`.");
 
+/// <summary>Year-end before the current year has ended: <see cref="End"/> is its last day.</summary>
+public sealed record FiscalYearNotEnded(DateOnly End)
+    : BooksError($"The current fiscal year ends on {Iso(End)}, so year-end can be run from {Iso(End.AddDays(1))}; once entries are posted in the next year, starting it cannot be undone. To enter next year's transactions already, start it now with `books year-end --before-year-end`.");
+
 public sealed record FiscalYearEndsBeforeEntries(DateOnly End, DateOnly LastEntry)
     : BooksError($"Entries are posted up to {Iso(LastEntry)}, so the fiscal year cannot end on {Iso(End)}. End it on or after {Iso(LastEntry)}, e.g. `books settings set --fiscal-end {Iso(LastEntry)}`.");
 

@@ -68,14 +68,23 @@ public sealed class CompanySetup
     }
 
     /// <summary>
-    /// Start New Year: the year after the current one becomes current (one year long). The year that ends stays
+    /// Start New Year: the year after the current one becomes current (one year long), from the day after the current
+    /// year ends (today on the clock), or earlier if <paramref name="beforeYearEnd"/>. The year that ends stays
     /// open for late entries until the books are locked before the new year (<see cref="SetLockBefore"/>).
     /// Reports close its income into retained earnings by themselves: nothing is posted.
     /// </summary>
-    public Result<CompanySettings> StartNewYear()
+    public Result<CompanySettings> StartNewYear(bool beforeYearEnd = false)
     {
         _scope.RequireWrite();
-        var start = Get().FiscalYearEnd.AddDays(1);
+        var end = Get().FiscalYearEnd;
+        var start = end.AddDays(1);
+        // Only when asked: once an entry is posted in the new year its start cannot move back, so a year-end run by
+        // mistake (or twice) would leave the books years ahead for good.
+        if (!beforeYearEnd && DateOnly.FromDateTime(_scope.Clock.GetLocalNow().DateTime) < start)
+        {
+            return new FiscalYearNotEnded(end);
+        }
+
         WriteYears([new FiscalYear(start, start.AddYears(1).AddDays(-1))], Get().LockedBefore);
         return Get();
     }
