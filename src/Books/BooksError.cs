@@ -136,6 +136,13 @@ public sealed record LockAfterCurrentYear(DateOnly Date, DateOnly End)
 public sealed record ForeignCurrencyDisabled(string Currency)
     : BooksError($"{Currency} is a foreign currency and foreign-currency transactions are off. Turn them on with `books settings set --allow-foreign-currency on` and add {Currency} with `books currencies add {Currency}`.");
 
+/// <summary>Foreign currency turned off while <see cref="Count"/> foreign invoices owe; <see cref="Number"/> is the oldest.</summary>
+public sealed record ForeignInvoicesOwing(int Count, string Number, string Customer, Money.Money Owing)
+    : BooksError((Count == 1
+            ? $"Invoice {Number} of {Customer} still owes {Owing}, in a foreign currency, and its receipt needs foreign-currency transactions. Record its receipt"
+            : $"{Count.ToString(CultureInfo.InvariantCulture)} invoices in a foreign currency still owe (e.g. invoice {Number} of {Customer} owes {Owing}), and their receipts need foreign-currency transactions. Record their receipts")
+        + $" (e.g. `books receipts post --customer \"{Customer}\" --allocate {Number}={Owing.ToDecimalString()}`) or reverse {(Count == 1 ? "it" : "them")} first, then turn it off.");
+
 public sealed record UnknownCurrency(string Currency)
     : BooksError($"{Currency} is not set up as a foreign currency. Add it with `books currencies add {Currency}`.");
 

@@ -157,7 +157,26 @@ public sealed class CompanySetup
 
     public Result<CompanySettings> SetCashBasis(bool on) => Update("UPDATE company SET cash_basis = @Value", on);
 
-    public Result<CompanySettings> SetAllowForeignCurrency(bool on) => Update("UPDATE company SET allow_foreign = @Value", on);
+    /// <summary>
+    /// Off only while no foreign-currency invoice owes: a receipt in a foreign currency is refused while it is off, so
+    /// those invoices could be neither paid nor settled (turn it off once they are paid or reversed).
+    /// </summary>
+    public Result<CompanySettings> SetAllowForeignCurrency(bool on)
+    {
+        _scope.RequireWrite();
+        if (!on)
+        {
+            var owing = _scope.Query<(long Count, string Number, string Customer, string Currency, long Owing)>(
+                "SELECT COUNT(*) OVER (), i.number, c.name, i.currency, i.owing FROM invoice i JOIN customer c ON c.id = i.customer_id " +
+                "WHERE i.reversed = 0 AND i.owing <> 0 AND i.currency <> (SELECT home_currency FROM company WHERE id = 1) ORDER BY i.date, i.entry_id LIMIT 1").ToArray();
+            if (owing is [var oldest])
+            {
+                return new ForeignInvoicesOwing(checked((int)oldest.Count), oldest.Number, oldest.Customer, Money.Money.FromMinorUnits(oldest.Owing, Currency.Get(oldest.Currency)));
+            }
+        }
+
+        return Update("UPDATE company SET allow_foreign = @Value", on);
+    }
 
     internal static CompanySettings Load(BooksRead scope)
     {
