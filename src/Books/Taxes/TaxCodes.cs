@@ -175,7 +175,8 @@ public sealed class TaxCodes
     /// <summary>
     /// A new code must be usable wherever a code is typed: a sale line ("DESCRIPTION;AMOUNT;TAXCODE[;ACCOUNT]") cannot
     /// carry a ';', and takes "none" to mean no tax, so a code named none would never be charged by a line yet would
-    /// be charged as a customer's default. Letters and digits only (codes already in a file stay usable as they are).
+    /// be charged as a customer's default. Letters, digits and - . _ only (the sync suggests codes like G5P7-2 and
+    /// Q9.975); codes already in a file stay usable as they are.
     /// </summary>
     private static InvalidInput? NameProblem(string? code)
     {
@@ -185,11 +186,11 @@ public sealed class TaxCodes
             return new InvalidInput("tax code", $"'{code}' is reserved: a sale line's tax code \"{NoTax}\" means no tax. Choose another code, e.g. N.");
         }
 
-        return trimmed.All(char.IsLetterOrDigit) ? null : NotACode(code);
+        return trimmed.All(c => char.IsLetterOrDigit(c) || c is '-' or '.' or '_') ? null : NotACode(code);
     }
 
     private static InvalidInput NotACode(string? code) =>
-        new("tax code", $"'{code}' is not a tax code; use up to 6 letters or digits without spaces, e.g. GP.");
+        new("tax code", $"'{code}' is not a tax code; use up to 6 letters, digits, '-', '.' or '_' (no spaces or ';'), e.g. GP.");
 
     private Result<TaxCode> Validate(TaxCode code)
     {
