@@ -1,5 +1,6 @@
 using System.Runtime.Versioning;
 using BillingBooks.Books.Cli.Tests.Support;
+using Microsoft.Data.Sqlite;
 
 namespace BillingBooks.Books.Cli.Tests;
 
@@ -62,6 +63,59 @@ public sealed class ReadOnlyFileTests : IDisposable
 
         Assert.Equal((1, ""), (report.ExitCode, report.Stdout));
         Assert.Equal($"error: {file} cannot be read: you have no permission to read it. Ask its owner for read access (e.g. `chmod a+r {file}`), or open a copy you can read.\n", report.Stderr);
+    }
+
+    [PermissionsFact]
+    public void A_file_in_a_read_only_folder_is_read_with_its_log_when_the_log_index_is_there_and_refused_without_it()
+    {
+        var withIndex = CompanyIn("locked-with-log", (UnixFileMode)0b110_110_110, folderWritable: true);
+        var withoutIndex = CompanyIn("locked-log-only", (UnixFileMode)0b110_110_110, folderWritable: true);
+        foreach (var file in new[] { withIndex, withoutIndex })
+        {
+            RenameInTheLogOnly(file, keepIndex: file == withIndex);
+            File.SetUnixFileMode(Path.GetDirectoryName(file)!, (UnixFileMode)0b101_101_101);
+        }
+
+        var read = AnotherUser.Run("--file", withIndex, "settings", "show", "--format", "json");
+        Assert.True(read.ExitCode == 0, read.Stderr);
+        Assert.Contains("\"name\":\"Renamed Ltd\"", read.Stdout, StringComparison.Ordinal);
+
+        var refused = AnotherUser.Run("--file", withoutIndex, "settings", "show");
+        Assert.Equal((1, ""), (refused.ExitCode, refused.Stdout));
+        Assert.Equal(
+            $"error: The folder {Path.GetDirectoryName(withoutIndex)} is read-only and {withoutIndex} has changes still in its log ({withoutIndex}-wal) but no log index beside it, so Books cannot read it safely; nothing was changed. Make the folder writable and run Books once (e.g. `books check`) to fold the log into the file.\n",
+            refused.Stderr);
+    }
+
+    /// <summary>
+    /// Leaves a change only in the file's log (FILE-wal), as a Books that stopped mid-work would: the file is copied
+    /// aside while a connection that never folds the log in holds it, and the copies take the original's place.
+    /// </summary>
+    private static void RenameInTheLogOnly(string file, bool keepIndex)
+    {
+        var aside = file + ".aside";
+        using (var connection = new SqliteConnection($"Data Source={file};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_autocheckpoint = 0; UPDATE company SET name = 'Renamed Ltd';";
+            command.ExecuteNonQuery();
+            File.Copy(file, aside);
+            File.Copy(file + "-wal", aside + "-wal");
+            if (keepIndex) File.Copy(file + "-shm", aside + "-shm");
+        }
+
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(file + suffix);
+            if (File.Exists(aside + suffix))
+            {
+                File.Move(aside + suffix, file + suffix);
+                File.SetUnixFileMode(file + suffix, (UnixFileMode)0b110_110_110);
+            }
+        }
+
+        Assert.True(new FileInfo(file + "-wal").Length > 0);
     }
 
     private static void AssertReads(string file)

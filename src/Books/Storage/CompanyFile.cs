@@ -140,10 +140,11 @@ public sealed class CompanyFile : IDisposable
             {
                 applicationId = connection.ExecuteScalar<long>("PRAGMA application_id");
             }
-            catch (SqliteException e) when (e.SqliteErrorCode == SqliteReadOnly)
+            catch (SqliteException e) when (e.SqliteErrorCode is SqliteReadOnly or SqliteCantOpen)
             {
                 // A folder it may not write: SQLite cannot make the log's index (FILE-shm) beside the file, which even
-                // a read of a WAL file needs. Read it without changing a byte, if that can be done safely.
+                // a read of a WAL file needs (READONLY without a log, CANTOPEN with one). Read it without changing a
+                // byte, if that can be done safely.
                 connection.Dispose();
                 readOnly = new CompanyFileReadOnly(path, System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)));
                 if (!ReadOnlyInFolder(path).TryGetValue(out var reader, out var error))
