@@ -1,4 +1,5 @@
 using System.Globalization;
+using BillingBooks.Books.Accounts;
 using BillingBooks.Books.Settings;
 using BillingBooks.Money;
 
@@ -26,11 +27,33 @@ public sealed record NotACompanyFile(string Path, string Reason)
 public sealed record CompanyFileNotFound(string Path)
     : BooksError($"{Path} does not exist. Check the path, or create the company with `books new FILE --name NAME`.");
 
+public sealed record CompanyFileIsAFolder(string Path)
+    : BooksError($"{Path} is a folder, not a company file. Give the path of the company file itself (e.g. --file {System.IO.Path.Combine(Path, "acme.books")}).");
+
 public sealed record CompanyFileExists(string Path)
     : BooksError($"{Path} already exists. Choose another file name, or open it instead of creating it.");
 
 public sealed record NewerCompanyFile(string Path, int FileVersion, int SupportedVersion)
     : BooksError($"{Path} was written by a newer version of Books (file version {FileVersion}, this version reads up to {SupportedVersion}). Install the newer Books to open it; the file was not changed.");
+
+public sealed record CompanyFileUnreadable(string Path)
+    : BooksError($"{Path} cannot be read: you have no permission to read it. Ask its owner for read access (e.g. `chmod a+r {Path}`), or open a copy you can read.");
+
+/// <summary>
+/// The file cannot be changed: it is read-only, or <see cref="Folder"/> (its folder) is, where SQLite keeps the log it
+/// writes through (FILE-wal, FILE-shm). <see cref="UpgradeFrom"/> is set when it could not even be read, because it
+/// must first be upgraded from that file version.
+/// </summary>
+public sealed record CompanyFileReadOnly(string Path, string? Folder, int? UpgradeFrom = null)
+    : BooksError((Folder is null
+            ? $"{Path} is read-only, so Books cannot change it"
+            : $"The folder {Folder} is read-only, so Books cannot change {Path} (it writes through a log beside the file: {System.IO.Path.GetFileName(Path)}-wal and {System.IO.Path.GetFileName(Path)}-shm)")
+        + (UpgradeFrom is { } version
+            ? $", and this version of Books reads it only after upgrading it (file version {version.ToString(CultureInfo.InvariantCulture)}). Nothing was changed. Make {(Folder is null ? "the file" : "the folder")} writable once to upgrade it, or work on a copy in a folder you can write."
+            : $"; nothing was changed. Make {(Folder is null ? $"the file writable (e.g. `chmod u+w {Path}`)" : "the folder writable")}, or work on a copy in a folder you can write. Reports and `books check` still read it as it is."));
+
+public sealed record CompanyFileLogUnreadable(string Path, string Folder)
+    : BooksError($"The folder {Folder} is read-only and {Path} has changes still in its log ({Path}-wal) but no log index beside it, so Books cannot read it safely; nothing was changed. Make the folder writable and run Books once (e.g. `books check`) to fold the log into the file.");
 
 // ---- Input --------------------------------------------------------------------------------------------------
 
@@ -43,8 +66,12 @@ public sealed record DuplicateName(string Kind, string Name)
 
 // ---- Accounts -----------------------------------------------------------------------------------------------
 
+/// <summary>The suggested type is the one whose number range holds the account (the only type it can have).</summary>
 public sealed record UnknownAccount(int Number)
-    : BooksError($"Account {Number.ToString(CultureInfo.InvariantCulture)} does not exist. List accounts with `books accounts list` or add it with `books accounts add {Number.ToString(CultureInfo.InvariantCulture)} --name ... --type revenue`.");
+    : BooksError($"Account {Number.ToString(CultureInfo.InvariantCulture)} does not exist. List accounts with `books accounts list`"
+        + (AccountTypes.ForNumber(Number) is { } type
+            ? $" or add it with `books accounts add {Number.ToString(CultureInfo.InvariantCulture)} --name ... --type {AccountTypes.Name(type)}`."
+            : "; account numbers run from 1000 to 9999 (1xxx assets, 2xxx liabilities, 3xxx equity, 4xxx revenue, 5xxx-9xxx expenses)."));
 
 public sealed record InactiveAccount(int Number)
     : BooksError($"Account {Number.ToString(CultureInfo.InvariantCulture)} is inactive. Make it active with `books accounts activate {Number.ToString(CultureInfo.InvariantCulture)}`, or use another account.");
@@ -93,6 +120,10 @@ public sealed record BooksLocked(DateOnly Date, DateOnly LockedBefore)
 public sealed record FiscalStartLocked(DateOnly Start, DateOnly End)
     : BooksError($"Entries are posted, so the fiscal year {Iso(Start)} to {Iso(End)} cannot move: posted entries would change fiscal year. Start the next year with `books year-end`, or open earlier years with `books settings set --history-from YYYY-MM-DD`.");
 
+/// <summary>Year-end before the current year has ended: <see cref="End"/> is its last day.</summary>
+public sealed record FiscalYearNotEnded(DateOnly End)
+    : BooksError($"The current fiscal year ends on {Iso(End)}, so year-end can be run from {Iso(End.AddDays(1))}; once entries are posted in the next year, starting it cannot be undone. To enter next year's transactions already, start it now with `books year-end --before-year-end`.");
+
 public sealed record FiscalYearEndsBeforeEntries(DateOnly End, DateOnly LastEntry)
     : BooksError($"Entries are posted up to {Iso(LastEntry)}, so the fiscal year cannot end on {Iso(End)}. End it on or after {Iso(LastEntry)}, e.g. `books settings set --fiscal-end {Iso(LastEntry)}`.");
 
@@ -107,6 +138,13 @@ public sealed record LockAfterCurrentYear(DateOnly Date, DateOnly End)
 
 public sealed record ForeignCurrencyDisabled(string Currency)
     : BooksError($"{Currency} is a foreign currency and foreign-currency transactions are off. Turn them on with `books settings set --allow-foreign-currency on` and add {Currency} with `books currencies add {Currency}`.");
+
+/// <summary>Foreign currency turned off while <see cref="Count"/> foreign invoices owe; <see cref="Number"/> is the oldest.</summary>
+public sealed record ForeignInvoicesOwing(int Count, string Number, string Customer, Money.Money Owing)
+    : BooksError((Count == 1
+            ? $"Invoice {Number} of {Customer} still owes {Owing}, in a foreign currency, and its receipt needs foreign-currency transactions. Record its receipt"
+            : $"{Count.ToString(CultureInfo.InvariantCulture)} invoices in a foreign currency still owe (e.g. invoice {Number} of {Customer} owes {Owing}), and their receipts need foreign-currency transactions. Record their receipts")
+        + $" (e.g. `books receipts post --customer \"{Customer}\" --allocate {Number}={Owing.ToDecimalString()}`) or reverse {(Count == 1 ? "it" : "them")} first, then turn it off.");
 
 public sealed record UnknownCurrency(string Currency)
     : BooksError($"{Currency} is not set up as a foreign currency. Add it with `books currencies add {Currency}`.");

@@ -37,6 +37,18 @@ public sealed class BadFileTests : IDisposable
         Golden.Verify("errors-bad-files", Regex.Replace(_books.Transcript(), "reads up to [0-9]+", "reads up to LATEST"));
     }
 
+    [Fact]
+    public void A_folder_given_as_the_company_file_is_refused_saying_it_is_a_folder()
+    {
+        var folder = _books.PathOf("dir.books");
+        Directory.CreateDirectory(folder);
+
+        var run = _books.Refused("--file", folder, "report", "trial-balance");
+
+        Assert.Equal($"error: {folder} is a folder, not a company file. Give the path of the company file itself (e.g. --file {Path.Combine(folder, "acme.books")}).\n", run.Stderr);
+        Assert.Empty(Directory.GetFileSystemEntries(folder));
+    }
+
     private static void WriteForeignDatabase(string path)
     {
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");

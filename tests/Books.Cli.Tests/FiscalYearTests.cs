@@ -27,7 +27,8 @@ public sealed class FiscalYearTests : IDisposable
 
         // After the current year, then Start New Year.
         _books.Refused("journal", "post", "--date", "2027-01-05", "--memo", "Next year", "--debit", "1060=50.00", "--credit", "4200=50.00");
-        _books.Ok("year-end");
+        _books.Refused("year-end");
+        _books.Ok("year-end", "--before-year-end");
         _books.Ok("journal", "post", "--date", "2027-01-05", "--memo", "Next year", "--debit", "1060=50.00", "--credit", "4200=50.00");
         _books.Ok("journal", "post", "--date", "2026-12-31", "--memo", "Late entry", "--debit", "1060=25.00", "--credit", "4200=25.00");
 

@@ -40,4 +40,8 @@ public static class AccountTypes
         AccountType.Expense => (5000, 9999),
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
+
+    /// <summary>The type whose range holds <paramref name="number"/>, or null for a number outside the chart.</summary>
+    public static AccountType? ForNumber(int number) =>
+        Enum.GetValues<AccountType>().Cast<AccountType?>().FirstOrDefault(t => Range(t!.Value).Low <= number && number <= Range(t!.Value).High);
 }

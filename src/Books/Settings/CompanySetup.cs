@@ -68,14 +68,23 @@ public sealed class CompanySetup
     }
 
     /// <summary>
-    /// Start New Year: the year after the current one becomes current (one year long). The year that ends stays
+    /// Start New Year: the year after the current one becomes current (one year long), from the day after the current
+    /// year ends (today on the clock), or earlier if <paramref name="beforeYearEnd"/>. The year that ends stays
     /// open for late entries until the books are locked before the new year (<see cref="SetLockBefore"/>).
     /// Reports close its income into retained earnings by themselves: nothing is posted.
     /// </summary>
-    public Result<CompanySettings> StartNewYear()
+    public Result<CompanySettings> StartNewYear(bool beforeYearEnd = false)
     {
         _scope.RequireWrite();
-        var start = Get().FiscalYearEnd.AddDays(1);
+        var end = Get().FiscalYearEnd;
+        var start = end.AddDays(1);
+        // Only when asked: once an entry is posted in the new year its start cannot move back, so a year-end run by
+        // mistake (or twice) would leave the books years ahead for good.
+        if (!beforeYearEnd && DateOnly.FromDateTime(_scope.Clock.GetLocalNow().DateTime) < start)
+        {
+            return new FiscalYearNotEnded(end);
+        }
+
         WriteYears([new FiscalYear(start, start.AddYears(1).AddDays(-1))], Get().LockedBefore);
         return Get();
     }
@@ -148,7 +157,26 @@ public sealed class CompanySetup
 
     public Result<CompanySettings> SetCashBasis(bool on) => Update("UPDATE company SET cash_basis = @Value", on);
 
-    public Result<CompanySettings> SetAllowForeignCurrency(bool on) => Update("UPDATE company SET allow_foreign = @Value", on);
+    /// <summary>
+    /// Off only while no foreign-currency invoice owes: a receipt in a foreign currency is refused while it is off, so
+    /// those invoices could be neither paid nor settled (turn it off once they are paid or reversed).
+    /// </summary>
+    public Result<CompanySettings> SetAllowForeignCurrency(bool on)
+    {
+        _scope.RequireWrite();
+        if (!on)
+        {
+            var owing = _scope.Query<(long Count, string Number, string Customer, string Currency, long Owing)>(
+                "SELECT COUNT(*) OVER (), i.number, c.name, i.currency, i.owing FROM invoice i JOIN customer c ON c.id = i.customer_id " +
+                "WHERE i.reversed = 0 AND i.owing <> 0 AND i.currency <> (SELECT home_currency FROM company WHERE id = 1) ORDER BY i.date, i.entry_id LIMIT 1").ToArray();
+            if (owing is [var oldest])
+            {
+                return new ForeignInvoicesOwing(checked((int)oldest.Count), oldest.Number, oldest.Customer, Money.Money.FromMinorUnits(oldest.Owing, Currency.Get(oldest.Currency)));
+            }
+        }
+
+        return Update("UPDATE company SET allow_foreign = @Value", on);
+    }
 
     internal static CompanySettings Load(BooksRead scope)
     {

@@ -16,19 +16,32 @@ public sealed class CompanyFile : IDisposable
     /// <summary>"BBKS": marks a SQLite file as a BillingBooks company file.</summary>
     public const int ApplicationId = 0x42424B53;
 
+    /// <summary>SQLITE_READONLY: a write (or the log index a read needs) was refused by the file system.</summary>
+    private const int SqliteReadOnly = 8;
+
+    /// <summary>SQLITE_CANTOPEN: a file SQLite needs (here, the log's index) could not be opened or made.</summary>
+    private const int SqliteCantOpen = 14;
+
     private readonly SqliteConnection _connection;
     private BooksRead? _scope;
     private BackgroundCheckpoints? _checkpoints;
 
-    private CompanyFile(string path, SqliteConnection connection, TimeProvider clock, string? upgradeBackup)
+    private CompanyFile(string path, SqliteConnection connection, TimeProvider clock, string? upgradeBackup, CompanyFileReadOnly? readOnly = null)
     {
         Path = path;
         _connection = connection;
         Clock = clock;
         UpgradeBackupPath = upgradeBackup;
+        ReadOnly = readOnly;
     }
 
     public string Path { get; }
+
+    /// <summary>
+    /// Set when the file (or its folder) cannot be written: it was opened for reading only, and every
+    /// <see cref="Write{T}"/> returns this error without running its work.
+    /// </summary>
+    public CompanyFileReadOnly? ReadOnly { get; }
 
     public TimeProvider Clock { get; }
 
@@ -95,20 +108,54 @@ public sealed class CompanyFile : IDisposable
     public static Result<CompanyFile> Open(string path, TimeProvider? clock = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        if (Directory.Exists(path))
+        {
+            return new CompanyFileIsAFolder(path);
+        }
+
         if (!File.Exists(path))
         {
             return new CompanyFileNotFound(path);
         }
 
-        if (FileHeader.Problem(path) is { } problem)
+        try
         {
-            return new NotACompanyFile(path, problem);
+            if (FileHeader.Problem(path) is { } problem)
+            {
+                return new NotACompanyFile(path, problem);
+            }
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return new CompanyFileUnreadable(path);
         }
 
         var connection = Connect(path, SqliteOpenMode.ReadWrite);
+        // SQLite opens a file it may not write for reading only, without an error: ask it.
+        CompanyFileReadOnly? readOnly = SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, "main") == 1 ? new CompanyFileReadOnly(path, null) : null;
         try
         {
-            var applicationId = connection.ExecuteScalar<long>("PRAGMA application_id");
+            long applicationId;
+            try
+            {
+                applicationId = connection.ExecuteScalar<long>("PRAGMA application_id");
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode is SqliteReadOnly or SqliteCantOpen)
+            {
+                // A folder it may not write: SQLite cannot make the log's index (FILE-shm) beside the file, which even
+                // a read of a WAL file needs (READONLY without a log, CANTOPEN with one). Read it without changing a
+                // byte, if that can be done safely.
+                connection.Dispose();
+                readOnly = new CompanyFileReadOnly(path, System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)));
+                if (!ReadOnlyInFolder(path).TryGetValue(out var reader, out var error))
+                {
+                    return error;
+                }
+
+                connection = reader;
+                applicationId = connection.ExecuteScalar<long>("PRAGMA application_id");
+            }
+
             if (applicationId != ApplicationId)
             {
                 connection.Dispose();
@@ -122,9 +169,22 @@ public sealed class CompanyFile : IDisposable
                 return new NewerCompanyFile(path, version, Migrations.LatestVersion);
             }
 
+            var pending = Migrations.Pending(connection);
+            if (readOnly is not null)
+            {
+                if (pending.Count > 0)
+                {
+                    connection.Dispose();
+                    return readOnly with { UpgradeFrom = version };
+                }
+
+                // The file is already in WAL mode (Books creates it so); only the connection's own settings apply.
+                connection.Execute("PRAGMA foreign_keys = ON; PRAGMA cache_size = -16384;");
+                return new CompanyFile(path, connection, clock ?? TimeProvider.System, null, readOnly);
+            }
+
             Configure(connection);
             string? backup = null;
-            var pending = Migrations.Pending(connection);
             if (pending.Count > 0)
             {
                 backup = path + ".bak-v" + version.ToString(CultureInfo.InvariantCulture);
@@ -147,6 +207,34 @@ public sealed class CompanyFile : IDisposable
     }
 
     /// <summary>
+    /// A read-only connection to a file in a folder that cannot be written. With the log's files there (FILE-wal and
+    /// FILE-shm), SQLite reads through them. Without a log, the file alone holds the books: it is opened immutable
+    /// (SQLite takes no locks and needs no FILE-shm), which is safe because no one can write beside it to change it.
+    /// A log without its index would have to be read without the locks that keep a writer out: refused.
+    /// </summary>
+    private static Result<SqliteConnection> ReadOnlyInFolder(string path)
+    {
+        var connection = Connect(path, SqliteOpenMode.ReadOnly);
+        try
+        {
+            connection.ExecuteScalar<long>("PRAGMA application_id");
+            return connection;
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is SqliteReadOnly or SqliteCantOpen)
+        {
+            connection.Dispose();
+        }
+
+        var log = new FileInfo(path + "-wal");
+        if (log.Exists && log.Length > 0)
+        {
+            return new CompanyFileLogUnreadable(path, System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+        }
+
+        return Connect(new Uri(System.IO.Path.GetFullPath(path)).AbsoluteUri + "?immutable=1", SqliteOpenMode.ReadOnly);
+    }
+
+    /// <summary>
     /// Runs <paramref name="work"/> in one transaction: commits when it returns OK, rolls back on an error result
     /// or an exception, so nothing is ever half-written.
     /// </summary>
@@ -154,6 +242,11 @@ public sealed class CompanyFile : IDisposable
     {
         ArgumentNullException.ThrowIfNull(work);
         EnsureNoScope();
+        if (ReadOnly is { } readOnly)
+        {
+            return readOnly;
+        }
+
         // Savepoint and statement journals in memory while writing (each holds the pages of one savepoint or statement,
         // and is emptied when it ends): on disk, a savepoint per synced record (a careful sync pass takes them) wrote every
         // page it touched to a temp file.

@@ -9,6 +9,9 @@ public sealed class TaxCodes
 {
     private readonly BooksRead _scope;
 
+    /// <summary>What a sale line gives as its tax code for no tax at all (the code "" is the no-tax code itself).</summary>
+    public const string NoTax = "none";
+
     internal TaxCodes(BooksRead scope) => _scope = scope;
 
     public IReadOnlyList<TaxCode> List() => _scope.TaxCodeCache ??= Load();
@@ -30,6 +33,11 @@ public sealed class TaxCodes
     {
         ArgumentNullException.ThrowIfNull(code);
         _scope.RequireWrite();
+        if (NameProblem(code.Code) is { } problem)
+        {
+            return problem;
+        }
+
         var valid = Validate(code);
         if (!valid.IsOk)
         {
@@ -164,12 +172,32 @@ public sealed class TaxCodes
         _ => throw new InvalidOperationException($"Stored tax status '{stored}' is unknown."),
     };
 
+    /// <summary>
+    /// A new code must be usable wherever a code is typed: a sale line ("DESCRIPTION;AMOUNT;TAXCODE[;ACCOUNT]") cannot
+    /// carry a ';', and takes "none" to mean no tax, so a code named none would never be charged by a line yet would
+    /// be charged as a customer's default. Letters, digits and - . _ only (the sync suggests codes like G5P7-2 and
+    /// Q9.975); codes already in a file stay usable as they are.
+    /// </summary>
+    private static InvalidInput? NameProblem(string? code)
+    {
+        var trimmed = (code ?? "").Trim();
+        if (string.Equals(trimmed, NoTax, StringComparison.OrdinalIgnoreCase))
+        {
+            return new InvalidInput("tax code", $"'{code}' is reserved: a sale line's tax code \"{NoTax}\" means no tax. Choose another code, e.g. N.");
+        }
+
+        return trimmed.All(c => char.IsLetterOrDigit(c) || c is '-' or '.' or '_') ? null : NotACode(code);
+    }
+
+    private static InvalidInput NotACode(string? code) =>
+        new("tax code", $"'{code}' is not a tax code; use up to 6 letters, digits, '-', '.' or '_' (no spaces or ';'), e.g. GP.");
+
     private Result<TaxCode> Validate(TaxCode code)
     {
         var trimmed = (code.Code ?? "").Trim();
         if (trimmed.Length > 6 || trimmed.Any(char.IsWhiteSpace))
         {
-            return new InvalidInput("tax code", $"'{code.Code}' is not a tax code; use up to 6 letters or digits without spaces, e.g. GP.");
+            return NotACode(code.Code);
         }
 
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);

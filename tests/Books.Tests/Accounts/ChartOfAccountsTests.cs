@@ -137,4 +137,17 @@ public class ChartOfAccountsTests
         var error = Assert.IsType<ControlAccountHasPostings>(company.Write(w => w.LinkedAccounts.Set(LinkedAccount.AccountsReceivable, new(1210))).Error);
         Assert.Equal("Accounts Receivable (1200) already has postings, so it cannot move to 1210: customer balances live in it.", error.Message);
     }
+
+    [Theory]
+    [InlineData(1999, "asset")]
+    [InlineData(2450, "liability")]
+    [InlineData(3999, "equity")]
+    [InlineData(4050, "revenue")]
+    [InlineData(5999, "expense")]
+    public void An_unknown_account_is_suggested_with_the_type_its_number_range_belongs_to(int number, string type)
+    {
+        using var company = new TestCompany();
+        var error = Assert.IsType<UnknownAccount>(company.Write(w => w.General.Post(new(Day(2, 1), "x", [GeneralLine.Debit(new(number), Cad(1m)), GeneralLine.Credit(new(3010), Cad(1m))]))).Error);
+        Assert.Equal($"Account {number} does not exist. List accounts with `books accounts list` or add it with `books accounts add {number} --name ... --type {type}`.", error.Message);
+    }
 }

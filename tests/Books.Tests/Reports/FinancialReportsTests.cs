@@ -51,6 +51,7 @@ public class FinancialReportsTests
         using var company = new TestCompany();
         company.Ok(w => w.Settings.SetFiscalYear(Day(1, 1), Day(6, 30)));
         company.Ok(w => w.General.Post(new(Day(6, 1), "Sale", [GeneralLine.Debit(new(1060), Cad(500m)), GeneralLine.Credit(new(4200), Cad(500m))])));
+        company.Clock.SetUtcNow(new DateTimeOffset(2026, 7, 1, 12, 0, 0, TimeSpan.Zero));
         company.Ok(w => w.Settings.StartNewYear());
         company.Ok(w => w.General.Post(new(Day(7, 2), "Sale", [GeneralLine.Debit(new(1060), Cad(20m)), GeneralLine.Credit(new(4200), Cad(20m))])));
 

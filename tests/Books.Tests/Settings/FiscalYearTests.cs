@@ -53,10 +53,37 @@ public class FiscalYearTests
     }
 
     [Fact]
+    public void Year_end_is_refused_before_the_current_year_has_ended_naming_the_first_day_it_can_run()
+    {
+        using var company = new TestCompany();
+        company.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
+
+        var error = Assert.IsType<FiscalYearNotEnded>(company.Write(w => w.Settings.StartNewYear()).Error);
+
+        Assert.Equal(
+            "The current fiscal year ends on 2026-12-31, so year-end can be run from 2027-01-01; once entries are posted in the next year, starting it cannot be undone. To enter next year's transactions already, start it now with `books year-end --before-year-end`.",
+            error.Message);
+        Assert.Equal(new DateOnly(2026, 12, 31), company.Read(r => r.Settings.Get().FiscalYearEnd));
+    }
+
+    [Fact]
+    public void Year_end_runs_on_the_first_day_after_the_year_or_earlier_when_asked_but_never_two_years_ahead_unasked()
+    {
+        using var company = new TestCompany();
+        company.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
+        Assert.Equal(new DateOnly(2027, 12, 31), company.Ok(w => w.Settings.StartNewYear(beforeYearEnd: true)).FiscalYearEnd);
+        Assert.IsType<FiscalYearNotEnded>(company.Write(w => w.Settings.StartNewYear()).Error);
+
+        company.Clock.SetUtcNow(new DateTimeOffset(2028, 1, 1, 12, 0, 0, TimeSpan.Zero));
+        Assert.Equal(new DateOnly(2028, 12, 31), company.Ok(w => w.Settings.StartNewYear()).FiscalYearEnd);
+    }
+
+    [Fact]
     public void Year_end_makes_the_next_year_current_and_the_ended_year_stays_open_until_locked()
     {
         using var company = new TestCompany();
         Assert.True(Post(company, Day(6, 1)).IsOk);
+        company.Clock.SetUtcNow(new DateTimeOffset(2027, 1, 2, 12, 0, 0, TimeSpan.Zero));
         var next = company.Ok(w => w.Settings.StartNewYear());
         Assert.Equal((new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31)), (next.FiscalYearStart, next.FiscalYearEnd));
         Assert.Equal(2, next.FiscalYears.Count);

@@ -8,6 +8,26 @@ namespace BillingBooks.Books.Tests.Settings;
 public class SettingsTests
 {
     [Fact]
+    public void Foreign_currency_cannot_be_turned_off_while_foreign_invoices_still_owe_and_can_once_they_are_paid()
+    {
+        using var company = new TestCompany();
+        company.AllowUsd();
+        var yank = company.AddCustomer("Yankee Corp", taxCode: "", currency: Currency.USD);
+        var first = company.Ok(w => w.Sales.Post(new(yank.Id, "U1", Day(2, 1), [new("x", Usd(100m))])));
+        var second = company.Ok(w => w.Sales.Post(new(yank.Id, "U2", Day(2, 3), [new("y", Usd(50m))])));
+        var before = company.Snapshot();
+
+        var error = Assert.IsType<ForeignInvoicesOwing>(company.Write(w => w.Settings.SetAllowForeignCurrency(false)).Error);
+
+        Assert.Equal(
+            "2 invoices in a foreign currency still owe (e.g. invoice U1 of Yankee Corp owes 100.00 USD), and their receipts need foreign-currency transactions. Record their receipts (e.g. `books receipts post --customer \"Yankee Corp\" --allocate U1=100.00`) or reverse them first, then turn it off.",
+            error.Message);
+        Assert.Equal(before, company.Snapshot());
+        company.Ok(w => w.Receipts.Post(new(yank.Id, Day(3, 2), Usd(150m), PaymentMethod.Other, [new(first.Entry, Usd(100m)), new(second.Entry, Usd(50m))])));
+        Assert.False(company.Ok(w => w.Settings.SetAllowForeignCurrency(false)).AllowForeignCurrency);
+    }
+
+    [Fact]
     public void Company_name_address_and_flags_change()
     {
         using var company = new TestCompany();

@@ -82,6 +82,40 @@ public class TaxTests
         Assert.Equal([new TaxCodeTax("HST", 15m, TaxStatus.Taxable)], found.Taxes);
     }
 
+    [Theory]
+    [InlineData("none")]
+    [InlineData("NONE")]
+    public void A_tax_code_named_none_is_refused_because_a_sale_line_uses_none_for_no_tax(string code)
+    {
+        using var company = new TestCompany();
+        var error = Assert.IsType<InvalidInput>(company.Write(w => w.TaxCodes.Add(new TaxCode(code, "?", [new("GST", 5m, TaxStatus.Taxable)]))).Error);
+        Assert.Equal($"tax code: '{code}' is reserved: a sale line's tax code \"none\" means no tax. Choose another code, e.g. N.", error.Message);
+    }
+
+    [Theory]
+    [InlineData("X;7")]
+    [InlineData("G=5")]
+    [InlineData("G:P")]
+    [InlineData("G,P")]
+    [InlineData("\"GP\"")]
+    public void A_tax_code_with_other_characters_than_letters_digits_dash_dot_and_underscore_is_refused(string code)
+    {
+        using var company = new TestCompany();
+        var error = Assert.IsType<InvalidInput>(company.Write(w => w.TaxCodes.Add(new TaxCode(code, "?", [new("GST", 5m, TaxStatus.Taxable)]))).Error);
+        Assert.Equal($"tax code: '{code}' is not a tax code; use up to 6 letters, digits, '-', '.' or '_' (no spaces or ';'), e.g. GP.", error.Message);
+        Assert.False(company.Read(r => r.TaxCodes.Get(code)).IsOk);
+    }
+
+    [Theory]
+    [InlineData("G5P7-2")]
+    [InlineData("Q9.975")]
+    [InlineData("H_15")]
+    public void A_tax_code_like_those_the_sync_suggests_is_accepted(string code)
+    {
+        using var company = new TestCompany();
+        Assert.Equal(code, company.Ok(w => w.TaxCodes.Add(new TaxCode(code, "?", [new("GST", 5m, TaxStatus.Taxable)]))).Code);
+    }
+
     [Fact]
     public void Tax_names_are_unique_and_tracked_in_a_liability_account()
     {

@@ -10,7 +10,8 @@ internal static class YearEndCommand
         Starts the next fiscal year (Start New Year). It becomes the current year, one year long, and entries
         may be dated in it. The year that ends stays open for late entries until you lock it with
         `books settings set --lock-before DATE`. Reports close each fiscal year's revenue and expenses into
-        Retained Earnings by themselves; nothing is posted.
+        Retained Earnings by themselves; nothing is posted. It runs from the day after the current year ends;
+        --before-year-end starts the next year earlier (once entries are posted in it, that cannot be undone).
 
         Example:
           books --file acme.books year-end
@@ -18,7 +19,8 @@ internal static class YearEndCommand
 
     public static Command Create(CliContext cli)
     {
-        var command = new Command("year-end", Help);
+        var beforeYearEnd = new Option<bool>("--before-year-end") { Description = "Start the next year before the current one has ended." };
+        var command = new Command("year-end", Help) { beforeYearEnd };
         command.SetAction(parsed =>
         {
             DateOnly ended = default;
@@ -27,7 +29,7 @@ internal static class YearEndCommand
                 write =>
                 {
                     ended = write.Settings.Get().FiscalYearEnd;
-                    return write.Settings.StartNewYear();
+                    return write.Settings.StartNewYear(parsed.GetValue(beforeYearEnd));
                 },
                 settings => cli.Said(
                     $"The fiscal year {Options.Iso(settings.FiscalYearStart)} to {Options.Iso(settings.FiscalYearEnd)} is now current. " +

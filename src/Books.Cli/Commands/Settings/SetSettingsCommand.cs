@@ -12,6 +12,7 @@ internal static class SetSettingsCommand
         posted (start the next year with `books year-end`). --lock-before DATE locks the books: nothing can
         be dated before DATE (or unlocks them back to DATE). --history-from DATE opens them before the
         current year, adding the earlier fiscal years. The home currency changes only while nothing is posted.
+        Foreign currency turns off only while no invoice in a foreign currency still owes (their receipts need it).
 
         Example:
           books --file acme.books settings set --address "12 Main St, Halifax NS" --allow-foreign-currency on

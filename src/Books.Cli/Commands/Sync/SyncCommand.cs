@@ -35,6 +35,8 @@ internal static class SyncCommand
         options.AddTo(command);
         command.SetAction((parsed, cancellation) => Task.FromResult(cli.WithCompany(parsed, company =>
         {
+            // Every sync writes (its settings and cursor at least): refused before asking for a password.
+            if (company.ReadOnly is { } readOnly) return cli.Fail(readOnly);
             var answers = options.Answers(parsed);
             var setup = SyncPrompts.Complete(cli, company, answers);
             if (!setup.Succeeded) return cli.Fail(setup.Error);

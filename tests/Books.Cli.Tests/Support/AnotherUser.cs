@@ -1,0 +1,50 @@
+using System.Diagnostics;
+
+namespace BillingBooks.Books.Cli.Tests.Support;
+
+/// <summary>
+/// Runs the real `books` as a user without root's power to ignore file permissions: the test's own user when it is
+/// not root, else `nobody` through runuser (root writes any file and folder, so permissions can only be tested as
+/// someone else).
+/// </summary>
+public static class AnotherUser
+{
+    private static readonly string? RunUser = new[] { "/usr/sbin/runuser", "/sbin/runuser", "/usr/bin/runuser" }.FirstOrDefault(File.Exists);
+
+    public static bool IsRoot => Environment.UserName == "root";
+
+    /// <summary>Why the permissions cannot be tested here, or null when they can.</summary>
+    public static string? Missing =>
+        OperatingSystem.IsWindows() ? "Unix file permissions only"
+        : IsRoot && RunUser is null ? "run as root without runuser: permissions cannot be tested"
+        : null;
+
+    public static CliRun Run(params string[] args)
+    {
+        if (!IsRoot)
+        {
+            return BooksProcess.Run(new Dictionary<string, string>(), args);
+        }
+
+        var dll = Path.Combine(AppContext.BaseDirectory, "books.dll");
+        var start = new ProcessStartInfo(RunUser!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { "-u", "nobody", "--", "dotnet", dll }.Concat(args))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment.Remove("BOOKS_FILE");
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(60)), $"books {string.Join(' ', args)} ran over a minute.");
+        process.WaitForExit();
+        return new CliRun(CommandLine.Format(args), process.ExitCode, stdout.Result, stderr.Result);
+    }
+}
+
+/// <summary>A test of file permissions: skipped, saying why, where they cannot be tested (see <see cref="AnotherUser"/>).</summary>
+public sealed class PermissionsFactAttribute : FactAttribute
+{
+    public PermissionsFactAttribute() => Skip = AnotherUser.Missing;
+}
