@@ -13,6 +13,39 @@ public static class AnotherUser
 
     public static bool IsRoot => Environment.UserName == "root";
 
+    /// <summary>
+    /// The built program copied where `nobody` can read it: the clone may sit in a folder only root can enter
+    /// (/root on a CI machine), and then nobody could not even start it.
+    /// </summary>
+    private static readonly Lazy<string> ReadableCopy = new(() =>
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return AppContext.BaseDirectory;
+        }
+
+        var copy = Directory.CreateTempSubdirectory("bb-books-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(copy, recursive: true);
+        foreach (var file in Directory.EnumerateFiles(AppContext.BaseDirectory, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(copy, Path.GetRelativePath(AppContext.BaseDirectory, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        foreach (var folder in Directory.EnumerateDirectories(copy, "*", SearchOption.AllDirectories).Append(copy))
+        {
+            File.SetUnixFileMode(folder, (UnixFileMode)0b111_101_101);
+        }
+
+        foreach (var file in Directory.EnumerateFiles(copy, "*", SearchOption.AllDirectories))
+        {
+            File.SetUnixFileMode(file, (UnixFileMode)0b110_100_100);
+        }
+
+        return copy;
+    });
+
     /// <summary>Why the permissions cannot be tested here, or null when they can.</summary>
     public static string? Missing =>
         OperatingSystem.IsWindows() ? "Unix file permissions only"
@@ -26,7 +59,7 @@ public static class AnotherUser
             return BooksProcess.Run(new Dictionary<string, string>(), args);
         }
 
-        var dll = Path.Combine(AppContext.BaseDirectory, "books.dll");
+        var dll = Path.Combine(ReadableCopy.Value, "books.dll");
         var start = new ProcessStartInfo(RunUser!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { "-u", "nobody", "--", "dotnet", dll }.Concat(args))
         {

@@ -16,7 +16,7 @@ public class LockedPeriodCorrectionTests
         var entry = company.Ok(w => w.General.Post(new(Day(12, 31), "accrual", [GeneralLine.Debit(new(5200), Cad(5m)), GeneralLine.Credit(new(1060), Cad(5m))])));
         var invoice = company.Ok(w => w.Sales.Post(new(acme.Id, "1001", Day(12, 30), [new("x", Cad(100m))])));
         var receipt = company.Ok(w => w.Receipts.Post(new(acme.Id, Day(12, 31), Cad(113m), PaymentMethod.Cash, [new(invoice.Entry, Cad(113m))])));
-        company.Ok(w => w.Settings.StartNewYear());
+        company.Ok(w => w.Settings.StartNewYear(beforeYearEnd: true)); // today (the test clock) is before the year ends
         company.Ok(w => w.Settings.SetLockBefore(NextYear));
 
         var reversal = company.Ok(w => w.Entries.Reverse(entry, null, "accrued twice"));
