@@ -44,9 +44,17 @@ public static class SyncSetup
                 $"Leave out --track-sales, or change the linked account first: books --file {FixCommands.Quote(file)} linked-accounts set default-revenue {answers.TrackSales}");
         }
 
+        string? server = null;
+        if (answers.Server is not null)
+        {
+            var address = ServerAddress(answers.Server);
+            if (!address.Succeeded) return address.Error;
+            server = address.Value.ToString();
+        }
+
         var merged = stored with
         {
-            Server = answers.Server ?? stored.Server ?? DefaultServer,
+            Server = server ?? stored.Server ?? DefaultServer,
             Email = email,
             LastEmail = answers.Email?.Trim() ?? stored.LastEmail,
             Mode = mode,
@@ -57,6 +65,25 @@ public static class SyncSetup
             OtherPaymentsAccount = answers.OtherPaymentsAccount ?? stored.OtherPaymentsAccount,
         };
         return merged;
+    }
+
+    /// <summary>
+    /// Billing's base address: an absolute http or https URL (a reverse proxy may serve it under a path, so the
+    /// path is kept, ending in '/' so that the API's relative paths go below it, not beside its last segment).
+    /// </summary>
+    public static Attempt<Uri> ServerAddress(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var given = text.Trim();
+        if (Uri.TryCreate(given, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && uri.Host.Length > 0)
+        {
+            var builder = new UriBuilder(uri);
+            if (!builder.Path.EndsWith('/')) builder.Path += "/";
+            return builder.Uri;
+        }
+
+        // "127.0.0.1:5181" is no URI and "localhost:5080" one with the scheme "localhost": both lack http://.
+        return given.Contains("://", StringComparison.Ordinal) ? new SyncError.ServerNotHttp(given) : new SyncError.ServerWithoutScheme(given);
     }
 
     /// <summary>What is still missing, as the flags that give it (empty when the setup is complete).</summary>

@@ -63,6 +63,9 @@ public sealed class SyncClient : IDisposable
         var sent = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, "api/v1/tokens") { Content = JsonContent.Create(request, options: Json) }, cancellation).ConfigureAwait(false);
         if (sent.Error is { } error) return error;
         using var response = sent.Value!;
+        // The first request: a server that does not know Billing's token endpoint is not Billing's base address.
+        if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed)
+            return new SyncError.NotBillingAddress(response.RequestMessage?.RequestUri?.ToString() ?? _credentials.Server.ToString(), (int)response.StatusCode);
         if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.BadRequest or HttpStatusCode.Forbidden)
             return new SyncError.WrongPassword(_credentials.Email);
         var token = await ReadAsync<TokenResponse>(response, cancellation).ConfigureAwait(false);
@@ -181,7 +184,7 @@ public sealed class SyncClient : IDisposable
             if (!response.IsSuccessStatusCode)
             {
                 var problem = await response.Content.ReadAsStringAsync(cancellation).ConfigureAwait(false);
-                return new SyncError.BillingRefused(status, Detail(problem));
+                return new SyncError.BillingRefused(status, string.IsNullOrWhiteSpace(problem) ? $"{response.ReasonPhrase} at {response.RequestMessage?.RequestUri}" : Detail(problem));
             }
             var bytes = await response.Content.ReadAsByteArrayAsync(cancellation).ConfigureAwait(false);
             var value = JsonSerializer.Deserialize<T>(bytes, Json);

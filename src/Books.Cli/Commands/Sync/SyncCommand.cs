@@ -38,9 +38,12 @@ internal static class SyncCommand
             var answers = options.Answers(parsed);
             var setup = SyncPrompts.Complete(cli, company, answers);
             if (!setup.Succeeded) return cli.Fail(setup.Error);
+            // A server saved by an older Books was not checked: it is refused here, not by a crash.
+            var server = SyncSetup.ServerAddress(setup.Value.Server!);
+            if (!server.Succeeded) return cli.Fail(server.Error);
             var password = SyncPrompts.Password(cli, setup.Value, parsed.GetValue(passwordStdin));
             if (!password.Succeeded) return cli.Fail(password.Error);
-            var credentials = new BillingCredentials(new Uri(setup.Value.Server!), setup.Value.Email!, password.Value,
+            var credentials = new BillingCredentials(server.Value, setup.Value.Email!, password.Value,
                 setup.Value.Mode == SyncMode.Client ? setup.Value.ClientEmail : null);
             using var client = SyncClient.Create(credentials, SyncClientOptions.FromEnvironment(cli.Environment));
             var run = new SyncRun(company, client, setup.Value, cli.Time) { DryRun = parsed.GetValue(dryRun), PageSize = Math.Max(1, parsed.GetValue(pageSize)) };
