@@ -1,3 +1,4 @@
+using BillingBooks.Books.Storage;
 using BillingBooks.Books.Sync.Storage;
 
 namespace BillingBooks.Books.Sync;
@@ -37,11 +38,12 @@ public static class SyncSetup
         if (stored.EmailLocked && (mode != stored.Mode || !string.Equals(clientEmail, stored.ClientEmail, StringComparison.OrdinalIgnoreCase)))
             return new SyncError.EmailLocked(Describe(stored), mode == SyncMode.Client ? $"{email} for client {clientEmail}" : email ?? "");
 
-        if (defaultRevenue is not null && answers.TrackSales is not null && answers.TrackSales != defaultRevenue)
+        if (defaultRevenue is { } linked && answers.TrackSales is { } wanted && wanted != linked)
+            return new SyncError.TrackSalesIsLinked(linked, wanted, FixCommands.Quote(file));
+
+        foreach (var (flag, given) in new[] { ("--email", answers.Email), ("--client-email", answers.ClientEmail) })
         {
-            return new SyncError.SetupIncomplete(
-                $"Track Sales is the Default Revenue linked account {defaultRevenue} and cannot be changed here",
-                $"Leave out --track-sales, or change the linked account first: books --file {FixCommands.Quote(file)} linked-accounts set default-revenue {answers.TrackSales}");
+            if (given is not null && !IsEmail(given.Trim())) return new SyncError.NotAnEmail(flag, given.Trim());
         }
 
         string? server = null;
@@ -65,6 +67,24 @@ public static class SyncSetup
             OtherPaymentsAccount = answers.OtherPaymentsAccount ?? stored.OtherPaymentsAccount,
         };
         return merged;
+    }
+
+    /// <summary>
+    /// Merges the answers after checking their accounts against the chart (<see cref="SetupAccounts"/>): what
+    /// both `sync` and `settings billing-sync` save.
+    /// </summary>
+    public static Attempt<SyncSettings> Apply(BooksRead scope, SyncSettings stored, SetupAnswers answers, string file)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        if (SetupAccounts.Check(scope, answers) is { } error) return error;
+        return Merge(stored, answers, scope.LinkedAccounts.Get().DefaultRevenue.Value, file);
+    }
+
+    /// <summary>Billing's own rule for a sign-up's email: one @ with something either side, no spaces.</summary>
+    private static bool IsEmail(string email)
+    {
+        var at = email.IndexOf('@', StringComparison.Ordinal);
+        return at > 0 && at < email.Length - 1 && at == email.LastIndexOf('@') && !email.Any(char.IsWhiteSpace);
     }
 
     /// <summary>

@@ -35,12 +35,8 @@ internal static class BillingSyncSettingsCommand
                 var store = new SyncStore(scope.Connection, scope.Transaction);
                 var stored = store.Settings();
                 if (!changing) return Result<(SyncSettings, IReadOnlyList<string>)>.Ok((stored, Cards(scope)));
-                var merged = SyncSetup.Merge(stored, answers, scope.LinkedAccounts.Get().DefaultRevenue.Value, company.Path);
+                var merged = SyncSetup.Apply(scope, stored, answers, company.Path);
                 if (!merged.Succeeded) return merged.Error;
-                foreach (var account in new[] { merged.Value.TrackSales, merged.Value.TrackPayments, merged.Value.PayPalAccount, merged.Value.OtherPaymentsAccount })
-                {
-                    if (account is { } number && !scope.Accounts.List().Any(a => a.Number.Value == number)) return new UnknownAccount(number);
-                }
                 store.Save(merged.Value);
                 return Result<(SyncSettings, IReadOnlyList<string>)>.Ok((merged.Value, Cards(scope)));
             });
