@@ -69,6 +69,7 @@ public sealed class SyncClient : IDisposable
         if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.BadRequest or HttpStatusCode.Forbidden)
             return new SyncError.WrongPassword(_credentials.Email);
         var token = await ReadAsync<TokenResponse>(response, cancellation).ConfigureAwait(false);
+        cancellation.ThrowIfCancellationRequested(); // interrupted, not a body that could not be read
         if (!token.Succeeded) return token.Error;
         _token = token.Value.AccessToken;
         return null;
@@ -122,6 +123,7 @@ public sealed class SyncClient : IDisposable
             using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             stall.CancelAfter(_options.AttemptTimeout);
             var read = await ReadAsync<T>(response, stall.Token).ConfigureAwait(false);
+            cancellation.ThrowIfCancellationRequested(); // interrupted, not a body that stalled
             if (read.Succeeded) return read;
             if (read.Error is not SyncError.UnreadableFeed unreadable) return read.Error;
             lastProblem = unreadable.Detail;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using BillingBooks.Books.Cli.Output;
 using BillingBooks.Books.Storage;
 using BillingBooks.Books.Sync;
@@ -47,11 +48,33 @@ internal static class SyncCommand
                 setup.Value.Mode == SyncMode.Client ? setup.Value.ClientEmail : null);
             using var client = SyncClient.Create(credentials, SyncClientOptions.FromEnvironment(cli.Environment));
             var run = new SyncRun(company, client, setup.Value, cli.Time) { DryRun = parsed.GetValue(dryRun), PageSize = Math.Max(1, parsed.GetValue(pageSize)) };
-            var report = SyncProgressBar.Run(cli, run, cancellation);
+            var progress = new LastProgress();
+            Attempt<SyncReport> report;
+            // Ctrl-C cancels the run between pages (each commits whole, with its cursor) or while it waits on Billing.
+            using (cli.Interruption.Handle())
+            {
+                try
+                {
+                    report = SyncProgressBar.Run(cli, run, progress, cancellation);
+                }
+                catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+                {
+                    return cli.Interrupted(Cancelled(run.DryRun, progress.Last?.Seen ?? 0, company.Path));
+                }
+            }
             if (!report.Succeeded) return cli.Fail(report.Error);
             SyncReportView.Write(cli, report.Value, parsed.GetValue(format)!);
             return report.Value.HasOpenConflicts ? DoneWithConflicts : BooksApp.Done;
         })));
         return command;
+    }
+
+    private static string Cancelled(bool dryRun, int imported, string file)
+    {
+        if (dryRun) return "dry run cancelled; nothing was changed.";
+        var kept = imported == 0
+            ? "before any of Billing's changes were imported"
+            : string.Create(CultureInfo.InvariantCulture, $"after importing {imported:N0} of Billing's changes (each page whole, with the feed cursor); nothing after them was imported");
+        return $"sync cancelled {kept}. Run the sync again to continue: books --file {FixCommands.Quote(file)} sync";
     }
 }

@@ -6,8 +6,9 @@ namespace BillingBooks.Books.Cli.Commands.Sync;
 /// <summary>Runs a sync with a live count on a terminal (on stderr, so stdout stays the report).</summary>
 internal static class SyncProgressBar
 {
-    public static Attempt<SyncReport> Run(CliContext cli, SyncRun run, CancellationToken cancellation)
+    public static Attempt<SyncReport> Run(CliContext cli, SyncRun run, LastProgress progress, CancellationToken cancellation)
     {
+        run.Progress = progress;
         if (!cli.Terminal.Interactive) return run.RunAsync(cancellation).GetAwaiter().GetResult();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(cli.Err) });
         return console.Progress()
@@ -16,12 +17,29 @@ internal static class SyncProgressBar
             {
                 var task = context.AddTask("Synchronizing with Billing", maxValue: 1);
                 task.IsIndeterminate = true;
-                run.Progress = new Progress<SyncProgress>(p =>
+                progress.Forward = new Progress<SyncProgress>(p =>
                     task.Description = $"Synchronizing with Billing: {p.Seen:N0} records{(p.HasMore ? "..." : "")}");
                 var result = run.RunAsync(cancellation).GetAwaiter().GetResult();
                 task.IsIndeterminate = false;
                 task.Value = 1;
                 return result;
             });
+    }
+}
+
+/// <summary>
+/// The last progress a run reported, kept as it is reported (<see cref="Progress{T}"/> posts to the thread pool),
+/// so that an interrupted run can say how far it got.
+/// </summary>
+internal sealed class LastProgress : IProgress<SyncProgress>
+{
+    public SyncProgress? Last { get; private set; }
+
+    public IProgress<SyncProgress>? Forward { get; set; }
+
+    public void Report(SyncProgress value)
+    {
+        Last = value;
+        Forward?.Report(value);
     }
 }
