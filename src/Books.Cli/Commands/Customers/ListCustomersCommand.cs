@@ -8,7 +8,8 @@ namespace BillingBooks.Books.Cli.Commands.Customers;
 internal static class ListCustomersCommand
 {
     private const string Help = """
-        Lists customers with their currency, default tax code, terms and what each owes (home currency).
+        Lists customers with their currency, default tax code, terms, what each owes (home currency) and their
+        tie to Billing: linked (imported by `books sync`) or deleted in Billing (kept in Books).
 
         Example:
           books --file acme.books customers list --active
@@ -25,10 +26,10 @@ internal static class ListCustomersCommand
                 read.Customers.List(includeInactive: !parsed.GetValue(activeOnly)).Select(c => (c, read.Customers.Balance(c.Id))).ToArray()),
             customers =>
             {
-                var grid = new Grid(new Column("Name"), new Column("Currency"), new Column("Tax code"), Column.Amount("Terms"), Column.Amount("Balance"), new Column("Active"));
+                var grid = new Grid(new Column("Name"), new Column("Currency"), new Column("Tax code"), Column.Amount("Terms"), Column.Amount("Balance"), new Column("Active"), new Column("Billing"));
                 foreach (var (customer, balance) in customers)
                 {
-                    grid.Add(customer.Name, customer.Currency.Code, customer.TaxCode ?? string.Empty, Text.Number(customer.TermsDays), balance.ToDecimalString(), Text.YesNo(customer.Active));
+                    grid.Add(customer.Name, customer.Currency.Code, customer.TaxCode ?? string.Empty, Text.Number(customer.TermsDays), balance.ToDecimalString(), Text.YesNo(customer.Active), BillingLink.Describe(customer));
                 }
 
                 var json = customers.Select(c => new
@@ -39,6 +40,8 @@ internal static class ListCustomersCommand
                     termsDays = c.Customer.TermsDays,
                     balance = c.Balance.ToDecimalString(),
                     active = c.Customer.Active,
+                    linkedToBilling = BillingLink.Linked(c.Customer),
+                    deletedInBilling = c.Customer.DeletedInBilling,
                 });
                 return Show.Write(cli, parsed.GetValue(format), grid, json);
             }));
