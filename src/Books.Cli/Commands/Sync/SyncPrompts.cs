@@ -37,7 +37,11 @@ internal static class SyncPrompts
             mode = choice == "My account" ? SyncMode.Own : SyncMode.Client;
             if (mode == SyncMode.Client) client ??= console.Ask<string>("Client's Billing email:");
         }
-        if (defaultRevenue is { } revenue) console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Track Sales: [bold]{revenue}[/] (the Default Revenue linked account; change it with linked-accounts set)"));
+        if (defaultRevenue is { } revenue)
+        {
+            var change = Markup.Escape($"books --file {FixCommands.Quote(company.Path)} linked-accounts set default-revenue ACCOUNT");
+            console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Track Sales: [bold]{revenue}[/] (the Default Revenue linked account; change it with {change})"));
+        }
         var sales = merged.Value.TrackSales ?? console.Ask<int>("Track Sales (revenue account):");
         var payments = merged.Value.TrackPayments ?? console.Ask<int>("Track Customer Payments (account for cash and cheques):");
         var answered = answers with { Email = email, Mode = mode, ClientEmail = client, TrackSales = defaultRevenue is null ? sales : null, TrackPayments = payments };
