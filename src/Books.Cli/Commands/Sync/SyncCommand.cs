@@ -16,10 +16,12 @@ internal static class SyncCommand
 
     private const string Help = """
         Synchronize with Billing: imports its customers, invoices and payments exactly once (see docs/sync.md).
-        The first run asks for the setup on a terminal (else pass --email, --track-payments...); the password
-        comes from the prompt, --password-stdin or BOOKS_BILLING_PASSWORD and is never stored. Records that
-        cannot be imported yet are listed with the command that fixes them and retried at every later sync.
-        Exits 0 when done, 2 when done with open conflicts (listed), 1 when it could not sync (nothing changed).
+        The first run asks for the setup on a terminal (else pass --email, --track-payments...); --server is
+        Billing's base address, by default http://127.0.0.1:5080 (where Billing starts on this computer). The
+        password comes from the prompt, --password-stdin or BOOKS_BILLING_PASSWORD and is never stored. Records
+        that cannot be imported yet are listed with the command that fixes them and retried at every later sync.
+        Exits 0 when done, 2 when done with open conflicts (listed), 1 when it could not sync (nothing changed),
+        130 when interrupted with Ctrl-C (the pages imported so far are kept; sync again to go on).
 
         Example:
           books --file acme.books sync --server https://billing.example --email me@acme.ca --track-payments 1060
