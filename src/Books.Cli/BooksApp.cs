@@ -47,8 +47,8 @@ public static class BooksApp
                 return Done;
             }
 
-            // Signals are Interruption's: System.CommandLine's own handler would end the run two seconds after
-            // Ctrl-C whatever it was doing, without a word.
+            // Signals are Interruption's alone: System.CommandLine's own handler (on unless the timeout is null)
+            // would return 130 two seconds after Ctrl-C whatever the command was doing, without a word.
             var invocation = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
             return parsed.InvokeAsync(invocation, cli.Interruption.Token).GetAwaiter().GetResult();
         }
