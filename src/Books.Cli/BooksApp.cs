@@ -10,19 +10,20 @@ namespace BillingBooks.Books.Cli;
 /// <summary>
 /// The whole program as a function of its inputs, so tests run it in-process with captured writers, a fixed
 /// clock and their own environment. Exit codes: 0 done, 1 refused (bad input or a rule of the books),
-/// 70 a bug (with its stack trace).
+/// 70 a bug (with its stack trace), 130 interrupted (Ctrl-C) by a command that stopped cleanly.
 /// </summary>
 public static class BooksApp
 {
     public const int Done = 0;
     public const int Refused = 1;
     public const int Bug = 70;
+    public const int Interrupted = 130;
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, IDictionary<string, string?> environment, TimeProvider time, Terminal? terminal = null)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, IDictionary<string, string?> environment, TimeProvider time, Terminal? terminal = null, Interruption? interruption = null)
     {
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        var cli = new CliContext(stdout, stderr, environment, time, terminal ?? Terminal.None);
+        var cli = new CliContext(stdout, stderr, environment, time, terminal ?? Terminal.None) { Interruption = interruption ?? Interruption.None };
         try
         {
             var root = CommandRegistry.BuildRoot(cli);
@@ -46,7 +47,10 @@ public static class BooksApp
                 return Done;
             }
 
-            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            // Signals are Interruption's alone: System.CommandLine's own handler (on unless the timeout is null)
+            // would return 130 two seconds after Ctrl-C whatever the command was doing, without a word.
+            var invocation = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+            return parsed.InvokeAsync(invocation, cli.Interruption.Token).GetAwaiter().GetResult();
         }
 #pragma warning disable CA1031 // The one place a bug becomes exit code 70 with its stack trace, never a quiet failure.
         catch (Exception bug)

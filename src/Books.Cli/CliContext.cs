@@ -31,6 +31,9 @@ public sealed class CliContext
 
     public Terminal Terminal { get; }
 
+    /// <summary>Ctrl-C: a command that stops cleanly on it takes it with <see cref="Interruption.Handle"/>.</summary>
+    public Interruption Interruption { get; init; } = Interruption.None;
+
     public Option<string?> FileOption { get; } = new("--file", "-f")
     {
         Description = $"The company file to work on (or set {FileVariable}).",
@@ -53,6 +56,13 @@ public sealed class CliContext
     {
         Err.WriteLine($"error: {message}");
         return BooksApp.Refused;
+    }
+
+    /// <summary>Writes "error: ..." (what was kept, what to run next) to stderr and returns exit code 130.</summary>
+    public int Interrupted(string message)
+    {
+        Err.WriteLine($"error: {message}");
+        return BooksApp.Interrupted;
     }
 
     /// <summary>The one place an engine refusal becomes "error: ..." on stderr and exit code 1.</summary>

@@ -9,4 +9,5 @@ foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
 }
 
 SqliteProcess.TurnOffMemoryStatistics(); // before any company file is opened
-return BooksApp.Run(args, Console.Out, Console.Error, environment, TimeProvider.System, Console.IsOutputRedirected ? Terminal.None : Terminal.Console);
+using var interruption = Interruption.OfThisProcess();
+return BooksApp.Run(args, Console.Out, Console.Error, environment, TimeProvider.System, Console.IsOutputRedirected ? Terminal.None : Terminal.Console, interruption);

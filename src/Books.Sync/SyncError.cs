@@ -4,7 +4,7 @@ namespace BillingBooks.Books.Sync;
 /// Why a sync could not run at all (exit 1, nothing changed in Books). Each message says what is wrong and
 /// what to do. Record-level problems are <see cref="SyncIssue"/>s instead: they never stop a run.
 /// </summary>
-public abstract record SyncError(string Message) : BooksError(Message)
+public abstract partial record SyncError(string Message) : BooksError(Message)
 {
     public sealed record CannotConnect(string Server, string Detail)
         : SyncError($"Cannot connect to Billing at {Server} ({Detail}). Check the connection and the --server address; Billing may also be down: try again later. Nothing was changed in Books.");

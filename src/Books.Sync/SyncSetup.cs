@@ -1,3 +1,4 @@
+using BillingBooks.Books.Storage;
 using BillingBooks.Books.Sync.Storage;
 
 namespace BillingBooks.Books.Sync;
@@ -37,16 +38,25 @@ public static class SyncSetup
         if (stored.EmailLocked && (mode != stored.Mode || !string.Equals(clientEmail, stored.ClientEmail, StringComparison.OrdinalIgnoreCase)))
             return new SyncError.EmailLocked(Describe(stored), mode == SyncMode.Client ? $"{email} for client {clientEmail}" : email ?? "");
 
-        if (defaultRevenue is not null && answers.TrackSales is not null && answers.TrackSales != defaultRevenue)
+        if (defaultRevenue is { } linked && answers.TrackSales is { } wanted && wanted != linked)
+            return new SyncError.TrackSalesIsLinked(linked, wanted, FixCommands.Quote(file));
+
+        foreach (var (flag, given) in new[] { ("--email", answers.Email), ("--client-email", answers.ClientEmail) })
         {
-            return new SyncError.SetupIncomplete(
-                $"Track Sales is the Default Revenue linked account {defaultRevenue} and cannot be changed here",
-                $"Leave out --track-sales, or change the linked account first: books --file {FixCommands.Quote(file)} linked-accounts set default-revenue {answers.TrackSales}");
+            if (given is not null && !IsEmail(given.Trim())) return new SyncError.NotAnEmail(flag, given.Trim());
+        }
+
+        string? server = null;
+        if (answers.Server is not null)
+        {
+            var address = ServerAddress(answers.Server);
+            if (!address.Succeeded) return address.Error;
+            server = address.Value.ToString();
         }
 
         var merged = stored with
         {
-            Server = answers.Server ?? stored.Server ?? DefaultServer,
+            Server = server ?? stored.Server ?? DefaultServer,
             Email = email,
             LastEmail = answers.Email?.Trim() ?? stored.LastEmail,
             Mode = mode,
@@ -57,6 +67,43 @@ public static class SyncSetup
             OtherPaymentsAccount = answers.OtherPaymentsAccount ?? stored.OtherPaymentsAccount,
         };
         return merged;
+    }
+
+    /// <summary>
+    /// Merges the answers after checking their accounts against the chart (<see cref="SetupAccounts"/>): what
+    /// both `sync` and `settings billing-sync` save.
+    /// </summary>
+    public static Attempt<SyncSettings> Apply(BooksRead scope, SyncSettings stored, SetupAnswers answers, string file)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        if (SetupAccounts.Check(scope, answers) is { } error) return error;
+        return Merge(stored, answers, scope.LinkedAccounts.Get().DefaultRevenue.Value, file);
+    }
+
+    /// <summary>Billing's own rule for a sign-up's email: one @ with something either side, no spaces.</summary>
+    private static bool IsEmail(string email)
+    {
+        var at = email.IndexOf('@', StringComparison.Ordinal);
+        return at > 0 && at < email.Length - 1 && at == email.LastIndexOf('@') && !email.Any(char.IsWhiteSpace);
+    }
+
+    /// <summary>
+    /// Billing's base address: an absolute http or https URL (a reverse proxy may serve it under a path, so the
+    /// path is kept, ending in '/' so that the API's relative paths go below it, not beside its last segment).
+    /// </summary>
+    public static Attempt<Uri> ServerAddress(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var given = text.Trim();
+        if (Uri.TryCreate(given, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && uri.Host.Length > 0)
+        {
+            var builder = new UriBuilder(uri);
+            if (!builder.Path.EndsWith('/')) builder.Path += "/";
+            return builder.Uri;
+        }
+
+        // "127.0.0.1:5181" is no URI and "localhost:5080" one with the scheme "localhost": both lack http://.
+        return given.Contains("://", StringComparison.Ordinal) ? new SyncError.ServerNotHttp(given) : new SyncError.ServerWithoutScheme(given);
     }
 
     /// <summary>What is still missing, as the flags that give it (empty when the setup is complete).</summary>

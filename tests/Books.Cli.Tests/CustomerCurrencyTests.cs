@@ -34,9 +34,9 @@ public sealed class CustomerCurrencyTests : IDisposable
     public void Customers_list_shows_each_balance_in_the_customers_own_currency_too()
     {
         var csv = _books.Ok("customers", "list", "--format", "csv").Stdout.Split("\r\n");
-        Assert.Equal("Name,Currency,Tax code,Terms,Balance,Own currency,Active", csv[0]);
-        Assert.Equal("Yankee Corp,USD,,15,675.00,500.00 USD,yes", csv[3]);
-        Assert.Equal("Maple Design,CAD,GP,30,560.00,560.00 CAD,yes", csv[2]);
+        Assert.Equal("Name,Currency,Tax code,Terms,Balance,Own currency,Active,Billing", csv[0]);
+        Assert.Equal("Yankee Corp,USD,,15,675.00,500.00 USD,yes,", csv[3]);
+        Assert.Equal("Maple Design,CAD,GP,30,560.00,560.00 CAD,yes,", csv[2]);
         Assert.Contains("\"balance\":\"675.00\",\"balanceInCustomerCurrency\":\"500.00\"", _books.Ok("customers", "list", "--format", "json").Stdout, StringComparison.Ordinal);
     }
 

@@ -63,9 +63,13 @@ public sealed class SyncClient : IDisposable
         var sent = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, "api/v1/tokens") { Content = JsonContent.Create(request, options: Json) }, cancellation).ConfigureAwait(false);
         if (sent.Error is { } error) return error;
         using var response = sent.Value!;
+        // The first request: a server that does not know Billing's token endpoint is not Billing's base address.
+        if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed)
+            return new SyncError.NotBillingAddress(response.RequestMessage?.RequestUri?.ToString() ?? _credentials.Server.ToString(), (int)response.StatusCode);
         if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.BadRequest or HttpStatusCode.Forbidden)
             return new SyncError.WrongPassword(_credentials.Email);
         var token = await ReadAsync<TokenResponse>(response, cancellation).ConfigureAwait(false);
+        cancellation.ThrowIfCancellationRequested(); // interrupted, not a body that could not be read
         if (!token.Succeeded) return token.Error;
         _token = token.Value.AccessToken;
         return null;
@@ -119,6 +123,7 @@ public sealed class SyncClient : IDisposable
             using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             stall.CancelAfter(_options.AttemptTimeout);
             var read = await ReadAsync<T>(response, stall.Token).ConfigureAwait(false);
+            cancellation.ThrowIfCancellationRequested(); // interrupted, not a body that stalled
             if (read.Succeeded) return read;
             if (read.Error is not SyncError.UnreadableFeed unreadable) return read.Error;
             lastProblem = unreadable.Detail;
@@ -181,7 +186,7 @@ public sealed class SyncClient : IDisposable
             if (!response.IsSuccessStatusCode)
             {
                 var problem = await response.Content.ReadAsStringAsync(cancellation).ConfigureAwait(false);
-                return new SyncError.BillingRefused(status, Detail(problem));
+                return new SyncError.BillingRefused(status, string.IsNullOrWhiteSpace(problem) ? $"{response.ReasonPhrase} at {response.RequestMessage?.RequestUri}" : Detail(problem));
             }
             var bytes = await response.Content.ReadAsByteArrayAsync(cancellation).ConfigureAwait(false);
             var value = JsonSerializer.Deserialize<T>(bytes, Json);

@@ -8,9 +8,10 @@ namespace BillingBooks.Books.Cli.Commands.Customers;
 internal static class ListCustomersCommand
 {
     private const string Help = """
-        Lists customers with their currency, default tax code, terms and what each owes: in home currency
+        Lists customers with their currency, default tax code, terms, what each owes: in home currency
         (Balance) and in the customer's own currency (Own currency, e.g. USD for a US customer; empty while
-        it owes on invoices in another currency, which do not add into one sum).
+        it owes on invoices in another currency, which do not add into one sum), and their tie to Billing:
+        linked (imported by `books sync`) or deleted in Billing (kept in Books).
 
         Example:
           books --file acme.books customers list --active
@@ -27,10 +28,10 @@ internal static class ListCustomersCommand
                 read.Customers.List(includeInactive: !parsed.GetValue(activeOnly)).Select(c => (c, read.Customers.Balance(c.Id), read.Customers.BalanceInCustomerCurrency(c))).ToArray()),
             customers =>
             {
-                var grid = new Grid(new Column("Name"), new Column("Currency"), new Column("Tax code"), Column.Amount("Terms"), Column.Amount("Balance"), Column.Amount("Own currency"), new Column("Active"));
+                var grid = new Grid(new Column("Name"), new Column("Currency"), new Column("Tax code"), Column.Amount("Terms"), Column.Amount("Balance"), Column.Amount("Own currency"), new Column("Active"), new Column("Billing"));
                 foreach (var (customer, balance, own) in customers)
                 {
-                    grid.Add(customer.Name, customer.Currency.Code, customer.TaxCode ?? string.Empty, Text.Number(customer.TermsDays), balance.ToDecimalString(), Text.WithCode(own), Text.YesNo(customer.Active));
+                    grid.Add(customer.Name, customer.Currency.Code, customer.TaxCode ?? string.Empty, Text.Number(customer.TermsDays), balance.ToDecimalString(), Text.WithCode(own), Text.YesNo(customer.Active), BillingLink.Describe(customer));
                 }
 
                 var json = customers.Select(c => new
@@ -42,6 +43,8 @@ internal static class ListCustomersCommand
                     balance = c.Balance.ToDecimalString(),
                     balanceInCustomerCurrency = c.Own?.ToDecimalString(),
                     active = c.Customer.Active,
+                    linkedToBilling = BillingLink.Linked(c.Customer),
+                    deletedInBilling = c.Customer.DeletedInBilling,
                 });
                 return Show.Write(cli, parsed.GetValue(format), grid, json);
             }));

@@ -9,7 +9,8 @@ namespace BillingBooks.Books.Cli.Commands.Customers;
 internal static class ShowCustomerCommand
 {
     private const string Help = """
-        Shows a customer's details, balance and open invoices. CSV has the details only; JSON has all.
+        Shows a customer's details (with its tie to Billing: linked, or deleted in Billing), balance and open
+        invoices. CSV has the details only; JSON has all.
 
         Example:
           books --file acme.books customers show "Maple Design"
@@ -54,6 +55,7 @@ internal static class ShowCustomerCommand
             .Add("revenue-account", customer.RevenueAccount?.ToString() ?? string.Empty)
             .Add("terms", $"{customer.TermsDays} days")
             .Add("active", Text.YesNo(customer.Active))
+            .Add("billing", BillingLink.Describe(customer))
             .Add("balance", balance.ToDecimalString());
 
     private static Grid OpenInvoices(IEnumerable<Invoice> open)
@@ -79,6 +81,8 @@ internal static class ShowCustomerCommand
         revenueAccount = customer.RevenueAccount?.ToString(),
         termsDays = customer.TermsDays,
         active = customer.Active,
+        linkedToBilling = BillingLink.Linked(customer),
+        deletedInBilling = customer.DeletedInBilling,
         balance = balance.ToDecimalString(),
         openInvoices = open.Select(invoice => new
         {

@@ -10,10 +10,12 @@ namespace BillingBooks.Books.Cli.Commands.Sync;
 internal static class BillingSyncSettingsCommand
 {
     private const string Help = """
-        Shows or changes the Billing Sync settings (Synchronize with Billing).
-        Server, email, mode (my account / my client's account with the client's email), Track Sales, Track Customer Payments, the PayPal and other-payments accounts, Credit
-        Cards Accepted, the last sync and the feed cursor. Give flags to change them; the email cannot change
-        after the first successful sync.
+        Shows or changes the Billing Sync settings (Synchronize with Billing): server, email, mode (my account,
+        or my client's account with the client's email), Track Sales, Track Customer Payments, the PayPal and
+        other-payments accounts, Credit Cards Accepted, the last sync and the feed cursor. Give flags to change
+        them: they are checked as `books sync` checks them (an http or https server, asset accounts that take
+        deposits for payments) and nothing is saved unless all are right. The email cannot change after the
+        first successful sync.
 
         Examples:
           books --file acme.books settings billing-sync
@@ -35,12 +37,8 @@ internal static class BillingSyncSettingsCommand
                 var store = new SyncStore(scope.Connection, scope.Transaction);
                 var stored = store.Settings();
                 if (!changing) return Result<(SyncSettings, IReadOnlyList<string>)>.Ok((stored, Cards(scope)));
-                var merged = SyncSetup.Merge(stored, answers, scope.LinkedAccounts.Get().DefaultRevenue.Value, company.Path);
+                var merged = SyncSetup.Apply(scope, stored, answers, company.Path);
                 if (!merged.Succeeded) return merged.Error;
-                foreach (var account in new[] { merged.Value.TrackSales, merged.Value.TrackPayments, merged.Value.PayPalAccount, merged.Value.OtherPaymentsAccount })
-                {
-                    if (account is { } number && !scope.Accounts.List().Any(a => a.Number.Value == number)) return new UnknownAccount(number);
-                }
                 store.Save(merged.Value);
                 return Result<(SyncSettings, IReadOnlyList<string>)>.Ok((merged.Value, Cards(scope)));
             });

@@ -7,7 +7,7 @@ namespace BillingBooks.Books.Cli.Commands.Sync;
 /// <summary>The Synchronization Setup flags, shared by `sync` and `settings billing-sync`.</summary>
 internal sealed class SyncOptions
 {
-    public Option<string?> Server { get; } = new("--server") { Description = "Billing's address, e.g. https://billing.example.", HelpName = "URL" };
+    public Option<string?> Server { get; } = new("--server") { Description = "Billing's base address, http:// or https://, e.g. https://billing.example (default http://127.0.0.1:5080).", HelpName = "URL" };
 
     public Option<string?> Email { get; } = new("--email") { Description = "The Billing login (your own, or in bookkeeper mode the bookkeeper's). Locked after the first successful sync.", HelpName = "EMAIL" };
 
@@ -17,11 +17,11 @@ internal sealed class SyncOptions
 
     public Option<int?> TrackSales { get; } = new("--track-sales") { Description = "Revenue account for customers without a default revenue account (shown, not changeable, when Default Revenue is linked).", HelpName = "ACCOUNT" };
 
-    public Option<int?> TrackPayments { get; } = new("--track-payments") { Description = "Account for payments in cash or by cheque.", HelpName = "ACCOUNT" };
+    public Option<int?> TrackPayments { get; } = new("--track-payments") { Description = "Asset account for payments in cash or by cheque (e.g. 1060).", HelpName = "ACCOUNT" };
 
-    public Option<int?> PayPalAccount { get; } = new("--paypal-account") { Description = "Account for PayPal payments.", HelpName = "ACCOUNT" };
+    public Option<int?> PayPalAccount { get; } = new("--paypal-account") { Description = "Asset account for PayPal payments.", HelpName = "ACCOUNT" };
 
-    public Option<int?> OtherPaymentsAccount { get; } = new("--other-payments-account") { Description = "Account for payments by other methods.", HelpName = "ACCOUNT" };
+    public Option<int?> OtherPaymentsAccount { get; } = new("--other-payments-account") { Description = "Asset account for payments by other methods.", HelpName = "ACCOUNT" };
 
     public static Option<string> Format() => new("--format")
     {

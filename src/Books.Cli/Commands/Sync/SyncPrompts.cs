@@ -14,8 +14,11 @@ internal static class SyncPrompts
 {
     public static Attempt<SyncSettings> Complete(CliContext cli, CompanyFile company, SetupAnswers answers)
     {
-        var (stored, defaultRevenue) = company.Read(r => (new SyncStore(r.Connection, r.Transaction).Settings(), (int?)r.LinkedAccounts.Get().DefaultRevenue.Value));
-        var merged = SyncSetup.Merge(stored, answers, defaultRevenue, company.Path);
+        var (stored, defaultRevenue, merged) = company.Read(r =>
+        {
+            var stored = new SyncStore(r.Connection, r.Transaction).Settings();
+            return (stored, (int?)r.LinkedAccounts.Get().DefaultRevenue.Value, SyncSetup.Apply(r, stored, answers, company.Path));
+        });
         if (!merged.Succeeded || SyncSetup.Missing(merged.Value).Count == 0) return merged;
         if (!cli.Terminal.Interactive)
         {
@@ -34,10 +37,15 @@ internal static class SyncPrompts
             mode = choice == "My account" ? SyncMode.Own : SyncMode.Client;
             if (mode == SyncMode.Client) client ??= console.Ask<string>("Client's Billing email:");
         }
-        if (defaultRevenue is { } revenue) console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Track Sales: [bold]{revenue}[/] (the Default Revenue linked account; change it with linked-accounts set)"));
+        if (defaultRevenue is { } revenue)
+        {
+            var change = Markup.Escape($"books --file {FixCommands.Quote(company.Path)} linked-accounts set default-revenue ACCOUNT");
+            console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Track Sales: [bold]{revenue}[/] (the Default Revenue linked account; change it with {change})"));
+        }
         var sales = merged.Value.TrackSales ?? console.Ask<int>("Track Sales (revenue account):");
         var payments = merged.Value.TrackPayments ?? console.Ask<int>("Track Customer Payments (account for cash and cheques):");
-        return SyncSetup.Merge(stored, answers with { Email = email, Mode = mode, ClientEmail = client, TrackSales = defaultRevenue is null ? sales : null, TrackPayments = payments }, defaultRevenue, company.Path);
+        var answered = answers with { Email = email, Mode = mode, ClientEmail = client, TrackSales = defaultRevenue is null ? sales : null, TrackPayments = payments };
+        return company.Read(r => SyncSetup.Apply(r, stored, answered, company.Path));
     }
 
     public static Attempt<string> Password(CliContext cli, SyncSettings settings, bool fromStdin)
