@@ -12,6 +12,9 @@ public sealed class TaxCodes
     /// <summary>What a sale line gives as its tax code for no tax at all (the code "" is the no-tax code itself).</summary>
     public const string NoTax = "none";
 
+    /// <summary>Long enough for the codes the sync suggests, which spell their taxes and rates ("G5Q9.975" for GST + QST).</summary>
+    public const int MaxLength = 12;
+
     internal TaxCodes(BooksRead scope) => _scope = scope;
 
     public IReadOnlyList<TaxCode> List() => _scope.TaxCodeCache ??= Load();
@@ -190,12 +193,12 @@ public sealed class TaxCodes
     }
 
     private static InvalidInput NotACode(string? code) =>
-        new("tax code", $"'{code}' is not a tax code; use up to 6 letters, digits, '-', '.' or '_' (no spaces or ';'), e.g. GP.");
+        new("tax code", $"'{code}' is not a tax code; use up to {MaxLength} letters, digits, '-', '.' or '_' (no spaces or ';'), e.g. GP.");
 
     private Result<TaxCode> Validate(TaxCode code)
     {
         var trimmed = (code.Code ?? "").Trim();
-        if (trimmed.Length > 6 || trimmed.Any(char.IsWhiteSpace))
+        if (trimmed.Length > MaxLength || trimmed.Any(char.IsWhiteSpace))
         {
             return NotACode(code.Code);
         }

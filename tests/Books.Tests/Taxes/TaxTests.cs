@@ -98,11 +98,12 @@ public class TaxTests
     [InlineData("G:P")]
     [InlineData("G,P")]
     [InlineData("\"GP\"")]
+    [InlineData("ABCDEFGHIJKLM")]
     public void A_tax_code_with_other_characters_than_letters_digits_dash_dot_and_underscore_is_refused(string code)
     {
         using var company = new TestCompany();
         var error = Assert.IsType<InvalidInput>(company.Write(w => w.TaxCodes.Add(new TaxCode(code, "?", [new("GST", 5m, TaxStatus.Taxable)]))).Error);
-        Assert.Equal($"tax code: '{code}' is not a tax code; use up to 6 letters, digits, '-', '.' or '_' (no spaces or ';'), e.g. GP.", error.Message);
+        Assert.Equal($"tax code: '{code}' is not a tax code; use up to 12 letters, digits, '-', '.' or '_' (no spaces or ';'), e.g. GP.", error.Message);
         Assert.False(company.Read(r => r.TaxCodes.Get(code)).IsOk);
     }
 
@@ -110,6 +111,8 @@ public class TaxTests
     [InlineData("G5P7-2")]
     [InlineData("Q9.975")]
     [InlineData("H_15")]
+    [InlineData("G5Q9.975")] // Quebec's GST + QST, as the sync names it
+    [InlineData("G5P7E1.5-2")]
     public void A_tax_code_like_those_the_sync_suggests_is_accepted(string code)
     {
         using var company = new TestCompany();

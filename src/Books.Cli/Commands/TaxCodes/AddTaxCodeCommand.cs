@@ -16,7 +16,7 @@ internal static class AddTaxCodeCommand
 
     public static Command Create(CliContext cli)
     {
-        var code = new Argument<string>("CODE") { Description = "The code, e.g. GP: up to 6 letters, digits, - . or _, not \"none\" (a sale line's word for no tax)." };
+        var code = new Argument<string>("CODE") { Description = "The code, e.g. GP: up to 12 letters, digits, - . or _, not \"none\" (a sale line's word for no tax)." };
         var taxes = new Option<string[]>("--tax")
         {
             Description = $"A tax in the code, {TaxSpec.Shape}; repeat for more.",
