@@ -112,7 +112,7 @@ public sealed record ReservedAccount(int Number, string Role)
 public sealed record OutsideFiscalYear(DateOnly Date, DateOnly Start, DateOnly End)
     : BooksError(Date < Start
         ? $"{Iso(Date)} is before {Iso(Start)}, the first day the books are open, so it is outside the fiscal years they keep. To record earlier history, open the books from that date with `books settings set --history-from {Iso(Date)}`."
-        : $"{Iso(Date)} is after {Iso(End)}, the end of the current fiscal year, so it is outside the fiscal years the books keep. Start the next fiscal year with `books year-end` (the current one stays open for late entries), or use an earlier date.");
+        : $"{Iso(Date)} is after {Iso(End)}, the end of the current fiscal year, so it is outside the fiscal years the books keep. Start the next fiscal year with `books year-end` (`books year-end --before-year-end` while the current year has not ended; it stays open for late entries), or use an earlier date.");
 
 public sealed record BooksLocked(DateOnly Date, DateOnly LockedBefore)
     : BooksError($"The books are locked before {Iso(LockedBefore)}, so nothing can be dated {Iso(Date)}. Use a date on or after {Iso(LockedBefore)}, or unlock that period with `books settings set --lock-before {Iso(Date)}`.");
@@ -197,8 +197,11 @@ public sealed record ZeroJournalLine(int Line, int Account)
 public sealed record AmountBeyondLimit(string What, Money.Money Amount, Money.Money Limit)
     : BooksError($"{What} is {Amount}, more than {Limit}, the largest amount Books keeps in a line, an entry or an account balance. Check the amount; a real amount this large is recorded in parts, one entry each (e.g. `books journal post --debit 1060=AMOUNT --credit 3010=AMOUNT`).");
 
-public sealed record AccountBalanceBeyondLimit(int Account, Money.Money Balance, Money.Money Limit)
-    : BooksError($"This would bring account {Account.ToString(CultureInfo.InvariantCulture)}'s balance to {Balance}, beyond {Limit} either way, the largest balance Books keeps. Check the amounts, or first move part of the balance to another account with `books journal post --debit NNNN=AMOUNT --credit {Account.ToString(CultureInfo.InvariantCulture)}=AMOUNT` (credit NNNN for a credit balance).");
+/// <param name="Receivable">The account is Accounts Receivable, which no journal entry may move (so none is suggested).</param>
+public sealed record AccountBalanceBeyondLimit(int Account, Money.Money Balance, Money.Money Limit, bool Receivable = false)
+    : BooksError(Receivable
+        ? $"This would bring Accounts Receivable (account {Account.ToString(CultureInfo.InvariantCulture)}) to {Balance}, beyond {Limit} either way, the largest balance Books keeps. Check the amounts; what customers owe comes down only as receipts are posted (`books receipts post`) or sales are reversed."
+        : $"This would bring account {Account.ToString(CultureInfo.InvariantCulture)}'s balance to {Balance}, beyond {Limit} either way, the largest balance Books keeps. Check the amounts, or first move part of the balance to another account with `books journal post --debit NNNN=AMOUNT --credit {Account.ToString(CultureInfo.InvariantCulture)}=AMOUNT` (credit NNNN for a credit balance).");
 
 public sealed record AmountsTooLargeToAdd()
     : BooksError("The books hold amounts too large to add up (an older Books let them in, beyond today's limit of 10,000,000,000.00 per line and balance in a two-decimal currency). `books check` lists them; reverse each with `books journal reverse ENTRY --date DATE` on its own date.");

@@ -60,6 +60,7 @@ public sealed partial class EngineMessageTests
         type == typeof(string) ? "X"
         : type == typeof(int) ? 1080
         : type == typeof(int?) ? 2
+        : type == typeof(bool) ? true
         : type == typeof(long) ? 7L
         : type == typeof(decimal) ? 1.3575m
         : type == typeof(DateOnly) ? new DateOnly(2026, 3, 31)

@@ -164,7 +164,7 @@ internal static class Ledger
 
             if (Math.Abs(after) > AmountLimit.MaxMinorUnits && Math.Abs(after) > Math.Abs(now))
             {
-                return new AccountBalanceBeyondLimit(account, Money.Money.FromMinorUnits(after, home), AmountLimit.Max(home));
+                return new AccountBalanceBeyondLimit(account, Money.Money.FromMinorUnits(after, home), AmountLimit.Max(home), account == scope.Linked.AccountsReceivable.Value);
             }
         }
 

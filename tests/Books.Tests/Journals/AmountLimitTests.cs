@@ -92,6 +92,20 @@ public class AmountLimitTests
     }
 
     [Fact]
+    public void Receivable_beyond_the_limit_is_explained_without_suggesting_a_journal_entry_Books_refuses_on_it()
+    {
+        using var company = new TestCompany();
+        var acme = company.AddCustomer("Acme");
+        company.Ok(w => w.Sales.Post(new(acme.Id, "1", Day(2, 1), [new("x", Cad(6_000_000_000m))])));
+
+        var error = Assert.IsType<AccountBalanceBeyondLimit>(company.Write(w => w.Sales.Post(new(acme.Id, "2", Day(2, 2), [new("x", Cad(6_000_000_000m))]))).Error);
+
+        Assert.DoesNotContain("journal post", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Accounts Receivable (account 1200)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("receipts", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Check_reports_amounts_beyond_the_limit_in_an_old_file_instead_of_crashing()
     {
         using var company = new TestCompany();
