@@ -233,7 +233,7 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
             {
                 var cursor = new SyncStore(scope.Connection, scope.Transaction).Settings().Cursor;
                 if (summary.Value.Through != cursor && !(string.IsNullOrEmpty(summary.Value.Through) && cursor is null)) return (Done: false, Result: (Reconciliation?)null);
-                return (Done: true, Result: Reconciler.Compare(scope, dataset, summary.Value, request));
+                return (Done: true, Result: Reconciler.Compare(scope, dataset, company.Path, summary.Value, request));
             });
             if (compared is { Done: true, Result: { } result }) return result;
             if (compared.Done)

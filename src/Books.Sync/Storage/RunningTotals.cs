@@ -66,6 +66,25 @@ public sealed class RunningTotals(SqliteConnection connection, SqliteTransaction
             : connection.Query<string>("SELECT label FROM sync_conflict WHERE currency = @currency ORDER BY seq LIMIT @limit", new { currency, limit }, transaction)).AsList();
 
     /// <summary>
+    /// The receipts entered in Books by hand (no source reference) that pay a Billing customer's imported invoices in a
+    /// currency: Billing never sees them, so each makes Books owe less than Billing. Found from the customer's
+    /// invoices (indexed), so it costs what that customer holds.
+    /// </summary>
+    public IReadOnlyList<HandReceipt> HandReceipts(string customer, string currency, int limit) =>
+        connection.Query<HandReceipt>(
+            """
+            SELECT a.receipt_id AS entry, i.number AS invoiceNumber -- the column itself: Microsoft.Data.Sqlite types an expression by its first value
+            FROM customer c
+            JOIN invoice i ON i.customer_id = c.id AND i.currency = @currency AND i.reversed = 0
+            JOIN allocation a ON a.invoice_id = i.entry_id
+            JOIN receipt r ON r.entry_id = a.receipt_id AND r.reversed = 0
+            WHERE c.external_reference = @reference
+              AND EXISTS (SELECT 1 FROM sync_source s WHERE s.books_id = i.entry_id AND s.kind = 'invoice')
+              AND NOT EXISTS (SELECT 1 FROM sync_source s WHERE s.books_id = a.receipt_id AND s.kind = 'payment')
+            GROUP BY a.receipt_id ORDER BY a.receipt_id LIMIT @limit
+            """, new { reference = _prefix + customer, currency, limit }, transaction).AsList();
+
+    /// <summary>
     /// Records a comparison at Billing's <paramref name="through"/>: the customers compared (all when null) are
     /// settled except those in <paramref name="differing"/>, which are compared again next time.
     /// </summary>
@@ -92,6 +111,9 @@ public sealed class RunningTotals(SqliteConnection connection, SqliteTransaction
 
     private string References(IEnumerable<string> billingIds) => JsonSerializer.Serialize(billingIds.Select(id => _prefix + id));
 }
+
+/// <summary>A receipt entered in Books by hand (its entry) on an imported invoice.</summary>
+public sealed record HandReceipt(long Entry, string InvoiceNumber);
 
 /// <summary>Books' figures for one customer in one currency (minor units).</summary>
 public sealed record CustomerTotal(string Customer, string Name, string Currency, long Invoiced, long Owing);
