@@ -73,6 +73,11 @@ internal static class Reconciler
             Add(differences, $"owing by {who}", currency, ours.Item2, billed.Item2, involved, receipts);
         }
 
+        // A currency's conflicts explain its totals and each of its taxes: looked up once.
+        var byCurrency = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        IReadOnlyList<string> InCurrency(string code) =>
+            byCurrency.TryGetValue(code, out var known) ? known : byCurrency[code] = Labels(totals.ConflictLabels(null, code, LabelsShown + 1));
+
         var bookTotals = totals.Currencies().ToDictionary(c => c.Currency, c => (c.Invoiced, c.Owing), StringComparer.Ordinal);
         var billingTotals = billing.Currencies.ToDictionary(c => c.Currency, StringComparer.Ordinal);
         foreach (var code in bookTotals.Keys.Union(billingTotals.Keys).Order(StringComparer.Ordinal))
@@ -83,7 +88,7 @@ internal static class Reconciler
             if (ours == billed) continue;
             // Partial comparison: a gap the compared customers do not account for lies with another customer.
             if (compared is not null && explained.GetValueOrDefault(code) != (ours.Invoiced - billed.Item1, ours.Owing - billed.Item2)) return null;
-            var involved = Labels(totals.ConflictLabels(null, code, LabelsShown + 1));
+            var involved = InCurrency(code);
             Add(differences, $"total invoiced in {code}", currency, ours.Invoiced, billed.Item1, involved);
             Add(differences, $"total owing in {code}", currency, ours.Owing, billed.Item2, involved, byHand.GetValueOrDefault(code)?.Take(LabelsShown).ToList() ?? []);
         }
@@ -94,7 +99,8 @@ internal static class Reconciler
             .ToDictionary(g => g.Key, g => g.Sum(t => Parse(t.Amount, Currency.Get(t.Currency))));
         foreach (var key in taxes.Keys.Union(billingTaxes.Keys).Distinct().OrderBy(k => k.Currency, StringComparer.Ordinal).ThenBy(k => k.Name, StringComparer.Ordinal))
         {
-            var involved = Labels(totals.ConflictLabels(null, key.Currency, LabelsShown + 1));
+            if (taxes.GetValueOrDefault(key) == billingTaxes.GetValueOrDefault(key)) continue;
+            var involved = InCurrency(key.Currency);
             Add(differences, $"{key.Name} charged in {key.Currency}", Currency.Get(key.Currency), taxes.GetValueOrDefault(key), billingTaxes.GetValueOrDefault(key), involved);
         }
 

@@ -59,11 +59,36 @@ public sealed class RunningTotals(SqliteConnection connection, SqliteTransaction
             "SELECT tt.currency, upper(t.name), SUM(tt.amount) FROM sync_tax_total tt JOIN tax t ON t.id = tt.tax_id GROUP BY tt.currency, upper(t.name)",
             transaction: transaction).AsList();
 
-    /// <summary>The first few open conflicts of a Billing customer (<paramref name="currency"/> null) or of a currency.</summary>
+    /// <summary>
+    /// The first few open conflicts of a Billing customer (<paramref name="currency"/> null) or of a currency. A conflict
+    /// row says the customer and currency of the version waiting; an invoice whose new version waits still has its
+    /// old version posted in Books, maybe for another customer or in another currency, so it is looked up by those too.
+    /// </summary>
     public IReadOnlyList<string> ConflictLabels(string? customer, string? currency, int limit) =>
         (customer is not null
-            ? connection.Query<string>("SELECT label FROM sync_conflict WHERE customer_id = @customer ORDER BY seq LIMIT @limit", new { customer, limit }, transaction)
-            : connection.Query<string>("SELECT label FROM sync_conflict WHERE currency = @currency ORDER BY seq LIMIT @limit", new { currency, limit }, transaction)).AsList();
+            ? connection.Query<string>(
+                """
+                SELECT label FROM (
+                    SELECT label, seq FROM sync_conflict WHERE customer_id = @customer
+                    UNION
+                    SELECT k.label, k.seq FROM customer c
+                    JOIN invoice i ON i.customer_id = c.id AND i.reversed = 0
+                    JOIN sync_source s ON s.books_id = i.entry_id AND s.kind = 'invoice'
+                    JOIN sync_conflict k ON k.dataset = s.dataset AND k.kind = 'invoice' AND k.record_id = s.record_id
+                    WHERE c.external_reference = @reference)
+                ORDER BY seq LIMIT @limit
+                """, new { customer, reference = _prefix + customer, limit }, transaction)
+            : connection.Query<string>(
+                """
+                SELECT label FROM (
+                    SELECT label, seq FROM sync_conflict WHERE currency = @currency
+                    UNION
+                    SELECT k.label, k.seq FROM sync_conflict k
+                    JOIN sync_source s ON s.dataset = k.dataset AND s.kind = 'invoice' AND s.record_id = k.record_id AND s.reversal_id IS NULL
+                    JOIN invoice i ON i.entry_id = s.books_id AND i.reversed = 0
+                    WHERE k.kind = 'invoice' AND i.currency = @currency)
+                ORDER BY seq LIMIT @limit
+                """, new { currency, limit }, transaction)).AsList();
 
     /// <summary>
     /// The receipts entered in Books by hand (no source reference) that pay a Billing customer's imported invoices in a
