@@ -103,7 +103,7 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
         {
             if (live is not null)
             {
-                var reversed = ReverseInvoice(live, out var suspended);
+                var reversed = ReverseInvoice(live, change.Deleted ? "deleted" : "voided", out var suspended);
                 if (reversed is not null) return reversed;
                 Record(source, null, deleted: true, item, latest);
                 RepostReceipts(suspended);
@@ -132,7 +132,7 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
         if (mapped.Issue is { } issue) return issue;
 
         var receipts = new List<ImportedVersion>();
-        if (live is not null && ReverseInvoice(live, out receipts) is { } blocked) return blocked;
+        if (live is not null && ReverseInvoice(live, "changed", out receipts) is { } blocked) return blocked;
         var posted = books.PostSale(mapped.Draft!, customerId);
         if (!posted.IsOk) return SaleRefused(source, $"Invoice {invoice.Number}", posted.Error);
         Record(source, posted.Value, deleted: false, item, latest);
@@ -150,7 +150,7 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
         {
             if (live is not null)
             {
-                var reversal = books.Reverse(live.BooksId!.Value, $"{source.Record} changed in Billing (version {source.Version})");
+                var reversal = books.Reverse(live.BooksId!.Value, $"{source.Record} deleted in Billing (version {source.Version})");
                 if (!reversal.IsOk) return new SyncIssue(source.Record, source.Version, Label(payment), reversal.Error.Message, null);
                 store.Reversed(live.Source, reversal.Value);
                 tally.PaymentReversed();
@@ -189,21 +189,34 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
         return null;
     }
 
-    /// <summary>Reverses a posted invoice, first reversing the imported receipts allocated to it (returned, to re-post).</summary>
-    private SyncIssue? ReverseInvoice(ImportedVersion live, out List<ImportedVersion> suspended)
+    /// <summary>
+    /// Reverses a posted invoice, first reversing the imported receipts allocated to it (returned, to re-post). Receipts
+    /// entered in Books by hand are the user's: the invoice waits until they are reversed (which marks it ready).
+    /// </summary>
+    /// <param name="what">What Billing did to the invoice, as the reversals say it: "changed", "voided" or "deleted".</param>
+    private SyncIssue? ReverseInvoice(ImportedVersion live, string what, out List<ImportedVersion> suspended)
     {
         suspended = [];
         var label = $"Invoice {store.Payload(live.Source).Invoice?.Number ?? live.Id}";
-        foreach (var receipt in books.LiveReceiptsAllocatedTo(live.BooksId!.Value))
+        var allocated = books.LiveReceiptsAllocatedTo(live.BooksId!.Value).Select(r => (Entry: r, Imported: store.ByEntry(r))).ToList();
+        if (allocated.Where(r => r.Imported is null).Select(r => r.Entry).ToList() is { Count: > 0 } byHand)
         {
-            var imported = store.ByEntry(receipt);
-            if (imported is null) continue; // entered in Books by hand: the engine refuses the reversal below and says why
-            var undone = books.Reverse(receipt, $"re-posted after {label} changed in Billing");
+            var file = FixCommands.Quote(setup.File);
+            return new SyncIssue(live.Source.Record, live.Source.Version, label,
+                $"it was {what} in Billing, but receipts entered in Books pay it ({(byHand.Count == 1 ? "entry" : "entries")} " +
+                $"{string.Join(", ", byHand)}), and the sync {(what == "changed" ? "adjusts" : "reverses")} an invoice only when no receipt entered in Books pays it; " +
+                "reverse them in Books (if Billing does not have those payments, enter them again after), then sync again",
+                string.Join(" && ", byHand.Select(r => $"books --file {file} receipts reverse {r}")));
+        }
+
+        foreach (var (receipt, imported) in allocated.Select(r => (r.Entry, Imported: r.Imported!))) // none by hand, seen above
+        {
+            var undone = books.Reverse(receipt, $"re-posted after {label} {what} in Billing");
             if (!undone.IsOk) return new SyncIssue(live.Source.Record, live.Source.Version, label, undone.Error.Message, null);
             store.Reversed(imported.Source, undone.Value);
             suspended.Add(imported);
         }
-        var reversal = books.Reverse(live.BooksId.Value, $"{label} changed in Billing");
+        var reversal = books.Reverse(live.BooksId.Value, $"{label} {what} in Billing");
         if (!reversal.IsOk) return new SyncIssue(live.Source.Record, live.Source.Version, label, reversal.Error.Message, null);
         store.Reversed(live.Source, reversal.Value);
         return null;

@@ -64,6 +64,35 @@ public class HandReceiptTests(BillingFixture fixture) : IClassFixture<BillingFix
         Assert.DoesNotContain("\"clean\":true", run.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Invoice_edited_in_Billing_while_a_receipt_entered_in_Books_pays_it_waits_with_the_command_that_reverses_that_receipt()
+    {
+        using var billing = await SignUpAsync(Server);
+        var customer = await billing.AddCustomerAsync("Hand Payer");
+        var invoice = await billing.InvoiceAsync(customer.Id, March, Line("Work", "1", "100.00"));
+        using var books = new BooksCompany();
+        Assert.Equal(0, books.Sync(Server, billing).ExitCode);
+        Assert.Equal(0, books.Books("receipts", "post", "--customer", "Hand Payer", "--allocate", $"{invoice.Number}=40.00", "--date", "2026-03-04").ExitCode);
+        var entry = HandReceipt(books);
+
+        await billing.EditInvoiceAsync(invoice, Line("Work", "2", "100.00"));
+        var run = books.WithPassword(billing.Password, "sync", "--format", "json");
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        var conflict = Assert.Single(run.Report.Conflicts);
+        Assert.Equal($"Invoice {invoice.Number}", conflict.Label);
+        Assert.Equal($"books --file {books.Path} receipts reverse {entry}", conflict.Fix);
+        Assert.Contains($"entry {entry}", conflict.Problem, StringComparison.Ordinal);
+        Assert.Contains("then sync again", conflict.Problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("then the invoice", conflict.Problem, StringComparison.Ordinal); // the sync reverses the invoice itself
+        Assert.DoesNotContain($"Invoice {invoice.Number}", conflict.Problem, StringComparison.Ordinal); // the label says it already
+
+        Assert.Equal(0, books.Books("receipts", "reverse", entry.ToString(CultureInfo.InvariantCulture)).ExitCode);
+        var again = books.WithPassword(billing.Password, "sync", "--format", "json");
+        Assert.True(again.ExitCode == 0 && again.Report.Invoices.Adjusted == 1 && again.Report.Reconciliation.Clean, again.ToString());
+        Assert.Equal("200.00", books.Read(r => r.Sales.FindByNumber(invoice.Number)!.Owing.ToDecimalString()));
+    }
+
     /// <summary>The entry of the only receipt in the file that the sync did not post.</summary>
     private static long HandReceipt(BooksCompany books) =>
         books.Read(r => Dapper.SqlMapper.QuerySingle<long>(r.Connection,

@@ -664,6 +664,11 @@ public class SyncScenarioTests(BillingFixture fixture) : IClassFixture<BillingFi
         var run = SyncAgainCleanly(books, billing);
         Assert.Equal((2, 1), (run.Report.Invoices.Reversed, run.Report.Payments.Reversed));
         Assert.Equal("30.00", books.Read(r => r.Customers.Balance(r.Customers.List().Single().Id).ToDecimalString()));
+        var reasons = books.Read(r => r.Connection.Query<string>("SELECT memo FROM entry WHERE kind = 'reversal' ORDER BY id", transaction: r.Transaction).ToList());
+        Assert.Contains(reasons, m => m.EndsWith($"Invoice {voided.Number} voided in Billing", StringComparison.Ordinal));
+        Assert.Contains(reasons, m => m.EndsWith($"Invoice {deleted.Number} deleted in Billing", StringComparison.Ordinal));
+        Assert.Contains(reasons, m => m.Contains($"payment {payment.Id} deleted in Billing", StringComparison.Ordinal));
+        Assert.DoesNotContain(reasons, m => m.Contains("changed in Billing", StringComparison.Ordinal));
         Assert.Empty(books.Read(BooksInvariants.Problems));
     }
 
