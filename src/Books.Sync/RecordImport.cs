@@ -267,8 +267,12 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
     {
         var key = new RecordKey(ChangeKinds.Invoice, invoiceId);
         var invoice = store.Latest(dataset, key);
+        // A newer version in conflict, even with an older one posted: the payment goes with the invoice Billing has now,
+        // not against the stale one (it may no longer fit), and follows when that version is posted.
+        if (store.ConflictVersion(dataset, key) is { } waiting && (invoice is null || waiting > invoice.Version)
+            && store.ConflictReason(dataset, key) is var (label, problem))
+            return $"{label}, which is in conflict ({problem})";
         if (invoice is { Live: true }) return null;
-        if (store.ConflictReason(dataset, key) is var (label, problem)) return $"{label}, which is in conflict ({problem})";
         if (invoice is not null) return $"Invoice {store.Payload(invoice.Source).Invoice?.Number ?? invoiceId}, which is deleted or void in Billing";
         return $"invoice {invoiceId}, not imported yet";
     }
@@ -325,7 +329,14 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
                 var waitsFor = exceeded.Select(i => i.BillingId).FirstOrDefault();
                 // Books owes less than Billing: receipts entered in Books by hand pay the invoice too.
                 var byHand = exceeded.SelectMany(i => books.LiveReceiptsAllocatedTo(i.Entry)).Where(r => store.ByEntry(r) is null).Distinct().ToList();
-                if (byHand.Count == 0) return new SyncIssue(source.Record, source.Version, label, refusal.Message, null, waitsFor);
+                if (byHand.Count == 0)
+                {
+                    // The engine's advice ("allocate at most") is for receipts entered in Books: this one follows Billing.
+                    return new SyncIssue(source.Record, source.Version, label,
+                        $"it applies {over.Amount} to invoice {over.Number}, which owes only {over.Owing} in Books; it waits until the invoice owes that much " +
+                        "(its next version from Billing, or a receipt on it reversed in Books), then follows", null, waitsFor);
+                }
+
                 var file = FixCommands.Quote(setup.File);
                 return new SyncIssue(source.Record, source.Version, label,
                     $"it applies {over.Amount} to invoice {over.Number}, which owes only {over.Owing} in Books because receipts entered in Books also pay it " +
