@@ -47,7 +47,10 @@ public sealed class BooksPostings(BooksWrite scope)
             scope.Taxes.List().Select(t => t.Name).ToHashSet(StringComparer.OrdinalIgnoreCase),
             scope.CreditCards.List().Select(c => c.Name).ToList(),
             accounts,
-            RatesOnce());
+            RatesOnce())
+        {
+            TaxableByOthers = scope.Taxes.List().Where(t => t.TaxableByOtherTaxes).Select(t => t.Name).ToHashSet(StringComparer.OrdinalIgnoreCase),
+        };
     }
 
     /// <summary>The company's rate per (currency, date), read once per setup: a page holds many documents of a day.</summary>

@@ -14,13 +14,15 @@ public static class FixCommands
     /// code spells its taxes and rates ("G5P7", "P10") so two different sets never get the same name, and it
     /// never takes a code the company already has ("G5P7-2").
     /// </summary>
-    public static string TaxCode(BooksSetup setup, IReadOnlyList<TaxRate> taxes)
+    /// <param name="chargedOn">The taxes Billing charges others on: a missing one is added "taxable by other taxes", so
+    /// invoices entered in Books with the code compute what Billing computes.</param>
+    public static string TaxCode(BooksSetup setup, IReadOnlyList<TaxRate> taxes, IReadOnlySet<string>? chargedOn = null)
     {
         ArgumentNullException.ThrowIfNull(setup);
         ArgumentNullException.ThrowIfNull(taxes);
         var file = Quote(setup.File);
         var missingTaxes = taxes.Where(t => !setup.TaxNames.Contains(t.Name))
-            .Select(t => $"books --file {file} taxes add {Quote(t.Name)} --account ACCOUNT");
+            .Select(t => $"books --file {file} taxes add {Quote(t.Name)} --account ACCOUNT" + (chargedOn?.Contains(t.Name) == true ? " --taxable-by-others" : ""));
         var wanted = taxes.Count == 0 ? "NT" : string.Concat(taxes.Select(t => char.ToUpperInvariant(t.Name.FirstOrDefault(char.IsLetterOrDigit, 'T')) + Percent(t.Rate)));
         var code = wanted;
         for (var n = 2; setup.TaxCodes.Any(c => string.Equals(c.Code, code, StringComparison.OrdinalIgnoreCase)); n++)

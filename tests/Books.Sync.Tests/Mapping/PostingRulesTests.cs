@@ -47,6 +47,21 @@ public class PostingRulesTests
     }
 
     [Fact]
+    public void Missing_code_for_a_tax_charged_on_a_tax_Books_has_says_that_Books_does_not_charge_others_on_it()
+    {
+        var invoice = Invoice() with
+        {
+            Lines = [new InvoiceLineDocument(1, null, "Work", "1", "100.00", "100.00", "100.00", ["GST", "PST-PE"])],
+            Taxes = [new InvoiceTaxDocument("GST", "5", null, "5.00"), new InvoiceTaxDocument("PST-PE", "10", "GST", "10.50")],
+            Subtotal = "100.00", Discount = "0.00", Total = "115.50", Paid = "0.00", Owing = "115.50",
+        };
+        var issue = PostingRules.Invoice(Source, invoice, Setup(), null).Issue!;
+        Assert.Equal("line 1 needs a tax code with exactly GST 5% + PST-PE 10% (PST-PE charged on GST); GST in Books is not taxable by other taxes, " +
+            "so invoices entered in Books with that code will compute less tax than Billing (this invoice posts Billing's amounts)", issue.Problem);
+        Assert.Equal("books --file acme.books taxes add PST-PE --account ACCOUNT && books --file acme.books tax-codes add G5P10 --tax GST:5 --tax PST-PE:10", issue.Fix);
+    }
+
+    [Fact]
     public void Suggested_tax_code_never_takes_a_code_the_company_already_has()
     {
         var taken = new TaxCodeSetup("G5P7", [new TaxRate("GST", 5m), new TaxRate("PST", 8m)]);
