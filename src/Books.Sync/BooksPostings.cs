@@ -2,6 +2,7 @@ using BillingBooks.Billing.Contracts;
 using BillingBooks.Books.Accounts;
 using BillingBooks.Books.Customers;
 using BillingBooks.Books.Journals;
+using BillingBooks.Books.Settings;
 using BillingBooks.Books.Storage;
 using BillingBooks.Books.Sync.Mapping;
 using BillingBooks.Books.Sync.Storage;
@@ -53,19 +54,17 @@ public sealed class BooksPostings(BooksWrite scope)
         };
     }
 
-    /// <summary>The company's rate per (currency, date), read once per setup: a page holds many documents of a day.</summary>
+    /// <summary>
+    /// The rate Books takes for a currency on a date - the latest set on or before it - read once per setup (a page holds
+    /// many documents). Asked whether foreign currency is allowed or not: the conflict then offers only what is missing.
+    /// </summary>
     private Func<Currency, DateOnly, decimal?> RatesOnce()
     {
-        var known = new Dictionary<(Currency, DateOnly), decimal?>();
+        var rates = new Dictionary<Currency, IReadOnlyList<ExchangeRate>>();
         return (currency, date) =>
         {
-            if (!known.TryGetValue((currency, date), out var rate))
-            {
-                rate = scope.ExchangeRates.RateOn(currency, date).TryGetValue(out var found, out _) ? found : null;
-                known[(currency, date)] = rate;
-            }
-
-            return rate;
+            if (!rates.TryGetValue(currency, out var known)) rates[currency] = known = scope.ExchangeRates.List(currency); // by date
+            return known.LastOrDefault(r => r.Date <= date)?.Rate;
         };
     }
 

@@ -298,6 +298,7 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
     /// </summary>
     private SyncIssue SaleRefused(SourceRef source, string label, BooksError refusal)
     {
+        if (OutsideBooks(source, label, refusal) is { } outside) return outside;
         if (refusal is DuplicateInvoiceNumber taken && books.InvoiceEntry(taken.Number) is { } entry && store.ByEntry(entry) is null)
         {
             return new SyncIssue(source.Record, source.Version, label,
@@ -315,6 +316,7 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
     /// </summary>
     private SyncIssue ReceiptRefused(SourceRef source, string label, BooksError refusal, IReadOnlyList<(string BillingId, long Entry)> invoices)
     {
+        if (OutsideBooks(source, label, refusal) is { } outside) return outside;
         switch (refusal)
         {
             case ReceiptBeforeInvoice early:
@@ -345,6 +347,21 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
         }
 
         return new SyncIssue(source.Record, source.Version, label, refusal.Message, null);
+    }
+
+    /// <summary>A record dated outside the fiscal years the books keep: the engine's advice, as a fix naming the file.</summary>
+    private SyncIssue? OutsideBooks(SourceRef source, string label, BooksError refusal)
+    {
+        if (refusal is not OutsideFiscalYear outside) return null;
+        var date = outside.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var file = FixCommands.Quote(setup.File);
+        return outside.Date < outside.Start
+            ? new SyncIssue(source.Record, source.Version, label,
+                $"it is dated {date}, before {outside.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, the first day the books are open; open them from that date, then sync again",
+                $"books --file {file} settings set --history-from {date}")
+            : new SyncIssue(source.Record, source.Version, label,
+                $"it is dated {date}, after {outside.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, the end of the current fiscal year; start the next year (the current one stays open for late entries), then sync again",
+                $"books --file {file} year-end");
     }
 
     private static string JsonOf(Change change) => new FeedItem(change).Json;

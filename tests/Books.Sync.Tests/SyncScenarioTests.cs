@@ -201,6 +201,25 @@ public class SyncScenarioTests(BillingFixture fixture) : IClassFixture<BillingFi
     }
 
     [Fact]
+    public async Task Foreign_invoice_with_an_earlier_rate_on_file_needs_no_rate_of_its_own_day_only_foreign_currency_on()
+    {
+        using var billing = await SignUpAsync(Server);
+        var customer = await billing.AddCustomerAsync("Earlier Rate", "USD");
+        await billing.InvoiceAsync(customer.Id, March.AddDays(5), "USD", null, Line("Work", "1", "100.00"));
+        using var books = new BooksCompany();
+        books.Write(w => w.Settings.SetAllowForeignCurrency(true));
+        books.Write(w => w.ExchangeRates.AddCurrency(Money.Currency.USD));
+        books.Write(w => w.ExchangeRates.SetRate(Money.Currency.USD, March, 1.35m));
+        books.Write(w => w.Settings.SetAllowForeignCurrency(false));
+
+        var run = books.Sync(Server, billing);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        var conflict = Assert.Single(run.Report.Conflicts);
+        Assert.Equal($"books --file {books.Path} settings set --allow-foreign-currency on", conflict.Fix); // Books takes the rate of 2026-03-02, the latest on or before
+    }
+
+    [Fact]
     public async Task Invoices_before_the_books_first_day_wait_until_the_books_are_opened_for_that_history()
     {
         using var billing = await SignUpAsync(Server);
@@ -213,7 +232,8 @@ public class SyncScenarioTests(BillingFixture fixture) : IClassFixture<BillingFi
         var first = books.Sync(Server, billing);
 
         Assert.True(first.ExitCode == 2, first.ToString());
-        Assert.Contains(first.Report.Conflicts, c => c.Message.Contains("`books settings set --history-from 2025-03-02`", StringComparison.Ordinal));
+        var early = Assert.Single(first.Report.Conflicts, c => c.Record.Kind == "invoice");
+        Assert.Equal($"books --file {books.Path} settings set --history-from 2025-03-02", early.Fix); // like every other fix, with the file
 
         // The command the message names opens the books for last year; the next sync imports both records.
         var opened = books.Books("settings", "set", "--history-from", "2025-03-02");

@@ -177,7 +177,7 @@ public static class PostingRules
         {
             var problem = !setup.AllowForeignCurrency ? $"it is in {code} and Allow transactions in a foreign currency is off"
                 : !known ? $"{code} is not one of the company's foreign currencies"
-                : $"no exchange rate for {code} on {date:yyyy-MM-dd}";
+                : $"no exchange rate for {code} on or before {date:yyyy-MM-dd} (Books takes the latest rate set on or before a document's date)";
             issue = new SyncIssue(source.Record, source.Version, label, problem, string.Join(" && ", steps));
             return currency;
         }

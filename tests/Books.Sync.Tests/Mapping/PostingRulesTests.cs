@@ -106,7 +106,7 @@ public class PostingRulesTests
         Assert.EndsWith("books --file acme.books settings set --allow-foreign-currency on", off.Message, StringComparison.Ordinal);
         var early = Invoice("USD") with { Date = new DateOnly(2025, 12, 1) };
         var noRate = PostingRules.Invoice(Source, early, Setup(foreign: true), null).Issue!;
-        Assert.Contains("no exchange rate for USD on 2025-12-01: books --file acme.books rates set USD 2025-12-01 RATE", noRate.Message, StringComparison.Ordinal);
+        Assert.Contains("no exchange rate for USD on or before 2025-12-01 (Books takes the latest rate set on or before a document's date): books --file acme.books rates set USD 2025-12-01 RATE", noRate.Message, StringComparison.Ordinal);
         Assert.Equal(1.35m, PostingRules.Invoice(Source, Invoice("USD"), Setup(foreign: true), null).Draft!.ExchangeRate);
     }
 
