@@ -18,6 +18,9 @@ public sealed record SyncReport(
 {
     public bool HasOpenConflicts => ConflictCount > 0;
 
+    /// <summary>The currency of the plan's effects (ISO code): they are in its minor units.</summary>
+    public string HomeCurrency { get; init; } = "";
+
     /// <summary>Done, but the user has something to do: open conflicts, or a difference with Billing no conflict explains.</summary>
     public bool NeedsAttention => HasOpenConflicts || Reconciliation.HasUnexpectedDifferences;
 }

@@ -85,7 +85,7 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
         {
             var store = new SyncStore(r.Connection, r.Transaction);
             return new SyncReport(false, dataset, store.Settings().Cursor, tally.Customers, tally.Invoices, tally.Payments,
-                store.Issues(ReportedConflicts), store.ConflictCount(), [], reconciliation);
+                store.Issues(ReportedConflicts), store.ConflictCount(), [], reconciliation) { HomeCurrency = r.Settings.Get().HomeCurrency.Code };
         });
     }
 
@@ -172,7 +172,7 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
                 RetryReady(scope, store, dataset, tally, pass);
                 report = new SyncReport(true, dataset, after, tally.Customers, tally.Invoices, tally.Payments,
                     store.Issues(ReportedConflicts), store.ConflictCount(), EntryPlan.Since(scope, firstNewEntry),
-                    new Reconciliation(false, "not compared on a dry run (nothing was imported)", []));
+                    new Reconciliation(false, "not compared on a dry run (nothing was imported)", [])) { HomeCurrency = scope.Settings.Get().HomeCurrency.Code };
                 return new DryRunRolledBack();
             });
             return report!;

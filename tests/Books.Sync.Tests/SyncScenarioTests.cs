@@ -735,6 +735,11 @@ public class SyncScenarioTests(BillingFixture fixture) : IClassFixture<BillingFi
         Assert.Equal(10500, sale.Effects[1200]);
         Assert.Empty(books.Read(r => r.Customers.List()));
         Assert.Null(books.Read(r => new Storage.SyncStore(r.Connection, r.Transaction).Settings().Cursor));
+
+        var table = books.WithPassword(billing.Password, "sync", "--server", Server.ToString(), "--email", billing.Email, "--track-payments", "1060", "--dry-run");
+        Assert.True(table.ExitCode == 0, table.ToString());
+        Assert.Contains("1200 +105.00", table.Stdout, StringComparison.Ordinal); // in the home currency's decimals, not minor units
+        Assert.DoesNotContain("+10500", table.Stdout, StringComparison.Ordinal);
     }
 
     /// <summary>Splits a fix command the way a POSIX shell would (plain words and single quotes, as FixCommands writes them).</summary>
