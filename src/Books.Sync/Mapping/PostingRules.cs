@@ -13,7 +13,8 @@ public static class PostingRules
     public static CustomerDraft Customer(SourceRef source, Change change)
     {
         var document = change.Customer ?? throw new InvalidOperationException($"Feed item {source} has no customer body.");
-        return new CustomerDraft(source, document.Name.Trim(), document, change.Deleted);
+        // Composed (NFC), as typed in Books: "Café" sent decomposed (e + U+0301) is the same name, not a second customer.
+        return new CustomerDraft(source, document.Name.Trim().Normalize(System.Text.NormalizationForm.FormC), document, change.Deleted);
     }
 
     /// <param name="customerRevenueAccount">The Books customer's default revenue account, when it has one.</param>
