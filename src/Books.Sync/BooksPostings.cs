@@ -106,6 +106,19 @@ public sealed class BooksPostings(BooksWrite scope)
         return customer.Id.Value;
     }
 
+    /// <summary>
+    /// Gives an imported customer its Billing currency once Books can hold it (allowed and added); until then it keeps
+    /// the one it has. False when Books still cannot.
+    /// </summary>
+    public bool AdoptCurrency(long customerId, string code)
+    {
+        if (!Currency.TryGet(code, out var currency) || !scope.ExchangeRates.CheckForeign(currency).IsOk) return false;
+        var customer = scope.Customers.Get(new CustomerId(customerId)).Value; // the sync's own link: it exists
+        var fields = new CustomerFields(customer.Name, customer.Contact, customer.Address, customer.Email, customer.Phone, customer.RevenueAccount,
+            customer.TaxCode, currency, customer.TermsDays, customer.ExternalReference);
+        return scope.Customers.Update(customer.Id, fields).IsOk;
+    }
+
     public int? CustomerRevenueAccount(long customerId) =>
         scope.Customers.Get(new CustomerId(customerId)).TryGetValue(out var customer, out _) ? customer.RevenueAccount?.Value : null;
 

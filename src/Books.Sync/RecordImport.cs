@@ -64,6 +64,15 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
         store.Quarantine(dataset, issue, change, item.Json, time.GetUtcNow());
     }
 
+    /// <summary>
+    /// Customers imported in the home currency because Books could not hold theirs (foreign currency off, or not added)
+    /// take it once Books can: their invoices then post to a customer of their currency. Run when the set-up changed.
+    /// </summary>
+    public void AdoptCustomerCurrencies()
+    {
+        foreach (var (customer, currency) in store.CustomersInAnotherCurrency(dataset)) books.AdoptCurrency(customer, currency);
+    }
+
     /// <summary>The records an item's import looks up: itself, its customer, the invoices a payment pays.</summary>
     private static IEnumerable<RecordKey> Related(Change change)
     {

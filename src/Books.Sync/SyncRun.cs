@@ -189,12 +189,12 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
         var stamp = store.SetupStamp();
         if (store.ConflictsTriedWith() == stamp) return;
         store.Retrying(long.MaxValue); // all of them: none stays marked ready unless this retry marks it again
-        RecordImport? import = null;
+        var import = Importer(scope, store, dataset, tally, pass);
+        import.AdoptCustomerCurrencies(); // a currency now set up: before the records that post to those customers
         for (long after = 0; ;)
         {
             var batch = store.ConflictsAfter(after, 1000);
             if (batch.Count == 0 || pass.MustUndo) break;
-            import ??= Importer(scope, store, dataset, tally, pass);
             import.Apply(batch.Select(c => new FeedItem(c.Change, c.Payload)).ToList());
             after = batch[^1].Seq;
         }

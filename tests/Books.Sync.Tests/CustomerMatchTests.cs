@@ -28,4 +28,24 @@ public class CustomerMatchTests(BillingFixture fixture) : IClassFixture<BillingF
         Assert.Equal(Composed, only.Name);
         Assert.NotNull(only.ExternalReference);
     }
+
+    [Fact]
+    public async Task Customer_in_a_foreign_currency_takes_it_once_Books_holds_that_currency()
+    {
+        using var billing = await SignUpAsync(Server);
+        var customer = await billing.AddCustomerAsync("Yankee Traders", "USD");
+        var invoice = await billing.InvoiceAsync(customer.Id, March, "USD", null, Line("Work", "1", "100.00"));
+        using var books = new BooksCompany();
+        Assert.Equal(2, books.Sync(Server, billing).ExitCode); // the invoice waits for foreign currency
+
+        books.Write(w => w.Settings.SetAllowForeignCurrency(true));
+        books.Write(w => w.ExchangeRates.AddCurrency(Money.Currency.USD));
+        books.Write(w => w.ExchangeRates.SetRate(Money.Currency.USD, March, 1.35m));
+        var run = books.WithPassword(billing.Password, "sync", "--format", "json");
+
+        Assert.True(run.ExitCode == 0 && run.Report.Invoices.Imported == 1, run.ToString());
+        var imported = Assert.Single(books.Read(r => r.Customers.List()));
+        Assert.Equal(Money.Currency.USD, imported.Currency);
+        Assert.Equal("100.00", books.Read(r => r.Sales.FindByNumber(invoice.Number)!.Owing.ToDecimalString()));
+    }
 }
