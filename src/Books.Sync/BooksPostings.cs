@@ -88,7 +88,7 @@ public sealed class BooksPostings(BooksWrite scope)
         var existing = scope.Customers.FindByExternalReference(externalReference);
         if (existing is null && scope.Customers.FindByName(draft.Name).TryGetValue(out var sameName, out _) && sameName.ExternalReference is null)
             existing = sameName;
-        var name = NameFor(draft.Name, existing?.Id, draft.Source.Id);
+        var name = NameFor(draft.Name, existing?.Id, draft.Source.Id, draft.DeletedInBilling);
         var fields = new CustomerFields(
             name,
             string.IsNullOrEmpty(contactName) ? null : contactName,
@@ -185,10 +185,21 @@ public sealed class BooksPostings(BooksWrite scope)
             "SELECT a.receipt_id FROM allocation a JOIN receipt r ON r.entry_id = a.receipt_id WHERE a.invoice_id = @invoiceEntry AND r.reversed = 0 ORDER BY a.receipt_id",
             new { invoiceEntry }, scope.Transaction).AsList();
 
-    /// <summary>A name taken by another Books customer gets the Billing id appended (names are unique in Books).</summary>
-    private string NameFor(string name, CustomerId? self, string billingId)
+    /// <summary>
+    /// A name taken by another Books customer gets the Billing id appended (names are unique in Books) - unless the
+    /// holder is a customer deleted in Billing and this one is live: Billing reused the name, so the live customer,
+    /// the one still invoiced, gets it, and the deleted one takes the suffix.
+    /// </summary>
+    private string NameFor(string name, CustomerId? self, string billingId, bool deleted)
     {
         if (!scope.Customers.FindByName(name).TryGetValue(out var holder, out _) || holder.Id == self) return name;
+        if (!deleted && holder.DeletedInBilling && holder.ExternalReference is { } reference && reference.LastIndexOf('/') is var slash and >= 0)
+        {
+            var renamed = new CustomerFields($"{holder.Name} (Billing {reference[(slash + 1)..]})", holder.Contact, holder.Address, holder.Email, holder.Phone,
+                holder.RevenueAccount, holder.TaxCode, holder.Currency, holder.TermsDays, holder.ExternalReference);
+            if (scope.Customers.Update(holder.Id, renamed).IsOk) return name;
+        }
+
         return $"{name} (Billing {billingId})";
     }
 

@@ -48,4 +48,22 @@ public class CustomerMatchTests(BillingFixture fixture) : IClassFixture<BillingF
         Assert.Equal(Money.Currency.USD, imported.Currency);
         Assert.Equal("100.00", books.Read(r => r.Sales.FindByNumber(invoice.Number)!.Owing.ToDecimalString()));
     }
+
+    [Fact]
+    public async Task Name_of_a_customer_deleted_in_Billing_reused_by_a_live_one_goes_to_the_live_one()
+    {
+        using var billing = await SignUpAsync(Server);
+        var gone = await billing.AddCustomerAsync("Gone Ltd");
+        using var books = new BooksCompany();
+        Assert.Equal(0, books.Sync(Server, billing).ExitCode);
+
+        await billing.DeleteCustomerAsync(gone.Id);
+        var live = await billing.AddCustomerAsync("Gone Ltd");
+        var run = books.WithPassword(billing.Password, "sync", "--format", "json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var customers = books.Read(r => r.Customers.List()).ToDictionary(c => c.ExternalReference!);
+        Assert.Equal("Gone Ltd", customers.Single(c => c.Key.EndsWith($"/customer/{live.Id}", StringComparison.Ordinal)).Value.Name);
+        Assert.Equal($"Gone Ltd (Billing {gone.Id})", customers.Single(c => c.Key.EndsWith($"/customer/{gone.Id}", StringComparison.Ordinal)).Value.Name);
+    }
 }
