@@ -94,6 +94,30 @@ public class HandReceiptTests(BillingFixture fixture) : IClassFixture<BillingFix
         Assert.Equal("200.00", books.Read(r => r.Sales.FindByNumber(invoice.Number)!.Owing.ToDecimalString()));
     }
 
+    [Fact]
+    public async Task Invoice_voided_in_Billing_while_a_receipt_entered_in_Books_pays_it_says_voided_and_names_the_receipt()
+    {
+        using var billing = await SignUpAsync(Server);
+        var customer = await billing.AddCustomerAsync("Void Payer");
+        var invoice = await billing.InvoiceAsync(customer.Id, March, Line("Work", "1", "100.00"));
+        using var books = new BooksCompany();
+        Assert.Equal(0, books.Sync(Server, billing).ExitCode);
+        Assert.Equal(0, books.Books("receipts", "post", "--customer", "Void Payer", "--allocate", $"{invoice.Number}=40.00", "--date", "2026-03-04").ExitCode);
+        var entry = HandReceipt(books);
+
+        await billing.VoidInvoiceAsync(invoice.Id);
+        var run = books.WithPassword(billing.Password, "sync", "--format", "json");
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        var conflict = Assert.Single(run.Report.Conflicts);
+        Assert.StartsWith("it was voided in Billing, but receipts entered in Books pay it", conflict.Problem, StringComparison.Ordinal);
+        Assert.Equal($"books --file {books.Path} receipts reverse {entry}", conflict.Fix);
+
+        Assert.Equal(0, books.Books("receipts", "reverse", entry.ToString(CultureInfo.InvariantCulture)).ExitCode);
+        var again = books.WithPassword(billing.Password, "sync", "--format", "json");
+        Assert.True(again.ExitCode == 0 && again.Report.Invoices.Reversed == 1 && again.Report.Reconciliation.Clean, again.ToString());
+    }
+
     /// <summary>The entry of the only receipt in the file that the sync did not post.</summary>
     private static long HandReceipt(BooksCompany books) =>
         books.Read(r => Dapper.SqlMapper.QuerySingle<long>(r.Connection,
