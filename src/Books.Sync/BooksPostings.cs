@@ -2,6 +2,7 @@ using BillingBooks.Billing.Contracts;
 using BillingBooks.Books.Accounts;
 using BillingBooks.Books.Customers;
 using BillingBooks.Books.Journals;
+using BillingBooks.Books.Settings;
 using BillingBooks.Books.Storage;
 using BillingBooks.Books.Sync.Mapping;
 using BillingBooks.Books.Sync.Storage;
@@ -47,22 +48,23 @@ public sealed class BooksPostings(BooksWrite scope)
             scope.Taxes.List().Select(t => t.Name).ToHashSet(StringComparer.OrdinalIgnoreCase),
             scope.CreditCards.List().Select(c => c.Name).ToList(),
             accounts,
-            RatesOnce());
+            RatesOnce())
+        {
+            TaxableByOthers = scope.Taxes.List().Where(t => t.TaxableByOtherTaxes).Select(t => t.Name).ToHashSet(StringComparer.OrdinalIgnoreCase),
+        };
     }
 
-    /// <summary>The company's rate per (currency, date), read once per setup: a page holds many documents of a day.</summary>
+    /// <summary>
+    /// The rate Books takes for a currency on a date - the latest set on or before it - read once per setup (a page holds
+    /// many documents). Asked whether foreign currency is allowed or not: the conflict then offers only what is missing.
+    /// </summary>
     private Func<Currency, DateOnly, decimal?> RatesOnce()
     {
-        var known = new Dictionary<(Currency, DateOnly), decimal?>();
+        var rates = new Dictionary<Currency, IReadOnlyList<ExchangeRate>>();
         return (currency, date) =>
         {
-            if (!known.TryGetValue((currency, date), out var rate))
-            {
-                rate = scope.ExchangeRates.RateOn(currency, date).TryGetValue(out var found, out _) ? found : null;
-                known[(currency, date)] = rate;
-            }
-
-            return rate;
+            if (!rates.TryGetValue(currency, out var known)) rates[currency] = known = scope.ExchangeRates.List(currency); // by date
+            return known.LastOrDefault(r => r.Date <= date)?.Rate;
         };
     }
 
@@ -86,7 +88,7 @@ public sealed class BooksPostings(BooksWrite scope)
         var existing = scope.Customers.FindByExternalReference(externalReference);
         if (existing is null && scope.Customers.FindByName(draft.Name).TryGetValue(out var sameName, out _) && sameName.ExternalReference is null)
             existing = sameName;
-        var name = NameFor(draft.Name, existing?.Id, draft.Source.Id);
+        var name = NameFor(draft.Name, existing?.Id, draft.Source.Id, draft.DeletedInBilling);
         var fields = new CustomerFields(
             name,
             string.IsNullOrEmpty(contactName) ? null : contactName,
@@ -102,6 +104,19 @@ public sealed class BooksPostings(BooksWrite scope)
         var customer = saved.Value; // fields come from a valid Billing customer: a refusal here is a bug
         if (customer.DeletedInBilling != draft.DeletedInBilling) scope.Customers.SetDeletedInBilling(customer.Id, draft.DeletedInBilling);
         return customer.Id.Value;
+    }
+
+    /// <summary>
+    /// Gives an imported customer its Billing currency once Books can hold it (allowed and added); until then it keeps
+    /// the one it has. False when Books still cannot.
+    /// </summary>
+    public bool AdoptCurrency(long customerId, string code)
+    {
+        if (!Currency.TryGet(code, out var currency) || !scope.ExchangeRates.CheckForeign(currency).IsOk) return false;
+        var customer = scope.Customers.Get(new CustomerId(customerId)).Value; // the sync's own link: it exists
+        var fields = new CustomerFields(customer.Name, customer.Contact, customer.Address, customer.Email, customer.Phone, customer.RevenueAccount,
+            customer.TaxCode, currency, customer.TermsDays, customer.ExternalReference);
+        return scope.Customers.Update(customer.Id, fields).IsOk;
     }
 
     public int? CustomerRevenueAccount(long customerId) =>
@@ -170,10 +185,21 @@ public sealed class BooksPostings(BooksWrite scope)
             "SELECT a.receipt_id FROM allocation a JOIN receipt r ON r.entry_id = a.receipt_id WHERE a.invoice_id = @invoiceEntry AND r.reversed = 0 ORDER BY a.receipt_id",
             new { invoiceEntry }, scope.Transaction).AsList();
 
-    /// <summary>A name taken by another Books customer gets the Billing id appended (names are unique in Books).</summary>
-    private string NameFor(string name, CustomerId? self, string billingId)
+    /// <summary>
+    /// A name taken by another Books customer gets the Billing id appended (names are unique in Books) - unless the
+    /// holder is a customer deleted in Billing and this one is live: Billing reused the name, so the live customer,
+    /// the one still invoiced, gets it, and the deleted one takes the suffix.
+    /// </summary>
+    private string NameFor(string name, CustomerId? self, string billingId, bool deleted)
     {
         if (!scope.Customers.FindByName(name).TryGetValue(out var holder, out _) || holder.Id == self) return name;
+        if (!deleted && holder.DeletedInBilling && holder.ExternalReference is { } reference && reference.LastIndexOf('/') is var slash and >= 0)
+        {
+            var renamed = new CustomerFields($"{holder.Name} (Billing {reference[(slash + 1)..]})", holder.Contact, holder.Address, holder.Email, holder.Phone,
+                holder.RevenueAccount, holder.TaxCode, holder.Currency, holder.TermsDays, holder.ExternalReference);
+            if (scope.Customers.Update(holder.Id, renamed).IsOk) return name;
+        }
+
         return $"{name} (Billing {billingId})";
     }
 

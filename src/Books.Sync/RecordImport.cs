@@ -64,6 +64,15 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
         store.Quarantine(dataset, issue, change, item.Json, time.GetUtcNow());
     }
 
+    /// <summary>
+    /// Customers imported in the home currency because Books could not hold theirs (foreign currency off, or not added)
+    /// take it once Books can: their invoices then post to a customer of their currency. Run when the set-up changed.
+    /// </summary>
+    public void AdoptCustomerCurrencies()
+    {
+        foreach (var (customer, currency) in store.CustomersInAnotherCurrency(dataset)) books.AdoptCurrency(customer, currency);
+    }
+
     /// <summary>The records an item's import looks up: itself, its customer, the invoices a payment pays.</summary>
     private static IEnumerable<RecordKey> Related(Change change)
     {
@@ -105,7 +114,7 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
         {
             if (live is not null)
             {
-                var reversed = ReverseInvoice(live, out var suspended);
+                var reversed = ReverseInvoice(live, change.Deleted ? "deleted" : "voided", out var suspended);
                 if (reversed is not null) return reversed;
                 Record(source, null, deleted: true, item, latest);
                 RepostReceipts(suspended);
@@ -134,7 +143,7 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
         if (mapped.Issue is { } issue) return issue;
 
         var receipts = new List<ImportedVersion>();
-        if (live is not null && ReverseInvoice(live, out receipts) is { } blocked) return blocked;
+        if (live is not null && ReverseInvoice(live, "changed", out receipts) is { } blocked) return blocked;
         var posted = books.PostSale(mapped.Draft!, customerId);
         if (!posted.IsOk) return SaleRefused(source, $"Invoice {invoice.Number}", posted.Error);
         Record(source, posted.Value, deleted: false, item, latest);
@@ -152,7 +161,7 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
         {
             if (live is not null)
             {
-                var reversal = books.Reverse(live.BooksId!.Value, $"{source.Record} changed in Billing (version {source.Version})");
+                var reversal = books.Reverse(live.BooksId!.Value, $"{source.Record} deleted in Billing (version {source.Version})");
                 if (!reversal.IsOk) return new SyncIssue(source.Record, source.Version, Label(payment), reversal.Error.Message, null);
                 store.Reversed(live.Source, reversal.Value);
                 tally.PaymentReversed();
@@ -191,21 +200,34 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
         return null;
     }
 
-    /// <summary>Reverses a posted invoice, first reversing the imported receipts allocated to it (returned, to re-post).</summary>
-    private SyncIssue? ReverseInvoice(ImportedVersion live, out List<ImportedVersion> suspended)
+    /// <summary>
+    /// Reverses a posted invoice, first reversing the imported receipts allocated to it (returned, to re-post). Receipts
+    /// entered in Books by hand are the user's: the invoice waits until they are reversed (which marks it ready).
+    /// </summary>
+    /// <param name="what">What Billing did to the invoice, as the reversals say it: "changed", "voided" or "deleted".</param>
+    private SyncIssue? ReverseInvoice(ImportedVersion live, string what, out List<ImportedVersion> suspended)
     {
         suspended = [];
         var label = $"Invoice {store.Payload(live.Source).Invoice?.Number ?? live.Id}";
-        foreach (var receipt in books.LiveReceiptsAllocatedTo(live.BooksId!.Value))
+        var allocated = books.LiveReceiptsAllocatedTo(live.BooksId!.Value).Select(r => (Entry: r, Imported: store.ByEntry(r))).ToList();
+        if (allocated.Where(r => r.Imported is null).Select(r => r.Entry).ToList() is { Count: > 0 } byHand)
         {
-            var imported = store.ByEntry(receipt);
-            if (imported is null) continue; // entered in Books by hand: the engine refuses the reversal below and says why
-            var undone = books.Reverse(receipt, $"re-posted after {label} changed in Billing");
+            var file = FixCommands.Quote(setup.File);
+            return new SyncIssue(live.Source.Record, live.Source.Version, label,
+                $"it was {what} in Billing, but receipts entered in Books pay it ({(byHand.Count == 1 ? "entry" : "entries")} " +
+                $"{string.Join(", ", byHand)}), and the sync {(what == "changed" ? "adjusts" : "reverses")} an invoice only when no receipt entered in Books pays it; " +
+                "reverse them in Books (if Billing does not have those payments, enter them again after), then sync again",
+                string.Join(" && ", byHand.Select(r => $"books --file {file} receipts reverse {r}")));
+        }
+
+        foreach (var (receipt, imported) in allocated.Select(r => (r.Entry, Imported: r.Imported!))) // none by hand, seen above
+        {
+            var undone = books.Reverse(receipt, $"re-posted after {label} {what} in Billing");
             if (!undone.IsOk) return new SyncIssue(live.Source.Record, live.Source.Version, label, undone.Error.Message, null);
             store.Reversed(imported.Source, undone.Value);
             suspended.Add(imported);
         }
-        var reversal = books.Reverse(live.BooksId.Value, $"{label} changed in Billing");
+        var reversal = books.Reverse(live.BooksId.Value, $"{label} {what} in Billing");
         if (!reversal.IsOk) return new SyncIssue(live.Source.Record, live.Source.Version, label, reversal.Error.Message, null);
         store.Reversed(live.Source, reversal.Value);
         return null;
@@ -256,8 +278,12 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
     {
         var key = new RecordKey(ChangeKinds.Invoice, invoiceId);
         var invoice = store.Latest(dataset, key);
+        // A newer version in conflict, even with an older one posted: the payment goes with the invoice Billing has now,
+        // not against the stale one (it may no longer fit), and follows when that version is posted.
+        if (store.ConflictVersion(dataset, key) is { } waiting && (invoice is null || waiting > invoice.Version)
+            && store.ConflictReason(dataset, key) is var (label, problem))
+            return $"{label}, which is in conflict ({problem})";
         if (invoice is { Live: true }) return null;
-        if (store.ConflictReason(dataset, key) is var (label, problem)) return $"{label}, which is in conflict ({problem})";
         if (invoice is not null) return $"Invoice {store.Payload(invoice.Source).Invoice?.Number ?? invoiceId}, which is deleted or void in Billing";
         return $"invoice {invoiceId}, not imported yet";
     }
@@ -286,6 +312,7 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
     /// </summary>
     private SyncIssue SaleRefused(SourceRef source, string label, BooksError refusal)
     {
+        if (OutsideBooks(source, label, refusal) is { } outside) return outside;
         if (refusal is DuplicateInvoiceNumber taken && books.InvoiceEntry(taken.Number) is { } entry && store.ByEntry(entry) is null)
         {
             return new SyncIssue(source.Record, source.Version, label,
@@ -303,6 +330,7 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
     /// </summary>
     private SyncIssue ReceiptRefused(SourceRef source, string label, BooksError refusal, IReadOnlyList<(string BillingId, long Entry)> invoices)
     {
+        if (OutsideBooks(source, label, refusal) is { } outside) return outside;
         switch (refusal)
         {
             case ReceiptBeforeInvoice early:
@@ -317,7 +345,14 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
                 var waitsFor = exceeded.Select(i => i.BillingId).FirstOrDefault();
                 // Books owes less than Billing: receipts entered in Books by hand pay the invoice too.
                 var byHand = exceeded.SelectMany(i => books.LiveReceiptsAllocatedTo(i.Entry)).Where(r => store.ByEntry(r) is null).Distinct().ToList();
-                if (byHand.Count == 0) return new SyncIssue(source.Record, source.Version, label, refusal.Message, null, waitsFor);
+                if (byHand.Count == 0)
+                {
+                    // The engine's advice ("allocate at most") is for receipts entered in Books: this one follows Billing.
+                    return new SyncIssue(source.Record, source.Version, label,
+                        $"it applies {over.Amount} to invoice {over.Number}, which owes only {over.Owing} in Books; it waits until the invoice owes that much " +
+                        "(its next version from Billing, or a receipt on it reversed in Books), then follows", null, waitsFor);
+                }
+
                 var file = FixCommands.Quote(setup.File);
                 return new SyncIssue(source.Record, source.Version, label,
                     $"it applies {over.Amount} to invoice {over.Number}, which owes only {over.Owing} in Books because receipts entered in Books also pay it " +
@@ -326,6 +361,21 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
         }
 
         return new SyncIssue(source.Record, source.Version, label, refusal.Message, null);
+    }
+
+    /// <summary>A record dated outside the fiscal years the books keep: the engine's advice, as a fix naming the file.</summary>
+    private SyncIssue? OutsideBooks(SourceRef source, string label, BooksError refusal)
+    {
+        if (refusal is not OutsideFiscalYear outside) return null;
+        var date = outside.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var file = FixCommands.Quote(setup.File);
+        return outside.Date < outside.Start
+            ? new SyncIssue(source.Record, source.Version, label,
+                $"it is dated {date}, before {outside.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, the first day the books are open; open them from that date, then sync again",
+                $"books --file {file} settings set --history-from {date}")
+            : new SyncIssue(source.Record, source.Version, label,
+                $"it is dated {date}, after {outside.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, the end of the current fiscal year; start the next year (the current one stays open for late entries), then sync again",
+                $"books --file {file} year-end");
     }
 
     private static string JsonOf(Change change) => new FeedItem(change).Json;

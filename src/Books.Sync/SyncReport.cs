@@ -17,6 +17,12 @@ public sealed record SyncReport(
     Reconciliation Reconciliation)
 {
     public bool HasOpenConflicts => ConflictCount > 0;
+
+    /// <summary>The currency of the plan's effects (ISO code): they are in its minor units.</summary>
+    public string HomeCurrency { get; init; } = "";
+
+    /// <summary>Done, but the user has something to do: open conflicts, or a difference with Billing no conflict explains.</summary>
+    public bool NeedsAttention => HasOpenConflicts || Reconciliation.HasUnexpectedDifferences;
 }
 
 /// <summary>Per kind: new in Books, adjusted (reversed and re-posted), reversed (deleted or voided in Billing).</summary>
@@ -31,7 +37,10 @@ public sealed record PlannedEntry(string Action, string Kind, string Label, IRea
 /// <param name="Compared">False when Billing changed during the run (its summary was ahead of what was imported).</param>
 public sealed record Reconciliation(bool Compared, string? Note, IReadOnlyList<ReconciliationDifference> Differences)
 {
-    public bool Clean => Compared && Differences.All(d => d.Expected);
+    /// <summary>Compared and in agreement: any difference, even one that conflicts explain, is not clean.</summary>
+    public bool Clean => Compared && Differences.Count == 0;
+
+    public bool HasUnexpectedDifferences => Differences.Any(d => !d.Expected);
 }
 
 /// <param name="What">E.g. "owing of customer Acme (CAD)", "GST 5% charged (CAD)".</param>

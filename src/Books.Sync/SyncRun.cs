@@ -85,7 +85,7 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
         {
             var store = new SyncStore(r.Connection, r.Transaction);
             return new SyncReport(false, dataset, store.Settings().Cursor, tally.Customers, tally.Invoices, tally.Payments,
-                store.Issues(ReportedConflicts), store.ConflictCount(), [], reconciliation);
+                store.Issues(ReportedConflicts), store.ConflictCount(), [], reconciliation) { HomeCurrency = r.Settings.Get().HomeCurrency.Code };
         });
     }
 
@@ -172,7 +172,7 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
                 RetryReady(scope, store, dataset, tally, pass);
                 report = new SyncReport(true, dataset, after, tally.Customers, tally.Invoices, tally.Payments,
                     store.Issues(ReportedConflicts), store.ConflictCount(), EntryPlan.Since(scope, firstNewEntry),
-                    new Reconciliation(false, "not compared on a dry run (nothing was imported)", []));
+                    new Reconciliation(false, "not compared on a dry run (nothing was imported)", [])) { HomeCurrency = scope.Settings.Get().HomeCurrency.Code };
                 return new DryRunRolledBack();
             });
             return report!;
@@ -189,12 +189,12 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
         var stamp = store.SetupStamp();
         if (store.ConflictsTriedWith() == stamp) return;
         store.Retrying(long.MaxValue); // all of them: none stays marked ready unless this retry marks it again
-        RecordImport? import = null;
+        var import = Importer(scope, store, dataset, tally, pass);
+        import.AdoptCustomerCurrencies(); // a currency now set up: before the records that post to those customers
         for (long after = 0; ;)
         {
             var batch = store.ConflictsAfter(after, 1000);
             if (batch.Count == 0 || pass.MustUndo) break;
-            import ??= Importer(scope, store, dataset, tally, pass);
             import.Apply(batch.Select(c => new FeedItem(c.Change, c.Payload)).ToList());
             after = batch[^1].Seq;
         }
@@ -233,7 +233,7 @@ public sealed class SyncRun(CompanyFile company, SyncClient client, SyncSettings
             {
                 var cursor = new SyncStore(scope.Connection, scope.Transaction).Settings().Cursor;
                 if (summary.Value.Through != cursor && !(string.IsNullOrEmpty(summary.Value.Through) && cursor is null)) return (Done: false, Result: (Reconciliation?)null);
-                return (Done: true, Result: Reconciler.Compare(scope, dataset, summary.Value, request));
+                return (Done: true, Result: Reconciler.Compare(scope, dataset, company.Path, summary.Value, request));
             });
             if (compared is { Done: true, Result: { } result }) return result;
             if (compared.Done)

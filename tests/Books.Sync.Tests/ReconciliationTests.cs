@@ -1,4 +1,5 @@
 using BillingBooks.Books.Sync.Tests.Support;
+using BillingBooks.Billing.Contracts;
 using Dapper;
 using static BillingBooks.Books.Sync.Tests.Support.BillingAccount;
 
@@ -106,9 +107,54 @@ public class ReconciliationTests(BillingFixture fixture) : IClassFixture<Billing
 
         Assert.Equal(Books.Storage.CompanyFile.CurrentSchemaVersion, books.Read(r => r.Connection.ExecuteScalar<long>("PRAGMA user_version", transaction: r.Transaction)));
         Assert.Equal(1, upgraded.Report.Invoices.Imported);
-        Assert.True(upgraded.Report.Reconciliation.Clean, upgraded.ToString());
+        Assert.True(upgraded.Report.Reconciliation.Compared && !upgraded.Report.Reconciliation.HasUnexpectedDifferences, upgraded.ToString());
         Assert.Equal(1, upgraded.Report.ConflictCount);
-        Assert.All(upgraded.Report.Reconciliation.Differences, d => Assert.Contains("USD", d.What, StringComparison.Ordinal));
+        Assert.All(upgraded.Report.Reconciliation.Differences, d => Assert.True(d.Expected && d.What.Contains("USD", StringComparison.Ordinal), upgraded.ToString()));
         Assert.Empty(books.Read(BooksInvariants.Problems));
     }
+
+    [Fact]
+    public async Task An_invoice_whose_new_version_in_conflict_moves_it_to_another_customer_explains_both_customers_differences()
+    {
+        using var billing = await SignUpAsync(Server);
+        var first = await billing.AddCustomerAsync("First Owner");
+        var second = await billing.AddCustomerAsync("Second Owner");
+        var invoice = await billing.InvoiceAsync(first.Id, March, Line("Work", "1", "100.00"));
+        using var books = new BooksCompany();
+        Assert.Equal(0, books.Sync(Server, billing).ExitCode);
+
+        // The new version belongs to the second customer and is dated before the books' first day: it waits in conflict.
+        await EditAsync(billing, invoice, second.Id, new DateOnly(2025, 3, 2), invoice.Currency);
+        var run = books.WithPassword(billing.Password, "sync", "--format", "json");
+
+        Assert.True(run.ExitCode == 2 && run.Report.ConflictCount == 1, run.ToString());
+        var differences = run.Report.Reconciliation.Differences;
+        Assert.Contains(differences, d => d.What == "invoiced to customer First Owner (CAD)");
+        Assert.Contains(differences, d => d.What == "invoiced to customer Second Owner (CAD)");
+        Assert.All(differences, d => Assert.True(d.Expected && d.Records.Contains($"Invoice {invoice.Number}"), run.ToString()));
+    }
+
+    [Fact]
+    public async Task An_invoice_whose_new_version_in_conflict_changes_its_currency_explains_the_old_currencys_totals()
+    {
+        using var billing = await SignUpAsync(Server);
+        var customer = await billing.AddCustomerAsync("Switcher");
+        var invoice = await billing.InvoiceAsync(customer.Id, March, Line("Work", "1", "100.00"));
+        using var books = new BooksCompany();
+        Assert.Equal(0, books.Sync(Server, billing).ExitCode);
+
+        // The new version is in USD, which the books do not take yet: it waits in conflict, the CAD version stays.
+        await EditAsync(billing, invoice, customer.Id, invoice.Date, "USD");
+        var run = books.WithPassword(billing.Password, "sync", "--format", "json");
+
+        Assert.True(run.ExitCode == 2 && run.Report.ConflictCount == 1, run.ToString());
+        var differences = run.Report.Reconciliation.Differences;
+        Assert.Contains(differences, d => d.What == "total invoiced in CAD");
+        Assert.Contains(differences, d => d.What == "total invoiced in USD");
+        Assert.All(differences, d => Assert.True(d.Expected && d.Records.Contains($"Invoice {invoice.Number}"), run.ToString()));
+    }
+
+    private static Task<InvoiceResponse> EditAsync(BillingAccount billing, InvoiceResponse invoice, string customerId, DateOnly date, string currency) =>
+        billing.SendAsync<InvoiceResponse>(HttpMethod.Put, $"api/v1/invoices/{invoice.Id}", new InvoiceRequest(customerId, invoice.Number, date, invoice.DueDate,
+            invoice.Reference, invoice.Description, currency, invoice.DiscountRule, invoice.Comments, invoice.ContactEmail, [Line("Work", "1", "100.00")]));
 }

@@ -201,6 +201,25 @@ public class SyncScenarioTests(BillingFixture fixture) : IClassFixture<BillingFi
     }
 
     [Fact]
+    public async Task Foreign_invoice_with_an_earlier_rate_on_file_needs_no_rate_of_its_own_day_only_foreign_currency_on()
+    {
+        using var billing = await SignUpAsync(Server);
+        var customer = await billing.AddCustomerAsync("Earlier Rate", "USD");
+        await billing.InvoiceAsync(customer.Id, March.AddDays(5), "USD", null, Line("Work", "1", "100.00"));
+        using var books = new BooksCompany();
+        books.Write(w => w.Settings.SetAllowForeignCurrency(true));
+        books.Write(w => w.ExchangeRates.AddCurrency(Money.Currency.USD));
+        books.Write(w => w.ExchangeRates.SetRate(Money.Currency.USD, March, 1.35m));
+        books.Write(w => w.Settings.SetAllowForeignCurrency(false));
+
+        var run = books.Sync(Server, billing);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        var conflict = Assert.Single(run.Report.Conflicts);
+        Assert.Equal($"books --file {books.Path} settings set --allow-foreign-currency on", conflict.Fix); // Books takes the rate of 2026-03-02, the latest on or before
+    }
+
+    [Fact]
     public async Task Invoices_before_the_books_first_day_wait_until_the_books_are_opened_for_that_history()
     {
         using var billing = await SignUpAsync(Server);
@@ -213,7 +232,8 @@ public class SyncScenarioTests(BillingFixture fixture) : IClassFixture<BillingFi
         var first = books.Sync(Server, billing);
 
         Assert.True(first.ExitCode == 2, first.ToString());
-        Assert.Contains(first.Report.Conflicts, c => c.Message.Contains("`books settings set --history-from 2025-03-02`", StringComparison.Ordinal));
+        var early = Assert.Single(first.Report.Conflicts, c => c.Record.Kind == "invoice");
+        Assert.Equal($"books --file {books.Path} settings set --history-from 2025-03-02", early.Fix); // like every other fix, with the file
 
         // The command the message names opens the books for last year; the next sync imports both records.
         var opened = books.Books("settings", "set", "--history-from", "2025-03-02");
@@ -687,6 +707,11 @@ public class SyncScenarioTests(BillingFixture fixture) : IClassFixture<BillingFi
         var run = SyncAgainCleanly(books, billing);
         Assert.Equal((2, 1), (run.Report.Invoices.Reversed, run.Report.Payments.Reversed));
         Assert.Equal("30.00", books.Read(r => r.Customers.Balance(r.Customers.List().Single().Id).ToDecimalString()));
+        var reasons = books.Read(r => r.Connection.Query<string>("SELECT memo FROM entry WHERE kind = 'reversal' ORDER BY id", transaction: r.Transaction).ToList());
+        Assert.Contains(reasons, m => m.EndsWith($"Invoice {voided.Number} voided in Billing", StringComparison.Ordinal));
+        Assert.Contains(reasons, m => m.EndsWith($"Invoice {deleted.Number} deleted in Billing", StringComparison.Ordinal));
+        Assert.Contains(reasons, m => m.Contains($"payment {payment.Id} deleted in Billing", StringComparison.Ordinal));
+        Assert.DoesNotContain(reasons, m => m.Contains("changed in Billing", StringComparison.Ordinal));
         Assert.Empty(books.Read(BooksInvariants.Problems));
     }
 
@@ -733,6 +758,11 @@ public class SyncScenarioTests(BillingFixture fixture) : IClassFixture<BillingFi
         Assert.Equal(10500, sale.Effects[1200]);
         Assert.Empty(books.Read(r => r.Customers.List()));
         Assert.Null(books.Read(r => new Storage.SyncStore(r.Connection, r.Transaction).Settings().Cursor));
+
+        var table = books.WithPassword(billing.Password, "sync", "--server", Server.ToString(), "--email", billing.Email, "--track-payments", "1060", "--dry-run");
+        Assert.True(table.ExitCode == 0, table.ToString());
+        Assert.Contains("1200 +105.00", table.Stdout, StringComparison.Ordinal); // in the home currency's decimals, not minor units
+        Assert.DoesNotContain("+10500", table.Stdout, StringComparison.Ordinal);
     }
 
     /// <summary>Splits a fix command the way a POSIX shell would (plain words and single quotes, as FixCommands writes them).</summary>

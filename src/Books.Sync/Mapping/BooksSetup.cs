@@ -16,7 +16,11 @@ public sealed record BooksSetup(
     IReadOnlySet<string> TaxNames,
     IReadOnlyList<string> CardNames,
     SyncAccounts Accounts,
-    Func<Currency, DateOnly, decimal?> ExchangeRate);
+    Func<Currency, DateOnly, decimal?> ExchangeRate)
+{
+    /// <summary>The taxes other taxes are charged on (Books' "taxable by other taxes", the compound tax).</summary>
+    public IReadOnlySet<string> TaxableByOthers { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+}
 
 /// <param name="Taxes">The taxes the code charges (exempt/non-taxable entries are left out), with rates.</param>
 public sealed record TaxCodeSetup(string Code, IReadOnlyList<TaxRate> Taxes);

@@ -14,18 +14,23 @@ public static class FixCommands
     /// code spells its taxes and rates ("G5P7", "P10") so two different sets never get the same name, and it
     /// never takes a code the company already has ("G5P7-2").
     /// </summary>
-    public static string TaxCode(BooksSetup setup, IReadOnlyList<TaxRate> taxes)
+    /// <param name="chargedOn">The taxes Billing charges others on: a missing one is added "taxable by other taxes", so
+    /// invoices entered in Books with the code compute what Billing computes.</param>
+    public static string TaxCode(BooksSetup setup, IReadOnlyList<TaxRate> taxes, IReadOnlySet<string>? chargedOn = null)
     {
         ArgumentNullException.ThrowIfNull(setup);
         ArgumentNullException.ThrowIfNull(taxes);
         var file = Quote(setup.File);
         var missingTaxes = taxes.Where(t => !setup.TaxNames.Contains(t.Name))
-            .Select(t => $"books --file {file} taxes add {Quote(t.Name)} --account ACCOUNT");
-        var wanted = taxes.Count == 0 ? "NT" : string.Concat(taxes.Select(t => char.ToUpperInvariant(t.Name.FirstOrDefault(char.IsLetterOrDigit, 'T')) + Percent(t.Rate)));
-        var code = wanted;
+            .Select(t => $"books --file {file} taxes add {Quote(t.Name)} --account ACCOUNT" + (chargedOn?.Contains(t.Name) == true ? " --taxable-by-others" : ""));
+        var spelled = taxes.Count == 0 ? "NT" : string.Concat(taxes.Select(t => Initial(t) + Percent(t.Rate)));
+        var initials = taxes.Count == 0 ? "NT" : string.Concat(taxes.Select(Initial));
+        var code = spelled;
         for (var n = 2; setup.TaxCodes.Any(c => string.Equals(c.Code, code, StringComparison.OrdinalIgnoreCase)); n++)
         {
-            code = wanted + "-" + n.ToString(CultureInfo.InvariantCulture);
+            // Books takes codes of up to TaxCodes.MaxLength characters: a long spelling gives way to the initials.
+            var suffix = "-" + n.ToString(CultureInfo.InvariantCulture);
+            code = (spelled.Length + suffix.Length <= Books.Taxes.TaxCodes.MaxLength ? spelled : initials) + suffix;
         }
 
         var add = taxes.Count == 0
@@ -33,6 +38,8 @@ public static class FixCommands
             : $"books --file {file} tax-codes add {code} " + string.Join(' ', taxes.Select(t => $"--tax {Quote(t.Name + ":" + Percent(t.Rate))}"));
         return string.Join(" && ", missingTaxes.Append(add));
     }
+
+    private static string Initial(TaxRate tax) => char.ToUpperInvariant(tax.Name.FirstOrDefault(char.IsLetterOrDigit, 'T')).ToString();
 
     public static string Rate(string file, string currency, DateOnly date) =>
         $"books --file {Quote(file)} rates set {currency} {date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} RATE";

@@ -13,7 +13,8 @@ public static class PostingRules
     public static CustomerDraft Customer(SourceRef source, Change change)
     {
         var document = change.Customer ?? throw new InvalidOperationException($"Feed item {source} has no customer body.");
-        return new CustomerDraft(source, document.Name.Trim(), document, change.Deleted);
+        // Composed (NFC), as typed in Books: "Café" sent decomposed (e + U+0301) is the same name, not a second customer.
+        return new CustomerDraft(source, document.Name.Trim().Normalize(System.Text.NormalizationForm.FormC), document, change.Deleted);
     }
 
     /// <param name="customerRevenueAccount">The Books customer's default revenue account, when it has one.</param>
@@ -39,8 +40,21 @@ public static class PostingRules
             var code = MatchTaxCode(setup.TaxCodes, wanted);
             if (code is null)
             {
-                var what = wanted.Count == 0 ? "a tax code without tax" : "a tax code with exactly " + string.Join(" + ", wanted);
-                return new SyncIssue(source.Record, source.Version, label, $"line {line.Position} needs {what}", FixCommands.TaxCode(setup, wanted));
+                // A tax Billing charges on another (PST-PE on GST): in Books the other one is "taxable by other taxes".
+                var compound = line.Taxes.Select(name => taxes.GetValueOrDefault(name)).OfType<InvoiceTaxDocument>()
+                    .Where(t => t.ChargedOn is { } on && line.Taxes.Contains(on, StringComparer.OrdinalIgnoreCase))
+                    .Select(t => (Tax: t.Name, On: t.ChargedOn!)).ToList();
+                var what = wanted.Count == 0 ? "a tax code without tax"
+                    : "a tax code with exactly " + string.Join(" + ", wanted) + (compound.Count == 0 ? "" : $" ({string.Join(", ", compound.Select(c => $"{c.Tax} charged on {c.On}"))})");
+                var notCompound = compound.Select(c => c.On).Where(on => setup.TaxNames.Contains(on) && !setup.TaxableByOthers.Contains(on)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+                if (notCompound.Count > 0)
+                {
+                    // Books sets "taxable by other taxes" when a tax is added, and no command changes it on an existing tax yet.
+                    what += $"; {string.Join(", ", notCompound)} in Books is not taxable by other taxes, so invoices entered in Books with that code will " +
+                        "compute less tax than Billing (this invoice posts Billing's amounts)";
+                }
+                return new SyncIssue(source.Record, source.Version, label, $"line {line.Position} needs {what}",
+                    FixCommands.TaxCode(setup, wanted, compound.Select(c => c.On).ToHashSet(StringComparer.OrdinalIgnoreCase)));
             }
             var description = string.Join(" ", new[] { line.Unit, line.Description }.Where(s => !string.IsNullOrWhiteSpace(s)));
             lines.Add(new BillingSaleLine(description, Money.Money.Parse(line.DiscountedAmount, currency), code, revenue));
@@ -164,7 +178,7 @@ public static class PostingRules
         {
             var problem = !setup.AllowForeignCurrency ? $"it is in {code} and Allow transactions in a foreign currency is off"
                 : !known ? $"{code} is not one of the company's foreign currencies"
-                : $"no exchange rate for {code} on {date:yyyy-MM-dd}";
+                : $"no exchange rate for {code} on or before {date:yyyy-MM-dd} (Books takes the latest rate set on or before a document's date)";
             issue = new SyncIssue(source.Record, source.Version, label, problem, string.Join(" && ", steps));
             return currency;
         }

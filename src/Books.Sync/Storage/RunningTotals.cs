@@ -59,11 +59,55 @@ public sealed class RunningTotals(SqliteConnection connection, SqliteTransaction
             "SELECT tt.currency, upper(t.name), SUM(tt.amount) FROM sync_tax_total tt JOIN tax t ON t.id = tt.tax_id GROUP BY tt.currency, upper(t.name)",
             transaction: transaction).AsList();
 
-    /// <summary>The first few open conflicts of a Billing customer (<paramref name="currency"/> null) or of a currency.</summary>
+    /// <summary>
+    /// The first few open conflicts of a Billing customer (<paramref name="currency"/> null) or of a currency. A conflict
+    /// row says the customer and currency of the version waiting; an invoice whose new version waits still has its
+    /// old version posted in Books, maybe for another customer or in another currency, so it is looked up by those too.
+    /// </summary>
     public IReadOnlyList<string> ConflictLabels(string? customer, string? currency, int limit) =>
         (customer is not null
-            ? connection.Query<string>("SELECT label FROM sync_conflict WHERE customer_id = @customer ORDER BY seq LIMIT @limit", new { customer, limit }, transaction)
-            : connection.Query<string>("SELECT label FROM sync_conflict WHERE currency = @currency ORDER BY seq LIMIT @limit", new { currency, limit }, transaction)).AsList();
+            ? connection.Query<string>(
+                """
+                SELECT label FROM (
+                    SELECT label, seq FROM sync_conflict WHERE customer_id = @customer
+                    UNION
+                    SELECT k.label, k.seq FROM customer c
+                    JOIN invoice i ON i.customer_id = c.id AND i.reversed = 0
+                    JOIN sync_source s ON s.books_id = i.entry_id AND s.kind = 'invoice'
+                    JOIN sync_conflict k ON k.dataset = s.dataset AND k.kind = 'invoice' AND k.record_id = s.record_id
+                    WHERE c.external_reference = @reference)
+                ORDER BY seq LIMIT @limit
+                """, new { customer, reference = _prefix + customer, limit }, transaction)
+            : connection.Query<string>(
+                """
+                SELECT label FROM (
+                    SELECT label, seq FROM sync_conflict WHERE currency = @currency
+                    UNION
+                    SELECT k.label, k.seq FROM sync_conflict k
+                    JOIN sync_source s ON s.dataset = k.dataset AND s.kind = 'invoice' AND s.record_id = k.record_id AND s.reversal_id IS NULL
+                    JOIN invoice i ON i.entry_id = s.books_id AND i.reversed = 0
+                    WHERE k.kind = 'invoice' AND i.currency = @currency)
+                ORDER BY seq LIMIT @limit
+                """, new { currency, limit }, transaction)).AsList();
+
+    /// <summary>
+    /// The receipts entered in Books by hand (no source reference) that pay a Billing customer's imported invoices in a
+    /// currency: Billing never sees them, so each makes Books owe less than Billing. Found from the customer's
+    /// invoices (indexed), so it costs what that customer holds.
+    /// </summary>
+    public IReadOnlyList<HandReceipt> HandReceipts(string customer, string currency, int limit) =>
+        connection.Query<HandReceipt>(
+            """
+            SELECT a.receipt_id AS entry, i.number AS invoiceNumber -- the column itself: Microsoft.Data.Sqlite types an expression by its first value
+            FROM customer c
+            JOIN invoice i ON i.customer_id = c.id AND i.currency = @currency AND i.reversed = 0
+            JOIN allocation a ON a.invoice_id = i.entry_id
+            JOIN receipt r ON r.entry_id = a.receipt_id AND r.reversed = 0
+            WHERE c.external_reference = @reference
+              AND EXISTS (SELECT 1 FROM sync_source s WHERE s.books_id = i.entry_id AND s.kind = 'invoice')
+              AND NOT EXISTS (SELECT 1 FROM sync_source s WHERE s.books_id = a.receipt_id AND s.kind = 'payment')
+            GROUP BY a.receipt_id ORDER BY a.receipt_id LIMIT @limit
+            """, new { reference = _prefix + customer, currency, limit }, transaction).AsList();
 
     /// <summary>
     /// Records a comparison at Billing's <paramref name="through"/>: the customers compared (all when null) are
@@ -92,6 +136,9 @@ public sealed class RunningTotals(SqliteConnection connection, SqliteTransaction
 
     private string References(IEnumerable<string> billingIds) => JsonSerializer.Serialize(billingIds.Select(id => _prefix + id));
 }
+
+/// <summary>A receipt entered in Books by hand (its entry) on an imported invoice.</summary>
+public sealed record HandReceipt(long Entry, string InvoiceNumber);
 
 /// <summary>Books' figures for one customer in one currency (minor units).</summary>
 public sealed record CustomerTotal(string Customer, string Name, string Currency, long Invoiced, long Owing);

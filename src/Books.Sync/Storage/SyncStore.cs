@@ -266,6 +266,22 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
         return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
     }
 
+    /// <summary>
+    /// Imported customers whose Billing currency is not their Books currency (Books could not hold it when they were
+    /// imported): Books customer id and the Billing currency. Read only when the set-up changed, so its cost is rare.
+    /// </summary>
+    public IReadOnlyList<(long Customer, string Currency)> CustomersInAnotherCurrency(string dataset) =>
+        connection.Query<(long, string)>(
+            """
+            SELECT c.id, p.payload ->> '$.customer.currency'
+            FROM sync_source s
+            JOIN customer c ON c.id = s.books_id
+            JOIN sync_payload p ON p.id = s.payload_id
+            WHERE s.dataset = @dataset AND s.kind = 'customer'
+              AND s.version = (SELECT MAX(version) FROM sync_source l WHERE l.dataset = s.dataset AND l.kind = 'customer' AND l.record_id = s.record_id)
+              AND c.currency <> (p.payload ->> '$.customer.currency')
+            """, new { dataset }, transaction).AsList();
+
     public string? ConflictsTriedWith() => connection.ExecuteScalar<string?>("SELECT conflicts_tried_with FROM sync_settings WHERE id = 1", transaction: transaction);
 
     public void ConflictsTried(string stamp) =>

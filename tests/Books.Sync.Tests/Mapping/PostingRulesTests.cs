@@ -47,6 +47,21 @@ public class PostingRulesTests
     }
 
     [Fact]
+    public void Missing_code_for_a_tax_charged_on_a_tax_Books_has_says_that_Books_does_not_charge_others_on_it()
+    {
+        var invoice = Invoice() with
+        {
+            Lines = [new InvoiceLineDocument(1, null, "Work", "1", "100.00", "100.00", "100.00", ["GST", "PST-PE"])],
+            Taxes = [new InvoiceTaxDocument("GST", "5", null, "5.00"), new InvoiceTaxDocument("PST-PE", "10", "GST", "10.50")],
+            Subtotal = "100.00", Discount = "0.00", Total = "115.50", Paid = "0.00", Owing = "115.50",
+        };
+        var issue = PostingRules.Invoice(Source, invoice, Setup(), null).Issue!;
+        Assert.Equal("line 1 needs a tax code with exactly GST 5% + PST-PE 10% (PST-PE charged on GST); GST in Books is not taxable by other taxes, " +
+            "so invoices entered in Books with that code will compute less tax than Billing (this invoice posts Billing's amounts)", issue.Problem);
+        Assert.Equal("books --file acme.books taxes add PST-PE --account ACCOUNT && books --file acme.books tax-codes add G5P10 --tax GST:5 --tax PST-PE:10", issue.Fix);
+    }
+
+    [Fact]
     public void Suggested_tax_code_never_takes_a_code_the_company_already_has()
     {
         var taken = new TaxCodeSetup("G5P7", [new TaxRate("GST", 5m), new TaxRate("PST", 8m)]);
@@ -61,6 +76,18 @@ public class PostingRulesTests
         var pst10 = FixCommands.TaxCode(Setup(), [new TaxRate("PST", 10m)]);
         Assert.EndsWith("tax-codes add P7 --tax PST:7", pst7, StringComparison.Ordinal);
         Assert.EndsWith("tax-codes add P10 --tax PST:10", pst10, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Suggested_tax_codes_fit_what_Books_takes_even_when_the_spelled_code_is_taken()
+    {
+        IReadOnlyList<TaxRate> three = [new TaxRate("GST", 5m), new TaxRate("QST", 9.975m), new TaxRate("Eco fee", 1.5m)];
+        Assert.EndsWith("tax-codes add G5Q9.975E1.5 --tax GST:5 --tax QST:9.975 --tax 'Eco fee:1.5'", FixCommands.TaxCode(Setup(), three), StringComparison.Ordinal);
+
+        var taken = Setup(false, new TaxCodeSetup("G5Q9.975E1.5", [new TaxRate("GST", 5m)]), new TaxCodeSetup("GQE-2", [new TaxRate("GST", 5m)]));
+        var fix = FixCommands.TaxCode(taken, three);
+        Assert.Contains("tax-codes add GQE-3 --tax", fix, StringComparison.Ordinal);
+        Assert.True("GQE-3".Length <= Books.Taxes.TaxCodes.MaxLength);
     }
 
     [Fact]
@@ -91,7 +118,7 @@ public class PostingRulesTests
         Assert.EndsWith("books --file acme.books settings set --allow-foreign-currency on", off.Message, StringComparison.Ordinal);
         var early = Invoice("USD") with { Date = new DateOnly(2025, 12, 1) };
         var noRate = PostingRules.Invoice(Source, early, Setup(foreign: true), null).Issue!;
-        Assert.Contains("no exchange rate for USD on 2025-12-01: books --file acme.books rates set USD 2025-12-01 RATE", noRate.Message, StringComparison.Ordinal);
+        Assert.Contains("no exchange rate for USD on or before 2025-12-01 (Books takes the latest rate set on or before a document's date): books --file acme.books rates set USD 2025-12-01 RATE", noRate.Message, StringComparison.Ordinal);
         Assert.Equal(1.35m, PostingRules.Invoice(Source, Invoice("USD"), Setup(foreign: true), null).Draft!.ExchangeRate);
     }
 

@@ -8,7 +8,7 @@ using BillingBooks.Books.Sync.Storage;
 
 namespace BillingBooks.Books.Cli.Commands.Sync;
 
-/// <summary>`books sync`: Synchronize with Billing (SPEC 3). Exit 0 done, 2 done with open conflicts, 1 could not sync.</summary>
+/// <summary>`books sync`: Synchronize with Billing (SPEC 3). Exit 0 done, 2 done with open conflicts or unexpected differences, 1 could not sync.</summary>
 internal static class SyncCommand
 {
     public const int DoneWithConflicts = 2;
@@ -20,8 +20,9 @@ internal static class SyncCommand
         Billing's base address, by default http://127.0.0.1:5080 (where Billing starts on this computer). The
         password comes from the prompt, --password-stdin or BOOKS_BILLING_PASSWORD and is never stored. Records
         that cannot be imported yet are listed with the command that fixes them and retried at every later sync.
-        Exits 0 when done, 2 when done with open conflicts (listed), 1 when it could not sync (nothing changed),
-        130 when interrupted with Ctrl-C (the pages imported so far are kept; sync again to go on).
+        Exits 0 when done, 2 when done with open conflicts or differences with Billing to look at (listed), 1 when
+        it could not sync (nothing changed), 130 when interrupted with Ctrl-C (the pages imported so far are kept;
+        sync again to go on).
 
         Example:
           books --file acme.books sync --server https://billing.example --email me@acme.ca --track-payments 1060
@@ -68,7 +69,7 @@ internal static class SyncCommand
             }
             if (!report.Succeeded) return cli.Fail(report.Error);
             SyncReportView.Write(cli, report.Value, parsed.GetValue(format)!);
-            return report.Value.HasOpenConflicts ? DoneWithConflicts : BooksApp.Done;
+            return report.Value.NeedsAttention ? DoneWithConflicts : BooksApp.Done;
         })));
         return command;
     }

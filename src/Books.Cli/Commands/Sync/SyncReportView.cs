@@ -26,13 +26,14 @@ internal static class SyncReportView
         {
             cli.Out.WriteLine();
             cli.Out.WriteLine("Entries it would post:");
-            var plan = new Grid(new Column("Action"), new Column("Entry"), new Column("Effect on accounts"));
+            var home = Money.Currency.Get(report.HomeCurrency);
+            var plan = new Grid(new Column("Action"), new Column("Entry"), new Column($"Effect on accounts ({home.Code}, Dr +)"));
             foreach (var entry in report.Plan)
-                plan.Add(entry.Action, entry.Label, string.Join(", ", entry.Effects.Select(e => $"{e.Key.ToString(CultureInfo.InvariantCulture)} {Signed(e.Value)}")));
+                plan.Add(entry.Action, entry.Label, string.Join(", ", entry.Effects.Select(e => $"{e.Key.ToString(CultureInfo.InvariantCulture)} {Signed(e.Value, home)}")));
             Show.Table(cli, plan);
-            var totals = new Grid(new Column("Account"), Column.Amount("Net change (minor units, Dr +)"));
+            var totals = new Grid(new Column("Account"), Column.Amount($"Net change ({home.Code}, Dr +)"));
             foreach (var account in report.Plan.SelectMany(p => p.Effects).GroupBy(e => e.Key).OrderBy(g => g.Key))
-                totals.Add(account.Key.ToString(CultureInfo.InvariantCulture), Signed(account.Sum(e => e.Value)));
+                totals.Add(account.Key.ToString(CultureInfo.InvariantCulture), Signed(account.Sum(e => e.Value), home));
             Show.Table(cli, totals);
         }
 
@@ -73,5 +74,7 @@ internal static class SyncReportView
 
     private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
 
-    private static string Signed(long minor) => minor.ToString("+#;-#;0", CultureInfo.InvariantCulture);
+    /// <summary>An effect (minor units of the home currency) in the currency's decimals, signed: + debit, - credit.</summary>
+    private static string Signed(long minor, Money.Currency home) =>
+        (minor > 0 ? "+" : "") + Money.Money.FromMinorUnits(minor, home).ToDecimalString();
 }
