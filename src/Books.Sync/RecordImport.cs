@@ -375,7 +375,8 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
                 $"books --file {file} settings set --history-from {date}")
             : new SyncIssue(source.Record, source.Version, label,
                 $"it is dated {date}, after {outside.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, the end of the current fiscal year; start the next year (the current one stays open for late entries), then sync again",
-                $"books --file {file} year-end");
+                // Books starts the next year early only when told so (year-end is refused until the current year has ended).
+                DateOnly.FromDateTime(time.GetLocalNow().DateTime) > outside.End ? $"books --file {file} year-end" : $"books --file {file} year-end --before-year-end");
     }
 
     private static string JsonOf(Change change) => new FeedItem(change).Json;

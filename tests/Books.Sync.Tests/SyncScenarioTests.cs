@@ -328,6 +328,28 @@ public class SyncScenarioTests(BillingFixture fixture) : IClassFixture<BillingFi
         Assert.Equal((1, 0), (second.Report.Invoices.Imported, second.Report.ConflictCount));
     }
 
+    [Fact]
+    public async Task Invoice_dated_after_the_current_fiscal_year_waits_with_the_year_end_command_that_Books_then_accepts()
+    {
+        using var billing = await SignUpAsync(Server);
+        var customer = await billing.AddCustomerAsync("Early Bird");
+        var invoice = await billing.InvoiceAsync(customer.Id, new DateOnly(2027, 1, 15), Line("Retainer", "1", "100.00"));
+        using var books = new BooksCompany(); // its fiscal year is 2026
+
+        var first = books.Sync(Server, billing);
+
+        Assert.True(first.ExitCode == 2, first.ToString());
+        var conflict = Assert.Single(first.Report.Conflicts);
+        // Books refuses year-end until the year has ended unless told to start the next one early.
+        var early = DateOnly.FromDateTime(DateTime.Now) <= new DateOnly(2026, 12, 31);
+        Assert.Equal($"books --file {books.Path} year-end{(early ? " --before-year-end" : "")}", conflict.Fix);
+        var fixed_ = books.Books(ShellWords(conflict.Fix!)[3..]);
+        Assert.True(fixed_.ExitCode == 0, fixed_.ToString());
+        var second = SyncAgainCleanly(books, billing);
+        Assert.Equal((1, 0), (second.Report.Invoices.Imported, second.Report.ConflictCount));
+        Assert.Equal("100.00", books.Read(r => r.Sales.FindByNumber(invoice.Number)!.Owing.ToDecimalString()));
+    }
+
     private static string LastTried(BooksCompany books) =>
         books.Read(r => r.Connection.QuerySingle<string>("SELECT group_concat(last_tried) FROM sync_conflict", transaction: r.Transaction));
 

@@ -4,14 +4,14 @@ using System.Text.Json;
 namespace BillingBooks.Books.Cli.Parsing;
 
 /// <summary>
-/// One invoice line as typed: "DESCRIPTION;AMOUNT;TAXCODE[;ACCOUNT]", or one object of a --from JSON file
+/// One invoice line as typed: "DESCRIPTION;AMOUNT[;TAXCODE[;ACCOUNT]]", or one object of a --from JSON file
 /// ({"description":"...","amount":"100.00","taxCode":"GP","account":"4020"}). The amount is checked once the
 /// invoice's currency is known. An empty tax code means the customer's default code and "none" no tax; an
 /// empty account means the customer's revenue account, else Default Revenue.
 /// </summary>
 internal sealed record LineSpec(string Description, string Amount, string? TaxCode, string? Account)
 {
-    public const string Shape = "DESCRIPTION;AMOUNT;TAXCODE[;ACCOUNT]";
+    public const string Shape = "DESCRIPTION;AMOUNT[;TAXCODE[;ACCOUNT]]";
 
     public static Option<LineSpec[]> Option() => new("--line")
     {

@@ -32,7 +32,7 @@ public sealed class LineSpecTests
     {
         var option = LineSpec.Option();
         var parsed = new RootCommand { option }.Parse(["--line", "Logo"]);
-        Assert.Contains(parsed.Errors, e => e.Message.Contains("DESCRIPTION;AMOUNT;TAXCODE[;ACCOUNT]", StringComparison.Ordinal));
+        Assert.Contains(parsed.Errors, e => e.Message.Contains("DESCRIPTION;AMOUNT[;TAXCODE[;ACCOUNT]]", StringComparison.Ordinal));
     }
 
     private static LineSpec Parse(string typed)

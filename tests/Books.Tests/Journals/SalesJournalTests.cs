@@ -76,7 +76,7 @@ public class SalesJournalTests
         var acme = company.AddCustomer("Acme");
         var before = company.Snapshot();
         var error = Assert.IsType<OutsideFiscalYear>(company.Write(w => w.Sales.Post(new(acme.Id, "1", new DateOnly(2027, 1, 1), [new("x", Cad(10m))]))).Error);
-        Assert.Equal("2027-01-01 is after 2026-12-31, the end of the current fiscal year, so it is outside the fiscal years the books keep. Start the next fiscal year with `books year-end` (the current one stays open for late entries), or use an earlier date.", error.Message);
+        Assert.Equal("2027-01-01 is after 2026-12-31, the end of the current fiscal year, so it is outside the fiscal years the books keep. Start the next fiscal year with `books year-end` (`books year-end --before-year-end` while the current year has not ended; it stays open for late entries), or use an earlier date.", error.Message);
         Assert.Equal(before, company.Snapshot());
     }
 

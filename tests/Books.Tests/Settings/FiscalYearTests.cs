@@ -26,7 +26,7 @@ public class FiscalYearTests
         var before = Assert.IsType<OutsideFiscalYear>(Post(company, new DateOnly(2025, 12, 31)).Error);
         Assert.Equal("2025-12-31 is before 2026-01-01, the first day the books are open, so it is outside the fiscal years they keep. To record earlier history, open the books from that date with `books settings set --history-from 2025-12-31`.", before.Message);
         var after = Assert.IsType<OutsideFiscalYear>(Post(company, new DateOnly(2027, 1, 1)).Error);
-        Assert.Equal("2027-01-01 is after 2026-12-31, the end of the current fiscal year, so it is outside the fiscal years the books keep. Start the next fiscal year with `books year-end` (the current one stays open for late entries), or use an earlier date.", after.Message);
+        Assert.Equal("2027-01-01 is after 2026-12-31, the end of the current fiscal year, so it is outside the fiscal years the books keep. Start the next fiscal year with `books year-end` (`books year-end --before-year-end` while the current year has not ended; it stays open for late entries), or use an earlier date.", after.Message);
     }
 
     [Fact]

@@ -33,9 +33,9 @@ internal static class AdjustSaleCommand
                 parsed,
                 write => InvoiceLookup.Find(write, parsed.GetRequiredValue(number)).Then(found =>
                     sale.Draft(parsed, write, found.Customer, found.Invoice.Number, parsed.GetValue(sale.Date) ?? found.Invoice.Date, lines)
-                        .Then(draft => write.Sales.Adjust(found.Invoice.Entry, draft, parsed.GetValue(reason) ?? "adjusted"))
-                        .Map(adjusted => (Adjusted: adjusted, Customer: found.Customer.Name))),
-                done => cli.Said($"Reversed entry {done.Adjusted.Reversal.Value} and posted {InvoiceText.Summary(done.Adjusted.Replacement, done.Customer)}."));
+                        .Then(draft => write.Sales.Adjust(found.Invoice.Entry, draft, parsed.GetValue(reason) ?? "no reason given"))
+                        .Map(adjusted => (Adjusted: adjusted, Original: found.Invoice.Entry, Customer: found.Customer.Name))),
+                done => cli.Said($"Reversed entry {done.Original.Value} with entry {done.Adjusted.Reversal.Value} and posted {InvoiceText.Summary(done.Adjusted.Replacement, done.Customer)}."));
         });
         return command;
     }

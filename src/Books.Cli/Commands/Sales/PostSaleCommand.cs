@@ -6,7 +6,7 @@ internal static class PostSaleCommand
 {
     private const string Help = """
         Posts a sales invoice: Dr Accounts Receivable, Cr revenue for each line, Cr each tax's account.
-        Lines are "DESCRIPTION;AMOUNT;TAXCODE[;ACCOUNT]" (empty tax code = the customer's, "none" = no tax;
+        Lines are "DESCRIPTION;AMOUNT[;TAXCODE[;ACCOUNT]]" (empty tax code = the customer's, "none" = no tax;
         no account = the customer's revenue account, else Default Revenue), or a JSON file with --from.
         A foreign-currency invoice uses --rate, else the rate on file for its date: its receivable is the
         total converted once, each line and tax is converted on its own, and the cent or so by which they
