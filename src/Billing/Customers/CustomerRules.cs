@@ -12,7 +12,8 @@ public static class CustomerRules
     {
         ArgumentNullException.ThrowIfNull(input);
         var errors = new FieldErrors();
-        var name = input.Name?.Trim();
+        // Composed Unicode (NFC): "Café" typed with a combining accent is the same name as with é, here and in Books.
+        var name = input.Name?.Trim().Normalize(System.Text.NormalizationForm.FormC);
         if (string.IsNullOrEmpty(name))
         {
             errors.Add("name", "a customer needs a name");
@@ -66,5 +67,5 @@ public static class CustomerRules
         return input with { Name = name, Address = address, Currency = currency, Contacts = normalizedContacts, Taxes = taxes };
     }
 
-    public static string NameKey(string name) => name.Trim().ToUpperInvariant();
+    public static string NameKey(string name) => name.Trim().Normalize(System.Text.NormalizationForm.FormC).ToUpperInvariant();
 }

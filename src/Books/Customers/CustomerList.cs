@@ -42,7 +42,7 @@ public sealed class CustomerList
     }
 
     public Result<Customer> FindByName(string name) =>
-        _scope.QuerySingleOrDefault<CustomerRow>($"SELECT {Columns} FROM customer WHERE name = @Name COLLATE NOCASE", new { Name = name?.Trim() })?.ToCustomer() is { } customer
+        _scope.QuerySingleOrDefault<CustomerRow>($"SELECT {Columns} FROM customer WHERE name = @Name COLLATE NOCASE", new { Name = Canonical(name) })?.ToCustomer() is { } customer
             ? customer
             : new UnknownCustomer($"named '{name}'");
 
@@ -139,7 +139,7 @@ public sealed class CustomerList
             return new InvalidInput("customer name", "a customer needs a name, e.g. \"Acme Ltd.\".");
         }
 
-        var sameName = FindByName(fields.Name.Trim());
+        var sameName = FindByName(fields.Name);
         if (sameName.IsOk && sameName.Value.Id != self)
         {
             return new DuplicateName("customer", fields.Name.Trim());
@@ -178,8 +178,14 @@ public sealed class CustomerList
             return currencyError;
         }
 
-        return fields with { Name = fields.Name.Trim() };
+        return fields with { Name = Canonical(fields.Name)! };
     }
+
+    /// <summary>
+    /// A name as stored and looked up: trimmed, in composed Unicode (NFC), so "Café" typed with a combining accent is
+    /// the same name as "Café" typed with é (they look alike; SQLite compares bytes).
+    /// </summary>
+    private static string? Canonical(string? name) => name?.Trim().Normalize(System.Text.NormalizationForm.FormC);
 
     private object Parameters(CustomerFields f, long id) => new
     {

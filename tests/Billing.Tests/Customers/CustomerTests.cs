@@ -20,6 +20,11 @@ public abstract class CustomerTests<T>(T fixture) : ApiTestBase<T>(fixture)
         var clash = await api.ProblemAsync(HttpStatusCode.Conflict, HttpMethod.Post, "api/v1/customers",
             new CustomerRequest("SOCIÉTÉ GÉNÉRALE", null, null, null, null, null, null, null, null));
         Assert.Contains("name", clash.Errors!.Keys);
+        // The same name with its accents typed as combining marks (NFD) is the same name, stored composed.
+        var decomposed = await api.ProblemAsync(HttpStatusCode.Conflict, HttpMethod.Post, "api/v1/customers",
+            new CustomerRequest("Socie\u0301te\u0301 Ge\u0301ne\u0301rale", null, null, null, null, null, null, null, null));
+        Assert.Contains("name", decomposed.Errors!.Keys);
+        Assert.Equal("Caf\u00e9 Noir", (await api.CustomerAsync("Cafe\u0301 Noir")).Name);
         using (var delete = await api.SendAsync(HttpMethod.Delete, $"api/v1/customers/{first.Id}"))
         {
             Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);

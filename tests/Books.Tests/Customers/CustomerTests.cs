@@ -25,6 +25,19 @@ public class CustomerTests
     }
 
     [Fact]
+    public void Customer_names_typed_in_either_unicode_form_are_the_same_name()
+    {
+        // "Café" typed with a combining accent (NFD, as some keyboards and macOS file names give it) looks the same.
+        using var company = new TestCompany();
+        var decomposed = "Cafe\u0301 Noir";
+        var added = company.AddCustomer(decomposed);
+        Assert.Equal("Caf\u00e9 Noir", added.Name);
+        Assert.Equal(added.Id, company.Read(r => r.Customers.FindByName("Caf\u00e9 Noir")).Value.Id);
+        Assert.Equal(added.Id, company.Read(r => r.Customers.FindByName(decomposed)).Value.Id);
+        Assert.IsType<DuplicateName>(company.Write(w => w.Customers.Add(new("Caf\u00e9 Noir"))).Error);
+    }
+
+    [Fact]
     public void External_references_are_unique()
     {
         using var company = new TestCompany();
