@@ -68,6 +68,7 @@ internal static class CommandRegistry
         ("credit-cards", EditCreditCardCommand.Create),
         ("taxes", ListTaxesCommand.Create),
         ("taxes", AddTaxCommand.Create),
+        ("taxes", EditTaxCommand.Create),
         ("tax-codes", ListTaxCodesCommand.Create),
         ("tax-codes", AddTaxCodeCommand.Create),
         ("customers", ListCustomersCommand.Create),

@@ -49,9 +49,11 @@ public static class PostingRules
                 var notCompound = compound.Select(c => c.On).Where(on => setup.TaxNames.Contains(on) && !setup.TaxableByOthers.Contains(on)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
                 if (notCompound.Count > 0)
                 {
-                    // Books sets "taxable by other taxes" when a tax is added, and no command changes it on an existing tax yet.
+                    // Not part of the fix: "taxable by other taxes" is one setting per tax in Books, so turning it on for GST
+                    // would charge every other tax in a code with GST on GST too (BC's PST is not). The user decides.
                     what += $"; {string.Join(", ", notCompound)} in Books is not taxable by other taxes, so invoices entered in Books with that code will " +
-                        "compute less tax than Billing (this invoice posts Billing's amounts)";
+                        "compute less tax than Billing (this invoice posts Billing's amounts); if every code with " + string.Join(", ", notCompound) +
+                        " should charge its other taxes on it, " + string.Join(" && ", notCompound.Select(t => $"books --file {FixCommands.Quote(setup.File)} taxes edit {FixCommands.Quote(t)} --taxable-by-others on"));
                 }
                 return new SyncIssue(source.Record, source.Version, label, $"line {line.Position} needs {what}",
                     FixCommands.TaxCode(setup, wanted, compound.Select(c => c.On).ToHashSet(StringComparer.OrdinalIgnoreCase)));

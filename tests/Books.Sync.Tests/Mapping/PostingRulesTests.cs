@@ -57,7 +57,8 @@ public class PostingRulesTests
         };
         var issue = PostingRules.Invoice(Source, invoice, Setup(), null).Issue!;
         Assert.Equal("line 1 needs a tax code with exactly GST 5% + PST-PE 10% (PST-PE charged on GST); GST in Books is not taxable by other taxes, " +
-            "so invoices entered in Books with that code will compute less tax than Billing (this invoice posts Billing's amounts)", issue.Problem);
+            "so invoices entered in Books with that code will compute less tax than Billing (this invoice posts Billing's amounts); if every code with GST " +
+            "should charge its other taxes on it, books --file acme.books taxes edit GST --taxable-by-others on", issue.Problem);
         Assert.Equal("books --file acme.books taxes add PST-PE --account ACCOUNT && books --file acme.books tax-codes add G5P10 --tax GST:5 --tax PST-PE:10", issue.Fix);
     }
 
