@@ -55,6 +55,9 @@ public sealed record CompanyFileReadOnly(string Path, string? Folder, int? Upgra
 public sealed record CompanyFileLogUnreadable(string Path, string Folder)
     : BooksError($"The folder {Folder} is read-only and {Path} has changes still in its log ({Path}-wal) but no log index beside it, so Books cannot read it safely; nothing was changed. Make the folder writable and run Books once (e.g. `books check`) to fold the log into the file.");
 
+public sealed record CompanyFileMayChange(string Path, string Folder)
+    : BooksError($"The folder {Folder} is read-only for you but {Path} can still be written (by its owner, say, while you read), and Books can read it there only without the locks that keep a writer out, which could show half of a change; nothing was changed. Make the folder writable for you, make the file read-only for everyone (`chmod a-w {Path}`) if nobody works on it, or open a copy in a folder you can write.");
+
 // ---- Input --------------------------------------------------------------------------------------------------
 
 /// <summary>A value that does not fit its field: <see cref="Field"/> names it, the message says the fix.</summary>

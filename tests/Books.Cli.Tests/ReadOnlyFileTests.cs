@@ -33,12 +33,11 @@ public sealed class ReadOnlyFileTests : IDisposable
     }
 
     [PermissionsFact]
-    public void A_file_in_a_read_only_folder_is_read_by_reports_and_check_and_a_write_is_refused_saying_the_folder_is_read_only()
+    public void A_file_nobody_may_write_in_a_read_only_folder_is_read_by_reports_and_check_and_a_write_is_refused_saying_the_folder_is_read_only()
     {
-        var writable = CompanyIn("locked-writable", (UnixFileMode)0b110_110_110, folderWritable: false);
         var readOnly = CompanyIn("locked-read-only", (UnixFileMode)0b100_100_100, folderWritable: false);
 
-        foreach (var file in new[] { writable, readOnly })
+        foreach (var file in new[] { readOnly })
         {
             var before = File.ReadAllBytes(file);
             AssertReads(file);
@@ -52,6 +51,25 @@ public sealed class ReadOnlyFileTests : IDisposable
             Assert.Equal(before, File.ReadAllBytes(file));
             Assert.Equal(["acme.books"], Directory.GetFiles(folder).Select(Path.GetFileName));
         }
+    }
+
+    [PermissionsFact]
+    public void A_file_others_may_write_in_a_folder_read_only_for_us_is_refused_since_it_cannot_be_read_with_locks()
+    {
+        // Read without locks (immutable), a file its owner is changing meanwhile could show half of a change.
+        var file = CompanyIn("locked-writable", (UnixFileMode)0b110_110_110, folderWritable: false);
+        var folder = Path.GetDirectoryName(file)!;
+        var before = File.ReadAllBytes(file);
+
+        foreach (var args in new[] { new[] { "report", "trial-balance" }, ["check"], ["journal", "post", "--date", "2026-01-03", "--debit", "1060=1.00", "--credit", "3010=1.00"] })
+        {
+            var run = AnotherUser.Run(["--file", file, .. args]);
+            Assert.Equal((1, ""), (run.ExitCode, run.Stdout));
+            Assert.StartsWith($"error: The folder {folder} is read-only for you but {file} can still be written", run.Stderr, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before, File.ReadAllBytes(file));
+        Assert.Equal(["acme.books"], Directory.GetFiles(folder).Select(Path.GetFileName));
     }
 
     [PermissionsFact]

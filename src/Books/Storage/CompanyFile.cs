@@ -209,7 +209,9 @@ public sealed class CompanyFile : IDisposable
     /// <summary>
     /// A read-only connection to a file in a folder that cannot be written. With the log's files there (FILE-wal and
     /// FILE-shm), SQLite reads through them. Without a log, the file alone holds the books: it is opened immutable
-    /// (SQLite takes no locks and needs no FILE-shm), which is safe because no one can write beside it to change it.
+    /// (SQLite takes no locks and needs no FILE-shm), which is safe only if nobody can change the file meanwhile - the
+    /// folder may be read-only for this user alone, and its owner may be running Books on it (a read without locks
+    /// could then miss entries or mix old and new pages). So only a file nobody may write is opened so.
     /// A log without its index would have to be read without the locks that keep a writer out: refused.
     /// </summary>
     private static Result<SqliteConnection> ReadOnlyInFolder(string path)
@@ -229,6 +231,12 @@ public sealed class CompanyFile : IDisposable
         if (log.Exists && log.Length > 0)
         {
             return new CompanyFileLogUnreadable(path, System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+        }
+
+        const UnixFileMode anyWrite = UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite;
+        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & anyWrite) != 0)
+        {
+            return new CompanyFileMayChange(path, System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
         }
 
         return Connect(new Uri(System.IO.Path.GetFullPath(path)).AbsoluteUri + "?immutable=1", SqliteOpenMode.ReadOnly);
