@@ -97,7 +97,8 @@ public sealed class BooksPostings(BooksWrite scope)
             contact?.Phone ?? document.Phone,
             existing?.RevenueAccount,
             existing?.TaxCode,
-            CustomerCurrency(document.Currency, existing?.Currency),
+            // Books refuses a new currency for a customer with entries: it keeps its own (each invoice carries its currency).
+            existing is not null && scope.Customers.HasEntries(existing.Id) ? existing.Currency : CustomerCurrency(document.Currency, existing?.Currency),
             existing?.TermsDays ?? 30,
             externalReference);
         var saved = existing is null ? scope.Customers.Add(fields) : scope.Customers.Update(existing.Id, fields);

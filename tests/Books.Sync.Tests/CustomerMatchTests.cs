@@ -50,6 +50,30 @@ public class CustomerMatchTests(BillingFixture fixture) : IClassFixture<BillingF
     }
 
     [Fact]
+    public async Task Customer_whose_currency_changes_in_Billing_after_its_entries_keeps_its_Books_currency_and_the_sync_goes_on()
+    {
+        using var billing = await SignUpAsync(Server);
+        var customer = await billing.AddCustomerAsync("Switcher");
+        await billing.InvoiceAsync(customer.Id, March, Line("Work", "1", "100.00"));
+        using var books = new BooksCompany();
+        Assert.Equal(0, books.Sync(Server, billing).ExitCode);
+        books.Write(w => w.Settings.SetAllowForeignCurrency(true));
+        books.Write(w => w.ExchangeRates.AddCurrency(Money.Currency.USD));
+        books.Write(w => w.ExchangeRates.SetRate(Money.Currency.USD, March, 1.35m));
+
+        // Books refuses to change the currency of a customer with entries: the sync must not stop on it (it crashed).
+        await billing.SendAsync<Billing.Contracts.CustomerResponse>(HttpMethod.Put, $"api/v1/customers/{customer.Id}", new Billing.Contracts.CustomerRequest(
+            "Switcher", customer.Address, customer.Phone, customer.Fax, customer.Website, customer.Language, "USD", customer.Contacts, customer.Taxes));
+        var usd = await billing.InvoiceAsync(customer.Id, March, "USD", null, Line("Work", "1", "50.00"));
+        var run = books.WithPassword(billing.Password, "sync", "--format", "json");
+
+        Assert.True(run.ExitCode == 0 && run.Report.Invoices.Imported == 1, run.ToString());
+        Assert.Equal(Money.Currency.CAD, Assert.Single(books.Read(r => r.Customers.List())).Currency);
+        Assert.Equal("50.00", books.Read(r => r.Sales.FindByNumber(usd.Number)!.Owing.ToDecimalString()));
+        Assert.Empty(books.Read(BooksInvariants.Problems));
+    }
+
+    [Fact]
     public async Task Name_of_a_customer_deleted_in_Billing_reused_by_a_live_one_goes_to_the_live_one()
     {
         using var billing = await SignUpAsync(Server);

@@ -46,6 +46,9 @@ public sealed class CustomerList
             ? customer
             : new UnknownCustomer($"named '{name}'");
 
+    /// <summary>Whether any entry names the customer (its currency can no longer change).</summary>
+    public bool HasEntries(CustomerId id) => _scope.Scalar<long>("SELECT EXISTS (SELECT 1 FROM entry WHERE customer_id = @Value)", new { id.Value }) != 0;
+
     /// <summary>The customer imported from <paramref name="reference"/> (e.g. a Billing id), or null.</summary>
     public Customer? FindByExternalReference(string reference) =>
         _scope.QuerySingleOrDefault<CustomerRow>($"SELECT {Columns} FROM customer WHERE external_reference = @Reference", new { Reference = reference })?.ToCustomer();
@@ -83,7 +86,7 @@ public sealed class CustomerList
         }
 
         var currency = f.Currency ?? _scope.Company.HomeCurrency;
-        if (currency != existing.Currency && _scope.Scalar<long>("SELECT EXISTS (SELECT 1 FROM entry WHERE customer_id = @Value)", new { id.Value }) != 0)
+        if (currency != existing.Currency && HasEntries(id))
         {
             return new InvalidInput("customer currency", $"'{existing.Name}' already has entries in {existing.Currency.Code}; keep {existing.Currency.Code}, or add a new customer for {currency.Code}.");
         }
