@@ -114,7 +114,7 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
         {
             if (live is not null)
             {
-                var reversed = ReverseInvoice(live, change.Deleted ? "deleted" : "voided", out var suspended);
+                var reversed = ReverseInvoice(live, change.Deleted ? "deleted" : invoice.Status == InvoiceStatuses.Void ? "voided" : "edited down to 0.00", out var suspended);
                 if (reversed is not null) return reversed;
                 Record(source, null, deleted: true, item, latest);
                 RepostReceipts(suspended);
@@ -204,7 +204,7 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
     /// Reverses a posted invoice, first reversing the imported receipts allocated to it (returned, to re-post). Receipts
     /// entered in Books by hand are the user's: the invoice waits until they are reversed (which marks it ready).
     /// </summary>
-    /// <param name="what">What Billing did to the invoice, as the reversals say it: "changed", "voided" or "deleted".</param>
+    /// <param name="what">What Billing did to the invoice, as the reversals say it: "changed", "voided", "deleted" or "edited down to 0.00".</param>
     private SyncIssue? ReverseInvoice(ImportedVersion live, string what, out List<ImportedVersion> suspended)
     {
         suspended = [];
@@ -216,7 +216,9 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
             return new SyncIssue(live.Source.Record, live.Source.Version, label,
                 $"it was {what} in Billing, but receipts entered in Books pay it ({(byHand.Count == 1 ? "entry" : "entries")} " +
                 $"{string.Join(", ", byHand)}), and the sync {(what == "changed" ? "adjusts" : "reverses")} an invoice only when no receipt entered in Books pays it; " +
-                "reverse them in Books (if Billing does not have those payments, enter them again after), then sync again",
+                (what == "changed"
+                    ? "reverse them in Books (if Billing does not have those payments, enter them again after), then sync again"
+                    : "reverse them in Books (money received for it is then the customer's, to refund or to apply to another invoice), then sync again"),
                 string.Join(" && ", byHand.Select(r => $"books --file {file} receipts reverse {r}")));
         }
 
@@ -284,7 +286,7 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
             && store.ConflictReason(dataset, key) is var (label, problem))
             return $"{label}, which is in conflict ({problem})";
         if (invoice is { Live: true }) return null;
-        if (invoice is not null) return $"Invoice {store.Payload(invoice.Source).Invoice?.Number ?? invoiceId}, which is deleted or void in Billing";
+        if (invoice is not null) return $"Invoice {store.Payload(invoice.Source).Invoice?.Number ?? invoiceId}, which is deleted, void or 0.00 in Billing";
         return $"invoice {invoiceId}, not imported yet";
     }
 

@@ -118,6 +118,25 @@ public class HandReceiptTests(BillingFixture fixture) : IClassFixture<BillingFix
         Assert.True(again.ExitCode == 0 && again.Report.Invoices.Reversed == 1 && again.Report.Reconciliation.Clean, again.ToString());
     }
 
+    [Fact]
+    public async Task Invoice_edited_down_to_zero_in_Billing_while_a_receipt_entered_in_Books_pays_it_says_so_not_voided()
+    {
+        using var billing = await SignUpAsync(Server);
+        var customer = await billing.AddCustomerAsync("Zero Payer");
+        var invoice = await billing.InvoiceAsync(customer.Id, March, Line("Work", "1", "100.00"));
+        using var books = new BooksCompany();
+        Assert.Equal(0, books.Sync(Server, billing).ExitCode);
+        Assert.Equal(0, books.Books("receipts", "post", "--customer", "Zero Payer", "--allocate", $"{invoice.Number}=40.00", "--date", "2026-03-04").ExitCode);
+
+        await billing.EditInvoiceAsync(invoice, Line("Work", "1", "0.00"));
+        var run = books.WithPassword(billing.Password, "sync", "--format", "json");
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        var conflict = Assert.Single(run.Report.Conflicts);
+        Assert.StartsWith("it was edited down to 0.00 in Billing, but receipts entered in Books pay it", conflict.Problem, StringComparison.Ordinal);
+        Assert.Contains("to refund or to apply to another invoice", conflict.Problem, StringComparison.Ordinal);
+    }
+
     /// <summary>The entry of the only receipt in the file that the sync did not post.</summary>
     private static long HandReceipt(BooksCompany books) =>
         books.Read(r => Dapper.SqlMapper.QuerySingle<long>(r.Connection,
