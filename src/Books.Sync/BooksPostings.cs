@@ -64,7 +64,16 @@ public sealed class BooksPostings(BooksWrite scope)
         return (currency, date) =>
         {
             if (!rates.TryGetValue(currency, out var known)) rates[currency] = known = scope.ExchangeRates.List(currency); // by date
-            return known.LastOrDefault(r => r.Date <= date)?.Rate;
+            // Binary search for the last rate on or before the date: daily rates over years, asked for every document.
+            int low = 0, high = known.Count - 1, found = -1;
+            while (low <= high)
+            {
+                var middle = low + ((high - low) / 2);
+                if (known[middle].Date <= date) (found, low) = (middle, middle + 1);
+                else high = middle - 1;
+            }
+
+            return found < 0 ? null : known[found].Rate;
         };
     }
 

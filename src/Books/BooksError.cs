@@ -229,7 +229,7 @@ public sealed record ReversalBeforeReceiptReversal(string Number, long Receipt, 
 
 /// <summary>An adjustment of an entry dated before the lock date whose corrected version is dated before it too: nothing could be dated.</summary>
 public sealed record AdjustmentInLockedPeriod(long Id, DateOnly EntryDate, DateOnly LockedBefore, DateOnly CorrectedDate)
-    : BooksError($"Entry {Id.ToString(CultureInfo.InvariantCulture)} is dated {Iso(EntryDate)}, before the lock date {Iso(LockedBefore)}, so its adjustment reverses it on the corrected version's date, but that is {Iso(CorrectedDate)}, also locked. Date the corrected version on or after {Iso(LockedBefore)} (e.g. `books sales adjust NUMBER --date {Iso(LockedBefore)} --line ...`), or unlock the period with `books settings set --lock-before {Iso(EntryDate)}`.");
+    : BooksError($"Entry {Id.ToString(CultureInfo.InvariantCulture)} is dated {Iso(EntryDate)}, before the lock date {Iso(LockedBefore)}, so its adjustment reverses it on the corrected version's date, but that is {Iso(CorrectedDate)}, also locked. Date the corrected version on or after {Iso(LockedBefore)} (for an invoice: `books sales adjust NUMBER --date {Iso(LockedBefore)} --line ...`), or unlock the period with `books settings set --lock-before {Iso(EntryDate < CorrectedDate ? EntryDate : CorrectedDate)}`.");
 
 public sealed record InvoiceHasReceipts(string Number, IReadOnlyList<long> Receipts)
     : BooksError($"Invoice {Number} has receipts allocated to it (entries {string.Join(", ", Receipts.Select(r => r.ToString(CultureInfo.InvariantCulture)))}). Reverse those receipts first, then the invoice.");

@@ -25,6 +25,12 @@ public sealed class TaxEditTests : IDisposable
         Assert.Contains("tax 15.50", after.Stdout, StringComparison.Ordinal); // PST 10% of 105.00
         Assert.Contains("Total CAD                       115.00", _books.Ok("sales", "show", "1").Stdout, StringComparison.Ordinal); // posted entries keep their amounts
         _books.Ok("check");
+
+        // PST-PE taxable too would make GST and PST-PE each charged on the other in GP10: refused, and so is such a code.
+        var cycle = _books.Refused("taxes", "edit", "PST-PE", "--taxable-by-others", "on");
+        Assert.Contains("code 'GP10' would hold PST-PE and GST, each taxable by other taxes", cycle.Stderr, StringComparison.Ordinal);
+        _books.Ok("taxes", "add", "LEVY", "--account", "2340", "--taxable-by-others");
+        Assert.Contains("each taxable by other taxes", _books.Refused("tax-codes", "add", "GL", "--tax", "GST:5", "--tax", "LEVY:1").Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

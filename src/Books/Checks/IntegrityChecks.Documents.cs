@@ -104,13 +104,15 @@ public sealed partial class IntegrityChecks
                          SELECT p.entry_id, p.account, 0, COALESCE(p.foreign_amount, p.amount), 0, CASE WHEN p.account = @Receivable THEN p.amount ELSE 0 END
                          FROM posting p JOIN invoice i ON i.entry_id = p.entry_id
                          -- A foreign invoice's home-only Rounding line (the cents its lines' conversions miss the
-                         -- receivable by) is no amount of the invoice's currency; the entry's balance covers it.
-                         WHERE NOT (p.account = @Rounding AND p.foreign_amount IS NULL AND i.currency <> @Home)
+                         -- receivable by) is no amount of the invoice's currency; the entry's balance covers it. Every
+                         -- other line of a foreign invoice carries its foreign amount; the line stays on the account
+                         -- it was posted to if the Rounding linked account changes later.
+                         WHERE NOT (p.foreign_amount IS NULL AND i.currency <> @Home)
                      ) x JOIN invoice i ON i.entry_id = x.entry_id
                      GROUP BY x.entry_id, x.account
                      HAVING SUM(x.expected) <> SUM(x.posted) OR SUM(x.expected_home) <> SUM(x.posted_home)
                      ORDER BY x.entry_id, x.account
-                     """, new { Receivable = _scope.Linked.AccountsReceivable.Value, Rounding = _scope.Linked.Rounding.Value, Home = _scope.Company.HomeCurrency.Code }))
+                     """, new { Receivable = _scope.Linked.AccountsReceivable.Value, Home = _scope.Company.HomeCurrency.Code }))
         {
             failures.Add(new("invoice totals", $"invoice {p.Number}", p.Expected != p.Posted
                 ? $"Invoice {p.Number}'s entry {p.Entry} posts {DrCr(In(p.Currency, Math.Abs(p.Posted)), p.Posted)} to account {p.Account} but its lines, taxes and total call for {DrCr(In(p.Currency, Math.Abs(p.Expected)), p.Expected)}."

@@ -56,6 +56,18 @@ public sealed class SalesTaxes
             return new DuplicateName("tax", tax.Name.Trim());
         }
 
+        if (tax.TaxableByOtherTaxes)
+        {
+            foreach (var code in _scope.TaxCodes.List().Where(c => c.Taxes.Any(t => string.Equals(t.TaxName, name.Trim(), StringComparison.OrdinalIgnoreCase))))
+            {
+                var others = code.Taxes.Where(t => !string.Equals(t.TaxName, name.Trim(), StringComparison.OrdinalIgnoreCase) && Get(t.TaxName).Value.TaxableByOtherTaxes).Select(t => t.TaxName).ToList();
+                if (others.Count > 0)
+                {
+                    return TaxCodes.TwoTaxableByOthers(code.Code, [tax.Name.Trim(), .. others]);
+                }
+            }
+        }
+
         _scope.Execute(
             "UPDATE tax SET name = @Name, account = @Account, taxable_by_others = @Taxable WHERE name = @Old COLLATE NOCASE",
             new { Name = tax.Name.Trim(), Account = tax.Account.Value, Taxable = tax.TaxableByOtherTaxes, Old = name.Trim() });

@@ -222,6 +222,19 @@ public sealed class TaxCodes
             }
         }
 
+        if (code.Taxes.Where(t => _scope.Taxes.Get(t.TaxName).Value.TaxableByOtherTaxes).Select(t => t.TaxName).ToList() is { Count: > 1 } compound)
+        {
+            return TwoTaxableByOthers(trimmed, compound);
+        }
+
         return code with { Code = trimmed, Description = code.Description ?? "" };
     }
+
+    /// <summary>
+    /// Two taxes of one code each "taxable by other taxes" would each be charged on the other, a cycle; the calculation
+    /// would charge neither on the other, silently.
+    /// </summary>
+    internal static InvalidInput TwoTaxableByOthers(string code, IReadOnlyList<string> taxes) =>
+        new("tax code", $"code '{code}' would hold {string.Join(" and ", taxes)}, each taxable by other taxes, so each would be charged on the other; " +
+            "a code may hold one tax that others are charged on. Use separate codes, or turn it off for one (`books taxes edit NAME --taxable-by-others off`).");
 }

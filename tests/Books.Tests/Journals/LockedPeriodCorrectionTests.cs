@@ -56,8 +56,12 @@ public class LockedPeriodCorrectionTests
 
         var error = Assert.IsType<AdjustmentInLockedPeriod>(company.Write(w => w.Sales.Adjust(invoice.Entry, new(acme.Id, "1001", Day(2, 1), [new("x", Cad(120m))]), "price")).Error);
 
-        Assert.Equal($"Entry {invoice.Entry} is dated 2026-02-01, before the lock date 2026-03-01, so its adjustment reverses it on the corrected version's date, but that is 2026-02-01, also locked. Date the corrected version on or after 2026-03-01 (e.g. `books sales adjust NUMBER --date 2026-03-01 --line ...`), or unlock the period with `books settings set --lock-before 2026-02-01`.", error.Message);
+        Assert.Equal($"Entry {invoice.Entry} is dated 2026-02-01, before the lock date 2026-03-01, so its adjustment reverses it on the corrected version's date, but that is 2026-02-01, also locked. Date the corrected version on or after 2026-03-01 (for an invoice: `books sales adjust NUMBER --date 2026-03-01 --line ...`), or unlock the period with `books settings set --lock-before 2026-02-01`.", error.Message);
         Assert.Equal(before, company.Snapshot());
+
+        // Corrected to an earlier day still: the lock date to give is that day, not the entry's (which would fail again).
+        var earlier = Assert.IsType<AdjustmentInLockedPeriod>(company.Write(w => w.Sales.Adjust(invoice.Entry, new(acme.Id, "1001", Day(1, 20), [new("x", Cad(120m))]), "price")).Error);
+        Assert.EndsWith("`books settings set --lock-before 2026-01-20`.", earlier.Message, StringComparison.Ordinal);
     }
 
     [Fact]

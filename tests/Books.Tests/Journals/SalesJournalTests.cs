@@ -144,6 +144,20 @@ public class SalesJournalTests
     }
 
     [Fact]
+    public void A_foreign_invoices_rounding_line_stays_sound_after_the_Rounding_linked_account_changes()
+    {
+        using var company = new TestCompany();
+        company.AllowUsd(1.333337m);
+        var yank = company.AddCustomer("US Tax", taxCode: "GP", currency: Currency.USD);
+        company.Ok(w => w.Sales.Post(new(yank.Id, "A1", Day(3, 1), [new("a", Usd(10.01m)), new("b", Usd(10.01m))])));
+
+        company.Ok(w => w.Accounts.Add(new(5060), "Rounding Differences", AccountType.Expense));
+        company.Ok(w => w.LinkedAccounts.Set(LinkedAccount.Rounding, new(5060)));
+
+        Assert.Empty(company.Read(r => r.Checks.Run()));
+    }
+
+    [Fact]
     public void Receipts_at_the_invoice_rate_post_no_exchange_difference_whether_they_pay_in_full_or_in_parts()
     {
         using var company = new TestCompany();
