@@ -41,8 +41,11 @@ public sealed class CustomerList
         return customer;
     }
 
+    // As typed too: a name stored decomposed by a Books before names were composed is still found as it reads.
     public Result<Customer> FindByName(string name) =>
-        _scope.QuerySingleOrDefault<CustomerRow>($"SELECT {Columns} FROM customer WHERE name = @Name COLLATE NOCASE", new { Name = Canonical(name) })?.ToCustomer() is { } customer
+        _scope.QuerySingleOrDefault<CustomerRow>(
+            $"SELECT {Columns} FROM customer WHERE name = @Name COLLATE NOCASE OR name = @Typed COLLATE NOCASE ORDER BY name = @Name COLLATE NOCASE DESC LIMIT 1",
+            new { Name = Canonical(name), Typed = name?.Trim() })?.ToCustomer() is { } customer
             ? customer
             : new UnknownCustomer($"named '{name}'");
 

@@ -1,5 +1,6 @@
 using BillingBooks.Books.Customers;
 using BillingBooks.Money;
+using Dapper;
 
 namespace BillingBooks.Books.Tests.Customers;
 
@@ -35,6 +36,11 @@ public class CustomerTests
         Assert.Equal(added.Id, company.Read(r => r.Customers.FindByName("Caf\u00e9 Noir")).Value.Id);
         Assert.Equal(added.Id, company.Read(r => r.Customers.FindByName(decomposed)).Value.Id);
         Assert.IsType<DuplicateName>(company.Write(w => w.Customers.Add(new("Caf\u00e9 Noir"))).Error);
+
+        // A name an older Books stored decomposed is still found as typed.
+        var old = company.AddCustomer("Old Name");
+        company.Ok(w => { w.Connection.Execute("UPDATE customer SET name = @Name WHERE id = @Id", new { Name = "Zoe\u0308 Ltd", Id = old.Id.Value }, w.Transaction); return Result<Unit>.Ok(Unit.Value); });
+        Assert.Equal(old.Id, company.Read(r => r.Customers.FindByName("Zoe\u0308 Ltd")).Value.Id);
     }
 
     [Fact]
