@@ -11,6 +11,10 @@ public abstract partial record SyncError
     public sealed record ServerWithoutScheme(string Given)
         : SyncError($"The Billing server address '{Given}' has no http:// or https://. Pass Billing's base address with --server http://{Given} (or https://{Given}). Nothing was changed in Books.");
 
+    /// <summary>The address carries a user name or password, which the company file would then store.</summary>
+    public sealed record ServerWithCredentials(string Host)
+        : SyncError($"The Billing server address carries a user name or password (before '@{Host}'); Books stores the address in the company file and never a password. Pass it without them, e.g. --server https://{Host}/, and the password with the prompt, --password-stdin or BOOKS_BILLING_PASSWORD. Nothing was changed in Books.");
+
     public sealed record ServerNotHttp(string Given)
         : SyncError($"The Billing server address '{Given}' is not an http or https address. Pass Billing's base address with --server, e.g. --server {SyncSetup.DefaultServer}. Nothing was changed in Books.");
 

@@ -97,6 +97,8 @@ public static class SyncSetup
         var given = text.Trim();
         if (Uri.TryCreate(given, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && uri.Host.Length > 0)
         {
+            if (uri.UserInfo.Length > 0) return new SyncError.ServerWithCredentials(uri.Authority);
+
             var builder = new UriBuilder(uri);
             if (!builder.Path.EndsWith('/')) builder.Path += "/";
             return builder.Uri;

@@ -36,6 +36,18 @@ public class ServerAddressTests(BillingFixture fixture) : IClassFixture<BillingF
     }
 
     [Fact]
+    public void Settings_refuse_a_server_address_carrying_a_password_and_save_nothing()
+    {
+        using var books = new BooksCompany();
+
+        var run = books.Books("settings", "billing-sync", "--server", "https://me:secret@billing.example", "--track-payments", "1060");
+
+        AssertRefused(run, "never a password");
+        Assert.DoesNotContain("secret", run.Stderr, StringComparison.Ordinal);
+        Assert.Null(books.Read(r => new Storage.SyncStore(r.Connection, r.Transaction).Settings()).Server);
+    }
+
+    [Fact]
     public void Sync_with_a_bad_server_saved_by_an_older_Books_is_refused_naming_the_flag_to_fix_it()
     {
         using var books = new BooksCompany();

@@ -50,7 +50,8 @@ public sealed class BearerAuthenticationHandler(
                     "SELECT revoked AS Revoked, expires_at AS ExpiresAt FROM tokens WHERE token_hash = @hash", new { hash }).ConfigureAwait(false);
                 var why = known switch
                 {
-                    null => "This token is unknown; get one with POST /api/v1/tokens.",
+                    // Expired tokens are deleted a day after they expire (ExpiredTokenSweep): unknown may be one of those.
+                    null => "This token is unknown (or expired over a day ago); get one with POST /api/v1/tokens.",
                     { Revoked: not 0 } => "This token was revoked (signed out, or the password was changed); get a new one with POST /api/v1/tokens.",
                     _ => "This token has expired; get a new one with POST /api/v1/tokens (renew a token before it expires with POST /api/v1/tokens/current/renewal).",
                 };

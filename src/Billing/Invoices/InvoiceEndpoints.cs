@@ -60,7 +60,7 @@ internal static class InvoiceQueries
     public static InvalidInput? CheckStatus(string kind, string? status)
     {
         var stages = kind == InvoiceKinds.Quote ? QuoteStages : InvoiceStages;
-        return status is null || stages.Contains(status, StringComparer.Ordinal)
+        return status is null || stages.Contains(status, StringComparer.OrdinalIgnoreCase)
             ? null
             : new InvalidInput(new Dictionary<string, string[]>(StringComparer.Ordinal)
             {
@@ -83,7 +83,7 @@ internal static class InvoiceQueries
 
         await using var session = await db.BeginSnapshotAsync(cancel).ConfigureAwait(false);
         var today = Profiles.Today(await Profiles.ReadAsync(session, tenant.Account).ConfigureAwait(false), clock);
-        var filter = new InvoiceFilter(query.Status, customer, query.PastDue == true ? today : null, query.From, query.To, query.Number);
+        var filter = new InvoiceFilter(query.Status?.ToLowerInvariant(), customer, query.PastDue == true ? today : null, query.From, query.To, query.Number);
         var (items, total) = await InvoiceStore.ListAsync(session, tenant.Account, kind, filter, page.Offset, page.Limit).ConfigureAwait(false);
         return Results.Json(
             new InvoiceList(items.Select(i => InvoiceViews.ToResponse(i.State, i.Paid, today)).ToArray(), page.Offset, page.Limit, total),

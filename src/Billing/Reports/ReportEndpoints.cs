@@ -33,7 +33,7 @@ public static class ReportEndpoints
         long? customer = customerId is null ? null : WireId.TryParse(customerId, out var c) ? c : -1;
         await using var session = await db.BeginSnapshotAsync(http.RequestAborted).ConfigureAwait(false);
         var today = Profiles.Today(await Profiles.ReadAsync(session, tenant.Account).ConfigureAwait(false), clock);
-        var filter = new InvoiceFilter(status, customer, pastDue == true ? today : null, from, to, null);
+        var filter = new InvoiceFilter(status?.ToLowerInvariant(), customer, pastDue == true ? today : null, from, to, null);
         var (items, _) = await InvoiceStore.ListAsync(session, tenant.Account, InvoiceKinds.Invoice, filter, 0, MaxRows).ConfigureAwait(false);
         var names = (await session.QueryAsync<(long Id, string Name)>(
             "SELECT id, name FROM customers WHERE account_id = @account", new { account = tenant.Account.Value }).ConfigureAwait(false))

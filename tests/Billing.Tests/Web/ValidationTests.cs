@@ -92,6 +92,7 @@ public abstract class ValidationTests<T>(T fixture) : ApiTestBase<T>(fixture)
             await api.ProblemAsync(HttpStatusCode.UnprocessableEntity, HttpMethod.Get, "api/v1/reports/invoices?status=quote_sent");
             await api.ProblemAsync(HttpStatusCode.UnprocessableEntity, HttpMethod.Get, "api/v1/quotes?status=paid");
             Assert.Empty((await api.OkAsync<InvoiceList>(HttpMethod.Get, "api/v1/quotes?status=quote_sent")).Items);
+            Assert.Empty((await api.OkAsync<InvoiceList>(HttpMethod.Get, "api/v1/invoices?status=Paid")).Items); // any case
         }
     }
 
