@@ -348,6 +348,17 @@ public sealed class CompanyFile : IDisposable
         return checkpoints;
     }
 
+    /// <summary>
+    /// Makes every commit so far durable: <see cref="WriteRedoable"/> commits without syncing the log, which a later
+    /// synced write or checkpoint normally does; a run stopped early (Ctrl-C) calls this instead. A checkpoint syncs
+    /// the log before it copies it back into the file.
+    /// </summary>
+    public void Flush()
+    {
+        EnsureNoScope();
+        _connection.Execute("PRAGMA wal_checkpoint(PASSIVE)");
+    }
+
     public void Dispose()
     {
         try

@@ -64,6 +64,7 @@ internal static class SyncCommand
                 }
                 catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
                 {
+                    company.Flush(); // the pages kept are then kept even if the machine stops right after
                     return cli.Interrupted(Cancelled(run.DryRun, progress.Last?.Seen ?? 0, company.Path));
                 }
             }
