@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using BillingBooks.Books.Sync.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;
 
 namespace BillingBooks.Books.Sync.Tests;
@@ -49,7 +48,7 @@ public class InterruptTests(BillingFixture fixture, ITestOutputHelper output) : 
         using var books = new BooksCompany();
         using var sync = Running.Start(billing.Password, "--file", books.Path, "sync", "--server", proxy.Address.ToString(), "--email", billing.Email, "--track-payments", "1060", "--page-size", "3");
         var deadline = Stopwatch.StartNew();
-        while (Imported(books) == 0 && !sync.Process.HasExited && deadline.Elapsed < TimeSpan.FromSeconds(60)) await Task.Delay(50);
+        while (AfterInterruption.Imported(books) == 0 && !sync.Process.HasExited && deadline.Elapsed < TimeSpan.FromSeconds(60)) await Task.Delay(50);
         Assert.False(sync.Process.HasExited, "the sync ended before it could be interrupted: " + sync);
 
         await sync.InterruptAsync();
@@ -60,22 +59,9 @@ public class InterruptTests(BillingFixture fixture, ITestOutputHelper output) : 
         Assert.Contains("cancelled", sync.Stderr, StringComparison.Ordinal);
         Assert.Contains("sync again", sync.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("Synchronized", sync.Stdout, StringComparison.Ordinal);
-        Assert.Empty(books.Read(BooksInvariants.Problems));
-        var done = books.Sync(fixture.Server, billing);
-        Assert.True(done.ExitCode == 0 && done.Report.Reconciliation.Clean, done.ToString());
-        using var once = new BooksCompany();
-        Assert.Equal(0, once.Sync(fixture.Server, billing).ExitCode);
-        Assert.Equal(once.Read(Fingerprint.Of), books.Read(Fingerprint.Of));
+        AfterInterruption.AssertTheNextSyncEndsAsOneSyncWould(books, fixture.Server, billing);
     }
 
-    private static long Imported(BooksCompany books)
-    {
-        using var connection = new SqliteConnection($"Data Source={books.Path};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var count = connection.CreateCommand();
-        count.CommandText = "SELECT COUNT(*) FROM sync_source";
-        return (long)count.ExecuteScalar()!;
-    }
 
     /// <summary>`dotnet books.dll ARGS` with its output kept, interrupted the way a terminal's Ctrl-C does.</summary>
     private sealed class Running : IDisposable

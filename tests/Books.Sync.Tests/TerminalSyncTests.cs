@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using BillingBooks.Books.Sync.Tests.Support;
-using Microsoft.Data.Sqlite;
 using static BillingBooks.Books.Sync.Tests.Support.TerminalSession;
 
 namespace BillingBooks.Books.Sync.Tests;
@@ -35,28 +34,15 @@ public partial class TerminalSyncTests(BillingFixture fixture) : IClassFixture<B
         await run.ExpectAsync($"Billing password for {billing.Email}:");
         await run.TypeSecretAsync(billing.Password + Enter);
         await run.ExpectAsync("Synchronizing with Billing");
-        for (var wait = 0; Imported(books) == 0 && wait < 600; wait++) await Task.Delay(50);
+        for (var wait = 0; AfterInterruption.Imported(books) == 0 && wait < 600; wait++) await Task.Delay(50);
         await run.TypeAsync("\u0003");
 
         Assert.True(await run.ExitCodeAsync() == 130, run.Screen);
         Assert.Contains("cancelled", run.Screen, StringComparison.Ordinal);
         Assert.DoesNotContain("Synchronized with Billing.", run.Screen, StringComparison.Ordinal);
-        Assert.Empty(books.Read(BooksInvariants.Problems));
-        var done = books.Sync(fixture.Server, billing);
-        Assert.True(done.ExitCode == 0 && done.Report.Reconciliation.Clean, done.ToString());
-        using var once = new BooksCompany();
-        Assert.Equal(0, once.Sync(fixture.Server, billing).ExitCode);
-        Assert.Equal(once.Read(Fingerprint.Of), books.Read(Fingerprint.Of));
+        AfterInterruption.AssertTheNextSyncEndsAsOneSyncWould(books, fixture.Server, billing);
     }
 
-    private static long Imported(BooksCompany books)
-    {
-        using var connection = new SqliteConnection($"Data Source={books.Path};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var count = connection.CreateCommand();
-        count.CommandText = "SELECT COUNT(*) FROM sync_source";
-        return (long)count.ExecuteScalar()!;
-    }
 
     /// <summary>The screen with the terminal's line wraps undone (Spectre wraps long lines at spaces).</summary>
     private static string Spaced(string screen) => Whitespace().Replace(screen, " ");
