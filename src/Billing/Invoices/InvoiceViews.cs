@@ -29,7 +29,8 @@ public static class InvoiceViews
             totals.Discount.ToDecimalString(),
             totals.Total.ToDecimalString(),
             paid.ToDecimalString(),
-            (totals.Total - paid).ToDecimalString());
+            // A void invoice owes nothing (it is voided only while unpaid); the list and reports showed its total owing.
+            (state.Stage == InvoiceStatuses.Void ? Money.Money.Zero(currency) : totals.Total - paid).ToDecimalString());
     }
 
     public static InvoiceResponse ToResponse(InvoiceState state, long paidMinor, DateOnly today)

@@ -51,6 +51,29 @@ public abstract class BooksPage : PageModel
         }
     }
 
+    /// <summary>
+    /// A date field as the API takes it (YYYY-MM-DD, what a date picker posts), else null; <paramref name="bad"/> is set
+    /// when something else was typed (e.g. 12/03/2026, which one reader takes for March and another for December), so
+    /// the page refuses it instead of guessing or silently using the default.
+    /// </summary>
+    protected DateOnly? PostedDate(string name, ref bool bad)
+    {
+        if (Posted(name) is not { } text)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        bad = true;
+        Errors = new Dictionary<string, string[]>(Errors, StringComparer.Ordinal) { [name] = [$"'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2026-03-31"] };
+        Message = "Please correct the fields marked below.";
+        return null;
+    }
+
     protected string? Posted(string name)
     {
         var v = Values.TryGetValue(name, out var s) ? s?.Trim() : null;

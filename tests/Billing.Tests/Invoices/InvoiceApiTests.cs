@@ -237,6 +237,11 @@ public abstract class InvoiceApiTests<T>(T fixture) : ApiTestBase<T>(fixture)
         Assert.False(invoices[voided.Id].Deleted);
         Assert.True(invoices[deleted.Id].Deleted);
         Assert.Equal(2, invoices[deleted.Id].Version);
+
+        // A void invoice owes nothing: not in the invoice, the list, the report (its CSV), nor the feed.
+        Assert.Equal("0.00", invoices[voided.Id].Invoice!.Owing);
+        Assert.Equal("0.00", (await api.OkAsync<InvoiceResponse>(HttpMethod.Get, $"api/v1/invoices/{voided.Id}")).Owing);
+        Assert.Equal("0.00", Assert.Single((await api.OkAsync<InvoiceReport>(HttpMethod.Get, "api/v1/reports/invoices?status=void")).Rows).Owing);
     }
 }
 

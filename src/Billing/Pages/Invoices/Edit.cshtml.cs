@@ -76,7 +76,25 @@ public sealed class EditModel : BooksPage
         }
 
         KeepPostedValues();
-        var request = Read();
+        var badDate = false;
+        var request = Read() with { Date = PostedDate("date", ref badDate), DueDate = PostedDate("dueDate", ref badDate) };
+        if (badDate)
+        {
+            return await PrepareAsync();
+        }
+
+        if (Id is not null)
+        {
+            // The editor has no contact field: an edit keeps the contact the invoice is sent to (it was dropped).
+            var current = await Api.GetAsync<InvoiceResponse>($"api/v1/{Section}/{Uri.EscapeDataString(Id)}");
+            if (Failed(current) is { } failed)
+            {
+                return failed;
+            }
+
+            request = request with { ContactEmail = current.Value!.ContactEmail };
+        }
+
         var saved = Id is null
             ? await Api.PostAsync<InvoiceResponse>($"api/v1/{Section}", request)
             : await Api.PutAsync<InvoiceResponse>($"api/v1/{Section}/{Uri.EscapeDataString(Id)}", request);
@@ -184,8 +202,8 @@ public sealed class EditModel : BooksPage
         return new InvoiceRequest(
             Posted("customerId"),
             Posted("number"),
-            DateOnly.TryParse(Value("date"), CultureInfo.InvariantCulture, out var date) ? date : null,
-            DateOnly.TryParse(Value("dueDate"), CultureInfo.InvariantCulture, out var due) ? due : null,
+            null,
+            null,
             Posted("reference"),
             Posted("description"),
             Posted("currency"),

@@ -106,13 +106,21 @@ public sealed class ShowModel : BooksPage
         }
 
         var i = current.Value!;
-        var start = DateOnly.TryParse(Value("startDate"), CultureInfo.InvariantCulture, out var s) ? s : (DateOnly?)null;
+        var badDate = false;
+        var start = PostedDate("startDate", ref badDate);
+        var stop = PostedDate("stopDate", ref badDate);
+        if (badDate)
+        {
+            _panel = "repeat";
+            return await LoadAsync();
+        }
+
         var template = new InvoiceRequest(
             i.CustomerId, null, start, start?.AddDays(i.DueDate.DayNumber - i.Date.DayNumber), i.Reference, i.Description, i.Currency, i.DiscountRule, i.Comments, i.ContactEmail,
             i.Lines.Select(l => new InvoiceLineRequest(l.Unit, l.Description, l.Quantity, l.UnitPrice, l.Taxes)).ToArray());
         var recipients = Value("autoSend").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var made = await Api.PostAsync<RecurringResponse>("api/v1/recurring", new RecurringRequest(
-            template, Posted("frequency"), start, DateOnly.TryParse(Value("stopDate"), CultureInfo.InvariantCulture, out var stop) ? stop : null, recipients));
+            template, Posted("frequency"), start, stop, recipients));
         if (made.Problem is null)
         {
             Notice = "The invoice repeats " + made.Value!.Frequency + "; see Recurring.";
@@ -132,9 +140,17 @@ public sealed class ShowModel : BooksPage
         }
 
         var amount = Posted("amount");
+        var badDate = false;
+        var date = PostedDate("date", ref badDate);
+        if (badDate)
+        {
+            _panel = "payment";
+            return await LoadAsync();
+        }
+
         var payment = new PaymentRequest(
             current.Value!.CustomerId,
-            DateOnly.TryParse(Value("date"), CultureInfo.InvariantCulture, out var date) ? date : null,
+            date,
             amount,
             current.Value.Currency,
             Posted("method"),
@@ -143,7 +159,8 @@ public sealed class ShowModel : BooksPage
             Posted("reference"),
             [new PaymentApplicationDocument(current.Value.Id, amount ?? "")]);
         var recorded = await Api.PostAsync<PaymentDocument>("api/v1/payments", payment);
-        return await AfterAsync(recorded, "payment", $"A payment of {Amounts.Format(amount, current.Value.Currency)} is recorded.");
+        // The notice names what was recorded: the typed amount may not be one (it crashed the page on "1,00").
+        return await AfterAsync(recorded, "payment", recorded.Value is { } paid ? $"A payment of {Amounts.Format(paid.Amount, paid.Currency)} is recorded." : "");
     }
 
     private Task<IActionResult> AfterAsync<T>(ApiResult<T> result, string? panel, string notice)
