@@ -45,9 +45,10 @@ public static class CustomerRules
             errors.MaxLength($"contacts[{i}].lastName", c.LastName, 255);
             errors.MaxLength($"contacts[{i}].email", c.Email, 254);
             errors.MaxLength($"contacts[{i}].phone", c.Phone, 255);
-            if (c.Email is not null && !c.Email.Contains('@', StringComparison.Ordinal))
+            // Invoices are mailed to it: what the mail server would refuse at every send is refused here.
+            if (!string.IsNullOrWhiteSpace(c.Email) && !Email.MailAddresses.IsOne(c.Email))
             {
-                errors.Add($"contacts[{i}].email", $"'{c.Email}' is not an email address");
+                errors.Add($"contacts[{i}].email", $"'{c.Email}' is not an email address like name@example.com");
             }
         }
 

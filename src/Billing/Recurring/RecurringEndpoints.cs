@@ -101,8 +101,7 @@ public static class RecurringEndpoints
         for (var i = 0; i < recipients.Count; i++)
         {
             // The generator mails these at 03:00: only what the mail library reads as one address passes.
-            if (recipients[i]?.Trim() is not { Length: > 2 and <= 254 } email || !MimeKit.MailboxAddress.TryParse(email, out var mailbox)
-                || mailbox.Address != email || mailbox.LocalPart.Length == 0 || mailbox.Domain.Length == 0)
+            if (!Email.MailAddresses.IsOne(recipients[i]))
             {
                 errors.Add($"recipients[{i}]", $"'{recipients[i]}' is not an email address like name@example.com");
             }

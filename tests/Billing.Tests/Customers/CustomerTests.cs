@@ -8,6 +8,21 @@ public abstract class CustomerTests<T>(T fixture) : ApiTestBase<T>(fixture)
     where T : BillingFixture
 {
     [Fact]
+    public async Task A_contact_email_the_mail_server_would_refuse_is_refused_naming_the_contact()
+    {
+        if (Billing is not { } billing)
+        {
+            return;
+        }
+
+        using var api = await Api.SignUpAsync(billing);
+        var problem = await api.ProblemAsync(HttpStatusCode.UnprocessableEntity, HttpMethod.Post, "api/v1/customers", new CustomerRequest(
+            "Mailless", null, null, null, null, null, null,
+            [new ContactDocument("Bob", null, "ok@example.com", null, true), new ContactDocument("Bob", null, "bob@", null, false), new ContactDocument("Al", null, "a@b c@d", null, false)], null));
+        Assert.Equal(["contacts[1].email", "contacts[2].email"], problem.Errors!.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Names_are_unique_ignoring_case_but_a_deleted_name_is_free_again()
     {
         if (Billing is not { } billing)
