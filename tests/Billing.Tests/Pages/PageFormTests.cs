@@ -70,9 +70,29 @@ public sealed class PageFormTests(SqliteBilling fixture) : ApiTestBase<SqliteBil
         var edited = await owner.OkAsync<InvoiceResponse>(HttpMethod.Get, $"api/v1/invoices/{invoice.Id}");
         Assert.Equal(("PO 7", invoice.ContactEmail), (edited.Reference, edited.ContactEmail));
 
+        // A middle line cleared is removed; an error on a row after it is shown on that row, not the one before.
+        var three = new Dictionary<string, string>(fields)
+        {
+            ["lines[0].description"] = "One", ["lines[1].description"] = "", ["lines[1].quantity"] = "", ["lines[1].unitPrice"] = "",
+            ["lines[2].description"] = "Three", ["lines[2].quantity"] = "-1", ["lines[2].unitPrice"] = "5.00",
+        };
+        using (var refused = await browser.SubmitAsync($"invoices/edit/{invoice.Id}", three))
+        {
+            var page = await refused.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Matches("name=\"lines\\[2\\]\\.quantity\" value=\"-1\"[^>]*>\\s*<[^>]*class=\"error", page);
+        }
+
+        using (var removed = await browser.SubmitAsync($"invoices/edit/{invoice.Id}", new Dictionary<string, string>(three) { ["lines[2].quantity"] = "2" }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        }
+
+        Assert.Equal<string?>(["One", "Three"], (await owner.OkAsync<InvoiceResponse>(HttpMethod.Get, $"api/v1/invoices/{invoice.Id}")).Lines.Select(l => l.Description));
+
         // The blank rows offered for more lines tick every tax, as a new line does (a line typed there was saved untaxed).
         using var editor = await browser.GetAsync($"invoices/edit/{invoice.Id}");
         var html = await editor.Content.ReadAsStringAsync();
-        Assert.Matches("<input type=\"checkbox\" name=\"lines\\[1\\]\\.taxes\" value=\"GST\"[^>]*checked", html);
+        Assert.Matches("<input type=\"checkbox\" name=\"lines\\[2\\]\\.taxes\" value=\"GST\"[^>]*checked", html); // rows 0 and 1 hold its two lines
     }
 }

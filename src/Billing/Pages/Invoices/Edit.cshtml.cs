@@ -15,6 +15,9 @@ public sealed class EditModel : BooksPage
     public const int TaxSlots = 3;
     private const int BlankRows = 3;
 
+    /// <summary>For each line of the request Read() built, the form row it came from (blank rows are left out).</summary>
+    private readonly List<int> _rowOfLine = [];
+
     /// <summary>camelCase, and &lt; &gt; &amp; escaped: the JSON is embedded in the page.</summary>
     private static readonly JsonSerializerOptions PageJson = new(JsonSerializerDefaults.Web);
 
@@ -100,7 +103,7 @@ public sealed class EditModel : BooksPage
             : await Api.PutAsync<InvoiceResponse>($"api/v1/{Section}/{Uri.EscapeDataString(Id)}", request);
         if (saved.Problem is not null)
         {
-            return await ShowAndReloadAsync(saved.Problem, PrepareAsync);
+            return await ShowAndReloadAsync(OnRows(saved.Problem), PrepareAsync);
         }
 
         Notice = $"{Noun} {saved.Value!.Number} is saved.";
@@ -184,18 +187,22 @@ public sealed class EditModel : BooksPage
     private InvoiceRequest Read()
     {
         var lines = new List<InvoiceLineRequest>();
+        _rowOfLine.Clear();
         var rows = Values.Keys.Where(k => k.StartsWith("lines[", StringComparison.Ordinal)).Select(LineIndex).DefaultIfEmpty(-1).Max() + 1;
         for (var i = 0; i < rows; i++)
         {
             var p = Line(i);
             var taxes = Value(p + ".taxes").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            lines.Add(new InvoiceLineRequest(Posted(p + ".unit"), Posted(p + ".description"), Posted(p + ".quantity"), Posted(p + ".unitPrice"), taxes));
-        }
+            var line = new InvoiceLineRequest(Posted(p + ".unit"), Posted(p + ".description"), Posted(p + ".quantity"), Posted(p + ".unitPrice"), taxes);
+            // A blank row - offered for more lines, or a line cleared to remove it - is no line (the live totals skip
+            // it too); the rows kept are remembered so that the API's errors land on the row they are about.
+            if (line is { Unit: null, Description: null, Quantity: null or "1", UnitPrice: null })
+            {
+                continue;
+            }
 
-        // Blank rows at the end are the ones offered for more lines; inner ones keep their place (and error paths).
-        while (lines.Count > 0 && lines[^1] is { Unit: null, Description: null, Quantity: null or "1", UnitPrice: null })
-        {
-            lines.RemoveAt(lines.Count - 1);
+            _rowOfLine.Add(i);
+            lines.Add(line);
         }
 
         var kind = Posted("discount.kind");
@@ -211,6 +218,21 @@ public sealed class EditModel : BooksPage
             Posted("comments"),
             null,
             lines);
+    }
+
+    /// <summary>The problem with "lines[N]..." errors moved from the request's Nth line to the row it came from.</summary>
+    private Problem OnRows(Problem problem)
+    {
+        if (problem.Errors is null)
+        {
+            return problem;
+        }
+
+        var errors = problem.Errors.ToDictionary(
+            e => LineIndex(e.Key) is var n && n >= 0 && n < _rowOfLine.Count ? Line(_rowOfLine[n]) + e.Key[e.Key.IndexOf(']', StringComparison.Ordinal)..][1..] : e.Key,
+            e => e.Value,
+            StringComparer.Ordinal);
+        return problem with { Errors = errors };
     }
 
     private static string Line(int i) => string.Create(CultureInfo.InvariantCulture, $"lines[{i}]");
