@@ -21,7 +21,11 @@ public sealed class PageFormTests(SqliteBilling fixture) : ApiTestBase<SqliteBil
         using var browser = new PageClient(billing.BaseAddress);
         (await browser.SignInAsync(owner.Email, "correct horse battery")).Dispose();
 
-        foreach (var (amount, date, expected) in new[] { ("1,00", "", "is not an amount"), ("1.00", "12/03/2026", "is not a date; write it as YYYY-MM-DD") })
+        foreach (var (amount, date, expected) in new[]
+                 {
+                     ("1,00", "", "is not an amount"), ("1.00", "12/03/2026", "is not a date; write it as YYYY-MM-DD"),
+                     ("5000.00", "", "a payment cannot apply more than is owing"),
+                 })
         {
             using var posted = await browser.SubmitAsync($"invoices/{invoice.Id}?handler=Payment", new Dictionary<string, string>
             {
@@ -30,6 +34,7 @@ public sealed class PageFormTests(SqliteBilling fixture) : ApiTestBase<SqliteBil
             var html = WebUtility.HtmlDecode(await posted.Content.ReadAsStringAsync());
             Assert.True(posted.StatusCode == HttpStatusCode.OK, $"{(int)posted.StatusCode}: {html[..Math.Min(html.Length, 400)]}");
             Assert.Contains(expected, html, StringComparison.Ordinal);
+            Assert.DoesNotContain("applications[0]", html, StringComparison.Ordinal); // next to the field, not under the API's name
         }
 
         Assert.Empty((await owner.OkAsync<PaymentList>(HttpMethod.Get, "api/v1/payments")).Items);
