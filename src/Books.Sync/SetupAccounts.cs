@@ -19,20 +19,24 @@ public static class SetupAccounts
             return salesError;
         foreach (var (flag, number) in new[] { ("--track-payments", answers.TrackPayments), ("--paypal-account", answers.PayPalAccount), ("--other-payments-account", answers.OtherPaymentsAccount) })
         {
-            if (number is { } account && Deposit(scope, linked, flag, account) is { } error) return error;
+            if (number is { } account && Deposit(scope, flag, account) is { } error) return error;
         }
         return null;
     }
 
-    /// <summary>What a receipt's deposit account must be (the receipts journal's rule): an active asset account, not a linked one Books keeps to itself.</summary>
-    private static SyncError? Deposit(BooksRead scope, LinkedAccountSettings linked, string flag, int number)
-    {
-        if (!scope.Accounts.Get(new AccountNumber(number)).TryGetValue(out var account, out _)) return new SyncError.NoSuchPaymentsAccount(flag, number);
-        if (!account.Active) return new SyncError.NotAPaymentsAccount(flag, number, $"is inactive (make it active with `books accounts activate {account.Number}`, or give another)");
-        if (account.Number == linked.AccountsReceivable) return new SyncError.NotAPaymentsAccount(flag, number, "is the Accounts Receivable linked account, which only Books' sales and receipts post to");
-        if (account.Number == linked.CurrentEarnings) return new SyncError.NotAPaymentsAccount(flag, number, "is the Current Earnings linked account, which is computed");
-        return account.Type == AccountType.Asset ? null : new SyncError.NotAPaymentsAccount(flag, number, $"is {Kind(account.Type)} account");
-    }
+    /// <summary>
+    /// An account a receipt may deposit to (<see cref="ChartOfAccounts.ForDeposits"/>, the receipts journal's own rule),
+    /// its refusal said for the flag that named it.
+    /// </summary>
+    private static SyncError? Deposit(BooksRead scope, string flag, int number) =>
+        scope.Accounts.ForDeposits(new AccountNumber(number)).TryGetValue(out _, out var refusal) ? null : refusal switch
+        {
+            UnknownAccount => new SyncError.NoSuchPaymentsAccount(flag, number),
+            InactiveAccount => new SyncError.NotAPaymentsAccount(flag, number, $"is inactive (make it active with `books accounts activate {number}`, or give another)"),
+            ReservedAccount { Role: "Accounts Receivable" } => new SyncError.NotAPaymentsAccount(flag, number, "is the Accounts Receivable linked account, which only Books' sales and receipts post to"),
+            ReservedAccount => new SyncError.NotAPaymentsAccount(flag, number, "is the Current Earnings linked account, which is computed"),
+            _ => new SyncError.NotAPaymentsAccount(flag, number, $"is {Kind(scope.Accounts.Get(new AccountNumber(number)).Value.Type)} account"),
+        };
 
     /// <summary>Only an account that could be linked as Default Revenue gets the command that links it.</summary>
     private static SyncError.NotARevenueAccount? TrackSales(BooksRead scope, int number, int defaultRevenue)

@@ -15,6 +15,9 @@ public sealed class ChartOfAccounts
     public Result<Account> Get(AccountNumber number) =>
         _scope.AccountMap.TryGetValue(number.Value, out var account) ? account : new UnknownAccount(number.Value);
 
+    /// <summary>The account if a receipt may deposit to it, else why not (the receipts journal's rule).</summary>
+    public Result<Account> ForDeposits(AccountNumber number) => Journals.Ledger.CheckDepositAccount(_scope, number);
+
     public Result<Account> Add(AccountNumber number, string name, AccountType type)
     {
         _scope.RequireWrite();

@@ -58,6 +58,15 @@ internal static class Ledger
     }
 
     /// <summary>
+    /// An account a receipt may deposit to: one a journal may post to (<see cref="CheckAccount"/>) that is an asset -
+    /// money received lands in a bank or cash account. The sync's payments accounts are checked by the same rule.
+    /// </summary>
+    public static Result<Account> CheckDepositAccount(BooksRead scope, AccountNumber number) =>
+        CheckAccount(scope, number).Then(account => account.Type == AccountType.Asset
+            ? Result<Account>.Ok(account)
+            : new NotADepositAccount(number.Value, AccountTypes.Name(account.Type)));
+
+    /// <summary>
     /// Queues the entry after checking it against <see cref="AmountLimit"/> (lines, total, resulting balances;
     /// reversals are exempt). Any other rule is the caller's: an unbalanced entry reaching here is a bug.
     /// </summary>

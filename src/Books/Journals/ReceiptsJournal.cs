@@ -189,15 +189,9 @@ public sealed class ReceiptsJournal
             }
         }
 
-        if (!Ledger.CheckAccount(_scope, deposit).TryGetValue(out var depositTo, out error))
+        if (!Ledger.CheckDepositAccount(_scope, deposit).TryGetValue(out _, out error))
         {
             return error;
-        }
-
-        // Money received lands in a bank or cash account: an asset (Accounts Receivable is refused above).
-        if (depositTo.Type != AccountType.Asset)
-        {
-            return new NotADepositAccount(deposit.Value, AccountTypes.Name(depositTo.Type));
         }
 
         return new ReceiptPlan(customer, currency, allocations, fee, feeAccount, deposit, cardName);

@@ -115,14 +115,9 @@ public sealed class CreditCardsAccepted
             return new CardDepositToReceivable(card.DepositAccount.Value);
         }
 
-        if (!Ledger.CheckAccount(_scope, card.DepositAccount).TryGetValue(out var deposit, out error))
+        if (!Ledger.CheckDepositAccount(_scope, card.DepositAccount).TryGetValue(out _, out error))
         {
-            return error;
-        }
-
-        if (deposit.Type != AccountType.Asset)
-        {
-            return new WrongAccountType(card.DepositAccount.Value, "the card deposit account", AccountTypes.Name(AccountType.Asset));
+            return error is NotADepositAccount ? new WrongAccountType(card.DepositAccount.Value, "the card deposit account", AccountTypes.Name(AccountType.Asset)) : error;
         }
 
         return card;
