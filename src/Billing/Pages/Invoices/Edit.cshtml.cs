@@ -15,7 +15,7 @@ public sealed class EditModel : BooksPage
     public const int TaxSlots = 3;
     private const int BlankRows = 3;
 
-    /// <summary>For each line of the request Read() built, the form row it came from (blank rows are left out).</summary>
+    /// <summary>For each line of the request Read built, the form row it came from (blank rows are left out).</summary>
     private readonly List<int> _rowOfLine = [];
 
     /// <summary>camelCase, and &lt; &gt; &amp; escaped: the JSON is embedded in the page.</summary>
@@ -80,7 +80,7 @@ public sealed class EditModel : BooksPage
 
         KeepPostedValues();
         var badDate = false;
-        var request = Read() with { Date = PostedDate("date", ref badDate), DueDate = PostedDate("dueDate", ref badDate) };
+        var request = Read(ref badDate);
         if (badDate)
         {
             return await PrepareAsync();
@@ -184,7 +184,8 @@ public sealed class EditModel : BooksPage
             Amounts.Format(invoice.Total, invoice.Currency));
     }
 
-    private InvoiceRequest Read()
+    /// <summary>The request the form describes; <paramref name="badDate"/> is set when a date is not YYYY-MM-DD.</summary>
+    private InvoiceRequest Read(ref bool badDate)
     {
         var lines = new List<InvoiceLineRequest>();
         _rowOfLine.Clear();
@@ -209,8 +210,8 @@ public sealed class EditModel : BooksPage
         return new InvoiceRequest(
             Posted("customerId"),
             Posted("number"),
-            null,
-            null,
+            PostedDate("date", ref badDate),
+            PostedDate("dueDate", ref badDate),
             Posted("reference"),
             Posted("description"),
             Posted("currency"),
