@@ -5,8 +5,8 @@ namespace BillingBooks.Billing.Invoices;
 /// <summary>A tax copied onto an invoice. <paramref name="Rate"/> in percent; <paramref name="ChargedOn"/> names another tax of the invoice.</summary>
 public sealed record InvoiceTax(string Name, decimal Rate, string? ChargedOn);
 
-/// <summary>A line: quantity x unit price, and the names of the invoice taxes ticked on it.</summary>
-public sealed record InvoiceLine(decimal Quantity, decimal UnitPrice, IReadOnlyList<string> Taxes);
+/// <summary>A line: quantity x unit price (in the invoice's currency), and the names of the invoice taxes ticked on it.</summary>
+public sealed record InvoiceLine(decimal Quantity, Money.Money UnitPrice, IReadOnlyList<string> Taxes);
 
 public abstract record InvoiceDiscount;
 
@@ -48,7 +48,8 @@ public static class InvoiceCalculation
         ArgumentNullException.ThrowIfNull(currency);
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(taxes);
-        var amounts = lines.Select(l => Money.Money.Round(l.Quantity * l.UnitPrice, currency, Rounding)).ToArray();
+        var amounts = lines.Select(l => l.UnitPrice.Multiply(l.Quantity, Rounding)).ToArray();
+        // Sum refuses a unit price in another currency than the invoice's.
         var subtotal = Money.Money.Sum(amounts, currency);
         var discounted = Discount(currency, amounts, discount);
         var totalDiscount = subtotal - Money.Money.Sum(discounted, currency);

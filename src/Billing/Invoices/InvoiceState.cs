@@ -49,7 +49,7 @@ public sealed record InvoiceState(
         var taxes = Taxes.Select(t => new InvoiceTax(t.Name!, decimal.Parse(t.Rate!, CultureInfo.InvariantCulture), t.ChargedOn)).ToArray();
         var lines = Lines.Select(l => new InvoiceLine(
             decimal.Parse(l.Quantity!, CultureInfo.InvariantCulture),
-            decimal.Parse(l.UnitPrice!, CultureInfo.InvariantCulture),
+            Money.Money.Parse(l.UnitPrice!, currency),
             l.Taxes ?? [])).ToArray();
         return InvoiceCalculation.Compute(currency, lines, taxes, ToDiscount(Discount, currency));
     }

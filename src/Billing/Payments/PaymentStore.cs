@@ -125,7 +125,9 @@ public static class PaymentStore
             var invoice = await InvoiceStore.GetAsync(write, write.Account, InvoiceKinds.Invoice, new InvoiceId(long.Parse(application.InvoiceId, CultureInfo.InvariantCulture))).ConfigureAwait(false);
             if (invoice is not null)
             {
-                await InvoiceStore.SaveAsync(write, invoice.State, invoice.Paid - Money.Money.Parse(application.Amount, currency).MinorUnits).ConfigureAwait(false);
+                // In Money, so that a payment and invoice in different currencies (a bug) throws instead of mixing units.
+                var paid = Money.Money.FromMinorUnits(invoice.Paid, Currency.Get(invoice.State.Currency)) - Money.Money.Parse(application.Amount, currency);
+                await InvoiceStore.SaveAsync(write, invoice.State, paid.MinorUnits).ConfigureAwait(false);
             }
         }
 

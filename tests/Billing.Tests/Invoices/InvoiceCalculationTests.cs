@@ -13,7 +13,9 @@ public class InvoiceCalculationTests
     private static readonly InvoiceTax Qst = new("QST", 9.975m, null);
     private static readonly InvoiceTax QstOnGst = new("QST", 9.5m, "GST");
 
-    private static InvoiceLine Line(decimal quantity, decimal price, params string[] taxes) => new(quantity, price, taxes);
+    private static InvoiceLine Line(decimal quantity, decimal price, params string[] taxes) => Line(Currency.CAD, quantity, price, taxes);
+
+    private static InvoiceLine Line(Currency currency, decimal quantity, decimal price, params string[] taxes) => new(quantity, Money.Money.Of(price, currency), taxes);
 
     private static string[] Amounts(InvoiceTotals totals) => totals.Taxes.Select(t => t.Amount.ToDecimalString()).ToArray();
 
@@ -113,7 +115,7 @@ public class InvoiceCalculationTests
     [Fact]
     public void Yen_has_no_decimals()
     {
-        var totals = InvoiceCalculation.Compute(Currency.JPY, [Line(3, 333m, "T")], [new InvoiceTax("T", 10m, null)], new PercentDiscount(5m));
+        var totals = InvoiceCalculation.Compute(Currency.JPY, [Line(Currency.JPY, 3, 333m, "T")], [new InvoiceTax("T", 10m, null)], new PercentDiscount(5m));
         // 999; discount 49.95 -> 50; 949; tax 94.9 -> 95; total 1044
         Assert.Equal("949", totals.Lines[0].DiscountedAmount.ToDecimalString());
         Assert.Equal(["95"], Amounts(totals));
@@ -123,7 +125,7 @@ public class InvoiceCalculationTests
     [Fact]
     public void Bahraini_dinar_has_three_decimals()
     {
-        var totals = InvoiceCalculation.Compute(Currency.BHD, [Line(1, 10.125m, "VAT")], [new InvoiceTax("VAT", 10m, null)], null);
+        var totals = InvoiceCalculation.Compute(Currency.BHD, [Line(Currency.BHD, 1, 10.125m, "VAT")], [new InvoiceTax("VAT", 10m, null)], null);
         // 10.125 x 10% = 1.0125 -> 1.013 (half away from zero); total 11.138
         Assert.Equal(["1.013"], Amounts(totals));
         Assert.Equal("11.138", totals.Total.ToDecimalString());
