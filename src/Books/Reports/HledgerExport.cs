@@ -36,8 +36,7 @@ public sealed class HledgerExport
             writer.Write('\n');
         }
 
-        var format = "F" + home.MinorUnits.ToString(CultureInfo.InvariantCulture);
-        string Amount(long minor) => ((decimal)minor / home.Scale).ToString(format, CultureInfo.InvariantCulture) + " " + home.Code;
+        string Amount(long minor) => Money.Money.FromMinorUnits(minor, home).ToDecimalString() + " " + home.Code;
         var closing = new YearClosing(
             company.FiscalYears.Where(y => y.End < company.FiscalYearStart).OrderBy(y => y.Start).ToList(),
             _scope.AccountMap.Values.Where(a => a.Type is AccountType.Revenue or AccountType.Expense).Select(a => (long)a.Number.Value).ToHashSet(),
