@@ -23,6 +23,76 @@ public abstract class CustomerTests<T>(T fixture) : ApiTestBase<T>(fixture)
     }
 
     [Fact]
+    public async Task A_language_is_one_Billing_knows_in_any_case_stored_in_lower_case_and_anything_else_is_refused_listing_them()
+    {
+        if (Billing is not { } billing)
+        {
+            return;
+        }
+
+        using var api = await Api.SignUpAsync(billing);
+        var french = await api.OkAsync<CustomerResponse>(HttpMethod.Post, "api/v1/customers", Named("Langue", " FR "));
+        Assert.Equal("fr", french.Language);
+        Assert.Equal("en", (await api.OkAsync<CustomerResponse>(HttpMethod.Put, $"api/v1/customers/{french.Id}", Named("Langue", "En"))).Language);
+        Assert.Null((await api.OkAsync<CustomerResponse>(HttpMethod.Post, "api/v1/customers", Named("No language", " "))).Language);
+        foreach (var bad in new[] { "English", "de", "fr-CA", new string('x', 5000) })
+        {
+            var problem = await api.ProblemAsync(HttpStatusCode.UnprocessableEntity, HttpMethod.Post, "api/v1/customers", Named("Bad language", bad));
+            var message = Assert.Single(Assert.Single(problem.Errors!, e => e.Key == "language").Value);
+            Assert.Contains("en (English)", message, StringComparison.Ordinal);
+            Assert.Contains("fr (French)", message, StringComparison.Ordinal);
+            Assert.True(message.Length < 200, message);
+        }
+
+        Assert.Equal(0, (await api.OkAsync<CustomerList>(HttpMethod.Get, "api/v1/customers?search=bad")).Total);
+        Assert.Equal("en", Assert.Single(await api.FeedAsync(), c => c.Customer!.Name == "Langue").Customer!.Language);
+    }
+
+    [Fact]
+    public async Task A_language_stored_before_the_rule_is_read_and_fed_as_it_was_and_must_be_fixed_at_the_next_edit()
+    {
+        if (Billing is not { } billing)
+        {
+            return;
+        }
+
+        using var api = await Api.SignUpAsync(billing);
+        var kept = await api.OkAsync<CustomerResponse>(HttpMethod.Post, "api/v1/customers", Named("Old free text, kept", "fr"));
+        var deleted = await api.OkAsync<CustomerResponse>(HttpMethod.Post, "api/v1/customers", Named("Old free text, deleted", "fr"));
+        // What an older Billing could store: any text up to 35 characters, in the records and in their feed rows.
+        await using (var db = Fixture.Kind == "postgres"
+            ? BillingBooks.Billing.Storage.Database.Postgres(((BillingBooks.Billing.Testing.BillingDatabase.Postgres)billing.Database).ConnectionString)
+            : BillingBooks.Billing.Storage.Database.Sqlite(((BillingBooks.Billing.Testing.BillingDatabase.Sqlite)billing.Database).Path))
+        await using (var connection = await db.OpenAsync())
+        {
+            foreach (var table in new[] { "customers", "feed" })
+            {
+                Assert.Equal(2, await Dapper.SqlMapper.ExecuteAsync(connection,
+                    $"UPDATE {table} SET doc = REPLACE(doc, '\"language\":\"fr\"', '\"language\":\"Français\"') WHERE account_id = @account",
+                    new { account = long.Parse(api.AccountId, System.Globalization.CultureInfo.InvariantCulture) }));
+            }
+        }
+
+        Assert.Equal("Français", (await api.OkAsync<CustomerResponse>(HttpMethod.Get, $"api/v1/customers/{kept.Id}")).Language);
+        Assert.All((await api.OkAsync<CustomerList>(HttpMethod.Get, "api/v1/customers")).Items, c => Assert.Equal("Français", c.Language));
+        Assert.All(await api.FeedAsync(), c => Assert.Equal("Français", c.Customer!.Language));
+
+        // An edit that keeps it is refused on that field alone; one that fixes it goes through; a delete does not check it.
+        var refused = await api.ProblemAsync(HttpStatusCode.UnprocessableEntity, HttpMethod.Put, $"api/v1/customers/{kept.Id}", Named("Old free text, kept", "Français"));
+        Assert.Equal(["language"], refused.Errors!.Keys.ToArray());
+        Assert.Equal("fr", (await api.OkAsync<CustomerResponse>(HttpMethod.Put, $"api/v1/customers/{kept.Id}", Named("Old free text, kept", "fr"))).Language);
+        using (var delete = await api.SendAsync(HttpMethod.Delete, $"api/v1/customers/{deleted.Id}"))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
+        }
+
+        var tombstone = Assert.Single(await api.FeedAsync(), c => c.Deleted);
+        Assert.Equal("Français", tombstone.Customer!.Language);
+    }
+
+    private static CustomerRequest Named(string name, string? language) => new(name, null, null, null, null, language, null, null, null);
+
+    [Fact]
     public async Task Names_are_unique_ignoring_case_but_a_deleted_name_is_free_again()
     {
         if (Billing is not { } billing)
