@@ -95,6 +95,17 @@ public class SeedTests
     }
 
     [Fact]
+    public async Task Seed_with_a_password_the_api_would_refuse_says_what_to_pass()
+    {
+        foreach (var password in new[] { "short", new string('p', 129) })
+        {
+            var (code, output) = await BillingProcess.SeedAsync(new BillingDatabase.Sqlite(Path.Combine(Path.GetTempPath(), $"never-{Guid.NewGuid():N}.db")), "--email", "a@example.com", "--password", password);
+            Assert.Equal(1, code);
+            Assert.Contains("--password of 10 to 128 characters is required", output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Seed_without_an_email_says_what_to_pass()
     {
         var (code, output) = await BillingProcess.SeedAsync(new BillingDatabase.Sqlite(Path.Combine(Path.GetTempPath(), $"never-{Guid.NewGuid():N}.db")), "--password", "0123456789");
