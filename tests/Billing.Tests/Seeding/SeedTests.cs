@@ -171,6 +171,12 @@ public class SeedTests
         Assert.Equal(taxes.Count, summary.Taxes.Count);
         Assert.All(summary.Taxes, t => Assert.Equal(taxes[(t.Currency, t.Name, t.Rate)], t.Amount));
 
+        // Seeded customers are found ignoring accents, as customers added through the API are.
+        var cafes = feed.Where(c => c.Kind == ChangeKinds.Customer && !c.Deleted && c.Customer!.Name.Contains("Café", StringComparison.OrdinalIgnoreCase))
+            .Select(c => c.Customer!.Name).Order(StringComparer.Ordinal).ToArray();
+        Assert.NotEmpty(cafes);
+        Assert.Equal(cafes, (await api.OkAsync<CustomerList>(HttpMethod.Get, "api/v1/customers?search=CAFE&limit=100")).Items.Select(c => c.Name).Order(StringComparer.Ordinal).ToArray());
+
         // The seeded account works like any other.
         var customer = await api.CustomerAsync("Added after seeding");
         Assert.NotNull(customer.Id);
