@@ -183,6 +183,31 @@ public abstract class ValidationTests<T>(T fixture) : ApiTestBase<T>(fixture)
     }
 
     [Fact]
+    public async Task Amounts_beyond_any_invoice_are_field_errors_not_a_500()
+    {
+        if (Billing is not { } billing)
+        {
+            return;
+        }
+
+        const string huge = "79228162514264337593543950335";
+        var (api, customer) = await ReadyAsync(billing);
+        using (api)
+        {
+            var line = await api.ProblemAsync(HttpStatusCode.UnprocessableEntity, HttpMethod.Post, "api/v1/invoices", Api.Invoice(customer, Api.Line(huge, "2.00")));
+            Assert.Equal(["lines[0]"], line.Errors!.Keys.ToArray());
+            var discount = await api.ProblemAsync(HttpStatusCode.UnprocessableEntity, HttpMethod.Post, "api/v1/invoices",
+                Api.Invoice(customer, Api.Line("1", "10.00")) with { Discount = new DiscountRequest("amount", huge) });
+            Assert.Equal(["discount.value"], discount.Errors!.Keys.ToArray());
+            Assert.Contains("more than the subtotal 10.00", Assert.Single(discount.Errors["discount.value"]), StringComparison.Ordinal);
+            var invoice = await api.SentAsync(Api.Invoice(customer));
+            var payment = await api.ProblemAsync(HttpStatusCode.UnprocessableEntity, HttpMethod.Post, "api/v1/payments", new PaymentRequest(
+                customer, null, huge, null, PaymentMethods.Cash, null, null, null, [new PaymentApplicationDocument(invoice.Id, huge)]));
+            Assert.Equal(["applications[0].amount"], payment.Errors!.Keys.ToArray());
+        }
+    }
+
+    [Fact]
     public async Task A_discount_above_the_subtotal_or_of_an_unknown_kind_is_refused()
     {
         if (Billing is not { } billing)
