@@ -208,6 +208,42 @@ public abstract class ValidationTests<T>(T fixture) : ApiTestBase<T>(fixture)
     }
 
     [Fact]
+    public async Task A_nul_character_in_any_text_is_refused_naming_where_it_is_not_a_500()
+    {
+        if (Billing is not { } billing)
+        {
+            return;
+        }
+
+        var (api, customer) = await ReadyAsync(billing);
+        using (api)
+        {
+            // PostgreSQL stores no U+0000 in text: each of these was a 500 there.
+            foreach (var (path, body, field) in new[]
+            {
+                ("api/v1/customers", """{"name":"Nul\u0000Inc"}""", "name"),
+                ("api/v1/invoices", $$"""{"customerId":"{{customer}}","number":"A\u00001","lines":[{"quantity":"1","unitPrice":"1.00"}]}""", "number"),
+                ("api/v1/signup", """{"email":"a\u0000b@example.com","password":"correct horse battery"}""", "email"),
+                ("api/v1/tokens", """{"email":"a\u0000b@example.com","password":"correct horse battery"}""", "email"),
+            })
+            {
+                var problem = await api.ProblemAsync(HttpStatusCode.BadRequest, HttpMethod.Post, path, body);
+                Assert.Equal([field], problem.Errors!.Keys.ToArray());
+                Assert.Contains("U+0000", problem.Detail, StringComparison.Ordinal);
+            }
+
+            foreach (var (query, parameter) in new[] { ("api/v1/customers?search=a%00b", "search"), ("api/v1/invoices?number=%00", "number") })
+            {
+                var problem = await api.ProblemAsync(HttpStatusCode.BadRequest, HttpMethod.Get, query);
+                Assert.Equal([parameter], problem.Errors!.Keys.ToArray());
+                Assert.Contains("U+0000", problem.Detail, StringComparison.Ordinal);
+            }
+
+            Assert.Equal(0, (await api.OkAsync<CustomerList>(HttpMethod.Get, "api/v1/customers?search=Nul")).Total);
+        }
+    }
+
+    [Fact]
     public async Task A_discount_above_the_subtotal_or_of_an_unknown_kind_is_refused()
     {
         if (Billing is not { } billing)
