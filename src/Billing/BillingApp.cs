@@ -87,6 +87,7 @@ public static class BillingApp
         app.UseForwardedHeaders(forwarded);
         app.UseExceptionHandler(error => error.Run(HandleUnexpectedAsync));
         app.UseStatusCodePages(EmptyApiErrorAsync);
+        app.Use(NulCharacters.RefuseInQueryAsync);
         app.UseAuthentication();
         app.UseAuthorization();
         app.Use(TenantResolution.InvokeAsync);

@@ -50,10 +50,7 @@ public static class AccountEndpoints
         }
 
         errors.MaxLength("email", email, 254);
-        if (signup.Password is null || signup.Password.Length < 10)
-        {
-            errors.Add("password", "a password of at least 10 characters is required");
-        }
+        PasswordRules.Check(signup.Password, "password", "a password", errors);
 
         errors.MaxLength("companyName", signup.CompanyName, 255);
         if (!errors.IsEmpty)
@@ -127,7 +124,8 @@ public static class AccountEndpoints
                 "SELECT id AS Id, email AS Email, password_hash AS PasswordHash FROM accounts WHERE email_key = @key", new { key }).ConfigureAwait(false);
         }
 
-        // Hash even for an unknown email so the answer takes as long as for a wrong password.
+        // Hash even for an unknown email so the answer takes as long as for a wrong password. No length check here: a
+        // password over PasswordRules.MaxLength fails like any wrong one (none can be set now), with the same answer.
         var hash = account?.PasswordHash ?? UnknownAccountHash.Value(hasher);
         var verdict = hasher.VerifyHashedPassword(account ?? new AccountRow(0, key, hash), hash, login.Password);
         await using var session = await db.BeginAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
@@ -250,10 +248,7 @@ public static class AccountEndpoints
             errors.Add("currentPassword", "your current password is required");
         }
 
-        if (change.NewPassword is null || change.NewPassword.Length < 10)
-        {
-            errors.Add("newPassword", "a new password of at least 10 characters is required");
-        }
+        PasswordRules.Check(change.NewPassword, "newPassword", "a new password", errors);
 
         if (!errors.IsEmpty)
         {

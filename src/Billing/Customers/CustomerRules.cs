@@ -23,7 +23,13 @@ public static class CustomerRules
         errors.MaxLength("phone", input.Phone, 255);
         errors.MaxLength("fax", input.Fax, 255);
         errors.MaxLength("website", input.Website, 255);
-        errors.MaxLength("language", input.Language, 35);
+        if (!CustomerLanguages.TryNormalize(input.Language, out var language))
+        {
+            // The value is echoed only while short enough to read back in a message.
+            var given = input.Language!.Trim().Length <= 35 ? $"'{input.Language.Trim()}' is not a language Billing knows" : "not a language Billing knows";
+            errors.Add("language", $"{given}; use {CustomerLanguages.Listed} (any case), or leave it empty");
+        }
+
         var address = Addresses.Validate(input.Address, "address", errors);
         var currency = string.IsNullOrWhiteSpace(input.Currency) ? defaultCurrency : input.Currency.Trim().ToUpperInvariant();
         if (!Currency.TryGet(currency, out _))
@@ -65,7 +71,7 @@ public static class CustomerRules
 
         // With contacts but no default, the first one is the default (its email pre-fills sending).
         var normalizedContacts = contacts.Select((c, i) => c with { IsDefault = c.IsDefault || (i == 0 && !contacts.Any(x => x.IsDefault)) }).ToArray();
-        return input with { Name = name, Address = address, Currency = currency, Contacts = normalizedContacts, Taxes = taxes };
+        return input with { Name = name, Address = address, Language = language, Currency = currency, Contacts = normalizedContacts, Taxes = taxes };
     }
 
     public static string NameKey(string name) => name.Trim().Normalize(System.Text.NormalizationForm.FormC).ToUpperInvariant();

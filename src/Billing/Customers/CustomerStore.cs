@@ -27,13 +27,17 @@ public static class CustomerStore
     public static async Task<(IReadOnlyList<CustomerResponse> Items, int Total)> ListAsync(Session session, AccountId account, string? search, int offset, int limit)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var pattern = string.IsNullOrWhiteSpace(search) ? null : "%" + CustomerRules.NameKey(search).Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal) + "%";
-        const string where = "WHERE account_id = @account AND deleted = 0 AND (@pattern IS NULL OR name_key LIKE @pattern)";
+        // Accents and case ignored (CustomerSearchKey); % and _ are searched as typed, not as LIKE's wildcards.
+        var pattern = string.IsNullOrWhiteSpace(search) ? null : "%" + EscapeLike(CustomerSearchKey.Of(search)) + "%";
+        const string where = "WHERE account_id = @account AND deleted = 0 AND (@pattern IS NULL OR search_key LIKE @pattern ESCAPE '\\')";
         var parameters = new { account = account.Value, pattern, offset, limit };
         var total = await session.QuerySingleAsync<long>($"SELECT COUNT(*) FROM customers {where}", parameters).ConfigureAwait(false);
         var docs = await session.QueryAsync<string>($"SELECT doc FROM customers {where} ORDER BY name_key, id LIMIT @limit OFFSET @offset", parameters).ConfigureAwait(false);
         return (docs.Select(d => JsonSerializer.Deserialize<CustomerResponse>(d, Json.Options)!).ToArray(), checked((int)total));
     }
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
     public static async Task<bool> NameTakenAsync(Session session, AccountId account, string name, CustomerId? except)
     {
@@ -49,8 +53,8 @@ public static class CustomerStore
         ArgumentNullException.ThrowIfNull(write);
         ArgumentNullException.ThrowIfNull(valid);
         var id = await write.QuerySingleAsync<long>(
-            "INSERT INTO customers (account_id, name, name_key, deleted, version, doc) VALUES (@account, @name, @key, 0, 1, '{}') RETURNING id",
-            new { account = write.Account.Value, name = valid.Name, key = CustomerRules.NameKey(valid.Name!) }).ConfigureAwait(false);
+            "INSERT INTO customers (account_id, name, name_key, search_key, deleted, version, doc) VALUES (@account, @name, @key, @searchKey, 0, 1, '{}') RETURNING id",
+            new { account = write.Account.Value, name = valid.Name, key = CustomerRules.NameKey(valid.Name!), searchKey = CustomerSearchKey.Of(valid.Name!) }).ConfigureAwait(false);
         var customer = ToResponse(new CustomerId(id), valid, 1);
         await SaveAsync(write, customer, deleted: false).ConfigureAwait(false);
         return customer;
@@ -83,13 +87,14 @@ public static class CustomerStore
     {
         var id = long.Parse(customer.Id, CultureInfo.InvariantCulture);
         await write.ExecuteAsync(
-            "UPDATE customers SET name = @name, name_key = @key, deleted = @deleted, version = @version, doc = @doc WHERE account_id = @account AND id = @id",
+            "UPDATE customers SET name = @name, name_key = @key, search_key = @searchKey, deleted = @deleted, version = @version, doc = @doc WHERE account_id = @account AND id = @id",
             new
             {
                 account = write.Account.Value,
                 id,
                 name = customer.Name,
                 key = CustomerRules.NameKey(customer.Name),
+                searchKey = CustomerSearchKey.Of(customer.Name),
                 deleted = deleted ? 1L : 0L,
                 version = (long)customer.Version,
                 doc = JsonSerializer.Serialize(customer, Json.Options),

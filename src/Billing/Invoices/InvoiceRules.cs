@@ -108,7 +108,8 @@ public static class InvoiceRules
                 }
             }
 
-            if (Math.Abs(quantity * price.Amount) >= Limit)
+            // Compared by division: the product of a 29-digit quantity and a price overflows decimal.
+            if (price.Amount != 0m && Math.Abs(quantity) >= Limit / Math.Abs(price.Amount))
             {
                 errors.Add($"{at}", $"a line's amount must be below {Limit.ToString("N0", CultureInfo.InvariantCulture)}");
             }
@@ -142,11 +143,17 @@ public static class InvoiceRules
             Lines = lines,
             Taxes = context.Taxes,
         };
-        var totals = state.Compute();
-        if (totals.Discount > totals.Subtotal)
+        // An amount discount is compared with the subtotal before it is spread over the lines: one too large for any
+        // invoice would overflow the spreading (in minor units).
+        var subtotal = (state with { Discount = null }).Compute().Subtotal;
+        var discountAmount = discount?.Kind == "amount" ? Money.Money.Parse(discount.Value!, currency) : Money.Money.Zero(currency);
+        if (discountAmount > subtotal)
         {
-            errors.Add("discount.value", $"the discount {totals.Discount.ToDecimalString()} is more than the subtotal {totals.Subtotal.ToDecimalString()}");
+            errors.Add("discount.value", $"the discount {discountAmount.ToDecimalString()} is more than the subtotal {subtotal.ToDecimalString()}");
+            return errors.ToError();
         }
+
+        var totals = state.Compute();
 
         if (totals.Total.Amount >= Limit)
         {

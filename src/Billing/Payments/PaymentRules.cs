@@ -110,6 +110,13 @@ public static class PaymentRules
                 continue;
             }
 
+            // Refused here, before any sum in minor units could overflow: no invoice owes as much.
+            if (part.Amount >= Invoices.InvoiceRules.Limit)
+            {
+                errors.Add($"{at}.amount", $"an applied amount must be below {Invoices.InvoiceRules.Limit.ToString("N0", CultureInfo.InvariantCulture)}: no invoice owes as much");
+                continue;
+            }
+
             applied += part;
             applications.Add((invoiceId, part.MinorUnits));
         }

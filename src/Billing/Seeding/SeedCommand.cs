@@ -111,9 +111,10 @@ public sealed record SeedOptions(
             return null;
         }
 
-        if (password is null || password.Length < 10)
+        if (password is null || password.Length is < PasswordRules.MinLength or > PasswordRules.MaxLength)
         {
-            error = "--password of at least 10 characters is required";
+            // The API's rule (sign-up): a seeded account's password must be one it could have signed up with.
+            error = $"--password of {PasswordRules.MinLength} to {PasswordRules.MaxLength} characters is required";
             return null;
         }
 

@@ -114,7 +114,7 @@ internal sealed class Seeder(Database db, SeedOptions options, PasswordHasher<Ac
             .ToHashSet(StringComparer.Ordinal);
         var nextId = await NextIdAsync(write, "customers").ConfigureAwait(false);
         using var insert = new Bulk(write.Connection, write.Transaction, "customers",
-            ("id", DbType.Int64), ("account_id", DbType.Int64), ("name", DbType.String), ("name_key", DbType.String), ("deleted", DbType.Int64), ("version", DbType.Int64), ("doc", DbType.String));
+            ("id", DbType.Int64), ("account_id", DbType.Int64), ("name", DbType.String), ("name_key", DbType.String), ("search_key", DbType.String), ("deleted", DbType.Int64), ("version", DbType.Int64), ("doc", DbType.String));
         using var feed = FeedInsert(write);
         for (var i = 0; i < options.Customers; i++)
         {
@@ -142,7 +142,7 @@ internal sealed class Seeder(Database db, SeedOptions options, PasswordHasher<Ac
                 new Address($"{10 + _random.Next(990)} Main Street", null, place.City, place.Province, place.Country == "CA" ? "H2X 1Y4" : place.Country == "US" ? "10001" : "12345", place.Country),
                 "555-0199", null, null, place.Country is "CA" && place.Province == "QC" ? "fr" : "en", place.Currency, contacts, place.Taxes, edited ? 2 : 1);
             var version = customer.Version + (deleted ? 1 : 0);
-            insert.Run(id, account.Value, name, CustomerRules.NameKey(name), deleted ? 1L : 0L, (long)version, JsonSerializer.Serialize(customer, Json.Options));
+            insert.Run(id, account.Value, name, CustomerRules.NameKey(name), CustomerSearchKey.Of(name), deleted ? 1L : 0L, (long)version, JsonSerializer.Serialize(customer, Json.Options));
             WriteFeed(feed, write, ChangeKinds.Customer, id, version, deleted, JsonSerializer.Serialize(CustomerStore.ToDocument(customer), Json.Options));
             result.Add(new SeededCustomer(customer, deleted));
         }

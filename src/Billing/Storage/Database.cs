@@ -97,7 +97,7 @@ public sealed class Database : IAsyncDisposable
         return connection;
     }
 
-    /// <summary>Creates or upgrades the schema (DbUp, scripts embedded under Storage/Migrations).</summary>
+    /// <summary>Creates or upgrades the schema (DbUp: the SQL scripts embedded under Storage/Migrations, and its C# scripts).</summary>
     public void Migrate()
     {
         UpgradeEngineBuilder builder;
@@ -124,6 +124,7 @@ public sealed class Database : IAsyncDisposable
 
         var result = builder
             .WithScriptsEmbeddedInAssembly(Assembly.GetExecutingAssembly(), name => name.Contains(".Storage.Migrations.", StringComparison.Ordinal))
+            .WithScript(Migrations.CustomerSearchKeyBackfill.Name, new Migrations.CustomerSearchKeyBackfill())
             .WithVariable("id", identity)
             .WithVariable("blob", blob)
             .WithTransactionPerScript()

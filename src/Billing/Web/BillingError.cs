@@ -10,6 +10,9 @@ public sealed record InvalidInput(IReadOnlyDictionary<string, string[]> Errors)
 /// <summary>The body is not JSON of the expected shape (wrong type, unknown field).</summary>
 public sealed record MalformedBody(string Message, string? Path) : BillingError(Message);
 
+/// <summary>A query value no endpoint may take (400), named by its parameter.</summary>
+public sealed record BadQueryValue(string Message, string Parameter) : BillingError(Message);
+
 public sealed record BodyTooLarge(long Limit) : BillingError($"The request body is larger than {Limit} bytes.");
 
 public sealed record NotFound(string What) : BillingError($"No {What} with this id in these books.");

@@ -9,6 +9,9 @@ public static class Json
     /// <summary>camelCase on the wire; unknown fields are refused so a typo never silently drops data.</summary>
     public static readonly JsonSerializerOptions Options = Create();
 
+    /// <summary><see cref="Options"/> for request bodies: also refuses text holding U+0000 (<see cref="NulCharacters"/>).</summary>
+    public static readonly JsonSerializerOptions BodyOptions = CreateForBodies();
+
     private static JsonSerializerOptions Create()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
@@ -19,6 +22,14 @@ public static class Json
             // API JSON, never embedded in HTML: keep accents and symbols readable.
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+
+    private static JsonSerializerOptions CreateForBodies()
+    {
+        var options = new JsonSerializerOptions(Options);
+        options.Converters.Add(new NulCharacters.Refused());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

@@ -16,7 +16,7 @@ public static class JsonBody
 
         try
         {
-            var value = await JsonSerializer.DeserializeAsync<T>(request.Body, Json.Options, request.HttpContext.RequestAborted).ConfigureAwait(false);
+            var value = await JsonSerializer.DeserializeAsync<T>(request.Body, Json.BodyOptions, request.HttpContext.RequestAborted).ConfigureAwait(false);
             return value is null ? new MalformedBody("The body is empty or null; send a JSON object.", null) : value;
         }
         catch (JsonException e)
@@ -24,7 +24,9 @@ public static class JsonBody
             var path = string.IsNullOrEmpty(e.Path) ? null : e.Path.TrimStart('$').TrimStart('.');
             var detail = e.Message.Contains("could not be mapped", StringComparison.Ordinal)
                 ? $"Unknown field at '{path}'; remove it (see /openapi/v1.json for the fields)."
-                : $"'{path}' has the wrong type or is not valid JSON; check the field's type in /openapi/v1.json.";
+                : e.Message == NulCharacters.Found
+                    ? $"'{path}' {NulCharacters.Found}; remove it."
+                    : $"'{path}' has the wrong type or is not valid JSON; check the field's type in /openapi/v1.json.";
             return new MalformedBody(detail, string.IsNullOrEmpty(path) ? null : path);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)

@@ -23,6 +23,12 @@ public static class Problems
             400,
             malformed.Message,
             malformed.Path is null ? null : new Dictionary<string, string[]> { [malformed.Path] = [malformed.Message] }),
+        BadQueryValue bad => new Problem(
+            "https://billingbooks.example/problems/bad-query",
+            "Query value not valid",
+            400,
+            bad.Message,
+            new Dictionary<string, string[]> { [bad.Parameter] = [bad.Message] }),
         BodyTooLarge => new Problem("https://billingbooks.example/problems/too-large", "Request body too large", 413, error.Message, null),
         NotFound => new Problem("https://billingbooks.example/problems/not-found", "Not found", 404, error.Message, null),
         InvalidLink => new Problem("https://billingbooks.example/problems/invalid-link", "Link not valid", 404, error.Message, null),

@@ -42,6 +42,44 @@ public abstract class AccountTests<T>(T fixture) : ApiTestBase<T>(fixture)
     }
 
     [Fact]
+    public async Task A_password_over_128_characters_is_refused_at_sign_up_and_change_naming_the_limit_and_at_sign_in_is_just_wrong()
+    {
+        if (Billing is not { } billing)
+        {
+            return;
+        }
+
+        var longest = new string('p', 128);
+        var (client, _) = await BillingApi.SignUpAsync(billing.BaseAddress, $"longest-{Guid.NewGuid():N}@example.com", longest);
+        client.Dispose();
+        using var api = await Api.SignUpAsync(billing);
+        foreach (var tooLong in new[] { new string('p', 129), new string('p', 5000) })
+        {
+            var signup = await api.ProblemAsync(HttpStatusCode.UnprocessableEntity, HttpMethod.Post, "api/v1/signup",
+                new SignupRequest($"long-{Guid.NewGuid():N}@example.com", tooLong, null));
+            Assert.Equal(["password"], signup.Errors!.Keys.ToArray());
+            Assert.Contains("at most 128 characters", Assert.Single(signup.Errors["password"]), StringComparison.Ordinal);
+            var change = await api.ProblemAsync(HttpStatusCode.UnprocessableEntity, HttpMethod.Put, "api/v1/password", new PasswordChange("correct horse battery", tooLong));
+            Assert.Equal(["newPassword"], change.Errors!.Keys.ToArray());
+            Assert.Contains("at most 128 characters", Assert.Single(change.Errors["newPassword"]), StringComparison.Ordinal);
+        }
+
+        // Signing in with one is a wrong password like any other: the same answer, for a known email as for an unknown one.
+        using var anonymous = new HttpClient { BaseAddress = billing.BaseAddress };
+        var answers = new List<string>();
+        foreach (var (email, password) in new[] { (api.Email, "wrong password"), (api.Email, new string('p', 5000)), ($"nobody-{Guid.NewGuid():N}@example.com", new string('p', 5000)) })
+        {
+            using var response = await anonymous.PostAsJsonAsync(new Uri("api/v1/tokens", UriKind.Relative), new TokenRequest(email, password));
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            answers.Add(await response.Content.ReadAsStringAsync());
+        }
+
+        Assert.Single(answers.Distinct(StringComparer.Ordinal));
+        var (signedIn, _) = await BillingApi.SignInAsync(billing.BaseAddress, api.Email, "correct horse battery");
+        signedIn.Dispose();
+    }
+
+    [Fact]
     public async Task A_revoked_token_is_refused_saying_it_was_revoked()
     {
         if (Billing is not { } billing)

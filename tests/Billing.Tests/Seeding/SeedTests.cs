@@ -95,6 +95,17 @@ public class SeedTests
     }
 
     [Fact]
+    public async Task Seed_with_a_password_the_api_would_refuse_says_what_to_pass()
+    {
+        foreach (var password in new[] { "short", new string('p', 129) })
+        {
+            var (code, output) = await BillingProcess.SeedAsync(new BillingDatabase.Sqlite(Path.Combine(Path.GetTempPath(), $"never-{Guid.NewGuid():N}.db")), "--email", "a@example.com", "--password", password);
+            Assert.Equal(1, code);
+            Assert.Contains("--password of 10 to 128 characters is required", output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Seed_without_an_email_says_what_to_pass()
     {
         var (code, output) = await BillingProcess.SeedAsync(new BillingDatabase.Sqlite(Path.Combine(Path.GetTempPath(), $"never-{Guid.NewGuid():N}.db")), "--password", "0123456789");
@@ -159,6 +170,12 @@ public class SeedTests
             .GroupBy(t => (t.Currency, t.Name, t.Rate)).ToDictionary(g => g.Key, g => Money.Money.Sum(g.Select(t => t.Amount), Currency.Get(g.Key.Currency)).ToDecimalString());
         Assert.Equal(taxes.Count, summary.Taxes.Count);
         Assert.All(summary.Taxes, t => Assert.Equal(taxes[(t.Currency, t.Name, t.Rate)], t.Amount));
+
+        // Seeded customers are found ignoring accents, as customers added through the API are.
+        var cafes = feed.Where(c => c.Kind == ChangeKinds.Customer && !c.Deleted && c.Customer!.Name.Contains("Café", StringComparison.OrdinalIgnoreCase))
+            .Select(c => c.Customer!.Name).Order(StringComparer.Ordinal).ToArray();
+        Assert.NotEmpty(cafes);
+        Assert.Equal(cafes, (await api.OkAsync<CustomerList>(HttpMethod.Get, "api/v1/customers?search=CAFE&limit=100")).Items.Select(c => c.Name).Order(StringComparer.Ordinal).ToArray());
 
         // The seeded account works like any other.
         var customer = await api.CustomerAsync("Added after seeding");

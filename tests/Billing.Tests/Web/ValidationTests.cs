@@ -183,6 +183,67 @@ public abstract class ValidationTests<T>(T fixture) : ApiTestBase<T>(fixture)
     }
 
     [Fact]
+    public async Task Amounts_beyond_any_invoice_are_field_errors_not_a_500()
+    {
+        if (Billing is not { } billing)
+        {
+            return;
+        }
+
+        const string huge = "79228162514264337593543950335";
+        var (api, customer) = await ReadyAsync(billing);
+        using (api)
+        {
+            var line = await api.ProblemAsync(HttpStatusCode.UnprocessableEntity, HttpMethod.Post, "api/v1/invoices", Api.Invoice(customer, Api.Line(huge, "2.00")));
+            Assert.Equal(["lines[0]"], line.Errors!.Keys.ToArray());
+            var discount = await api.ProblemAsync(HttpStatusCode.UnprocessableEntity, HttpMethod.Post, "api/v1/invoices",
+                Api.Invoice(customer, Api.Line("1", "10.00")) with { Discount = new DiscountRequest("amount", huge) });
+            Assert.Equal(["discount.value"], discount.Errors!.Keys.ToArray());
+            Assert.Contains("more than the subtotal 10.00", Assert.Single(discount.Errors["discount.value"]), StringComparison.Ordinal);
+            var invoice = await api.SentAsync(Api.Invoice(customer));
+            var payment = await api.ProblemAsync(HttpStatusCode.UnprocessableEntity, HttpMethod.Post, "api/v1/payments", new PaymentRequest(
+                customer, null, huge, null, PaymentMethods.Cash, null, null, null, [new PaymentApplicationDocument(invoice.Id, huge)]));
+            Assert.Equal(["applications[0].amount"], payment.Errors!.Keys.ToArray());
+        }
+    }
+
+    [Fact]
+    public async Task A_nul_character_in_any_text_is_refused_naming_where_it_is_not_a_500()
+    {
+        if (Billing is not { } billing)
+        {
+            return;
+        }
+
+        var (api, customer) = await ReadyAsync(billing);
+        using (api)
+        {
+            // PostgreSQL stores no U+0000 in text: each of these was a 500 there.
+            foreach (var (path, body, field) in new[]
+            {
+                ("api/v1/customers", """{"name":"Nul\u0000Inc"}""", "name"),
+                ("api/v1/invoices", $$"""{"customerId":"{{customer}}","number":"A\u00001","lines":[{"quantity":"1","unitPrice":"1.00"}]}""", "number"),
+                ("api/v1/signup", """{"email":"a\u0000b@example.com","password":"correct horse battery"}""", "email"),
+                ("api/v1/tokens", """{"email":"a\u0000b@example.com","password":"correct horse battery"}""", "email"),
+            })
+            {
+                var problem = await api.ProblemAsync(HttpStatusCode.BadRequest, HttpMethod.Post, path, body);
+                Assert.Equal([field], problem.Errors!.Keys.ToArray());
+                Assert.Contains("U+0000", problem.Detail, StringComparison.Ordinal);
+            }
+
+            foreach (var (query, parameter) in new[] { ("api/v1/customers?search=a%00b", "search"), ("api/v1/invoices?number=%00", "number") })
+            {
+                var problem = await api.ProblemAsync(HttpStatusCode.BadRequest, HttpMethod.Get, query);
+                Assert.Equal([parameter], problem.Errors!.Keys.ToArray());
+                Assert.Contains("U+0000", problem.Detail, StringComparison.Ordinal);
+            }
+
+            Assert.Equal(0, (await api.OkAsync<CustomerList>(HttpMethod.Get, "api/v1/customers?search=Nul")).Total);
+        }
+    }
+
+    [Fact]
     public async Task A_discount_above_the_subtotal_or_of_an_unknown_kind_is_refused()
     {
         if (Billing is not { } billing)
