@@ -106,7 +106,7 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
     private SyncIssue? ImportInvoice(FeedItem item, SourceRef source, ImportedVersion? latest)
     {
         var change = item.Change;
-        var invoice = change.Invoice ?? throw new InvalidOperationException($"Feed item {source} has no invoice body.");
+        var invoice = change.Invoice ?? throw new InvalidOperationException($"Bug: feed item {source} has no invoice; the client refuses such a page (FeedItems).");
         var live = latest is { Live: true } ? latest : null;
         // An invoice edited down to nothing (Billing allows it while unpaid) charges nothing, and Books posts no
         // invoice of nothing: like a void, its entry is reversed; an edit that charges again posts it anew.
@@ -155,7 +155,7 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
     private SyncIssue? ImportPayment(FeedItem item, SourceRef source, ImportedVersion? latest)
     {
         var change = item.Change;
-        var payment = change.Payment ?? throw new InvalidOperationException($"Feed item {source} has no payment body.");
+        var payment = change.Payment ?? throw new InvalidOperationException($"Bug: feed item {source} has no payment; the client refuses such a page (FeedItems).");
         var live = latest is { Live: true } ? latest : null;
         if (change.Deleted)
         {

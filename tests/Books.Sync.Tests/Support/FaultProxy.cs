@@ -4,7 +4,8 @@ namespace BillingBooks.Books.Sync.Tests.Support;
 
 /// <summary>
 /// An HTTP proxy on loopback between `books` and Billing that misbehaves on a share of requests: resets the
-/// connection, answers 500 or 503, stalls past the client's timeout, or cuts the body short.
+/// connection, answers 500 or 503, stalls past the client's timeout, or cuts the body short; or that changes what
+/// Billing answered (<see cref="Rewrite"/>), as a faulty Billing or proxy might.
 /// </summary>
 public sealed class FaultProxy : IDisposable
 {
@@ -39,6 +40,9 @@ public sealed class FaultProxy : IDisposable
 
     /// <summary>Lets every request through from now on.</summary>
     public bool Healthy { get; set; }
+
+    /// <summary>Changes each answer's body (given the request's path and query) before it is sent on; null sends it as Billing wrote it.</summary>
+    public Func<string, byte[], byte[]>? Rewrite { get; set; }
 
     private async Task LoopAsync()
     {
@@ -92,6 +96,7 @@ public sealed class FaultProxy : IDisposable
             }
             using var answer = await _upstream.SendAsync(forward);
             var bytes = await answer.Content.ReadAsByteArrayAsync();
+            if (Rewrite is { } rewrite) bytes = rewrite(context.Request.Url.PathAndQuery, bytes);
             response.StatusCode = (int)answer.StatusCode;
             if (answer.Content.Headers.ContentType is { } type) response.ContentType = type.ToString();
             response.ContentLength64 = bytes.Length;
