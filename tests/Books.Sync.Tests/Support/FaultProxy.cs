@@ -16,6 +16,7 @@ public sealed class FaultProxy : IDisposable
     private readonly TimeSpan _stall;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
+    private readonly List<Forwarded> _forwarded = [];
     private int _faults;
 
     public FaultProxy(Uri upstream, double faultRate, int seed, TimeSpan stall)
@@ -40,6 +41,15 @@ public sealed class FaultProxy : IDisposable
 
     /// <summary>Lets every request through from now on.</summary>
     public bool Healthy { get; set; }
+
+    /// <summary>The requests forwarded to Billing so far, with Billing's answer, in the order they were answered.</summary>
+    public IReadOnlyList<Forwarded> Answered
+    {
+        get
+        {
+            lock (_forwarded) return [.. _forwarded];
+        }
+    }
 
     /// <summary>Changes each answer's body (given the request's path and query) before it is sent on; null sends it as Billing wrote it.</summary>
     public Func<string, byte[], byte[]>? Rewrite { get; set; }
@@ -95,6 +105,7 @@ public sealed class FaultProxy : IDisposable
                 forward.Content.Headers.TryAddWithoutValidation("Content-Type", context.Request.ContentType);
             }
             using var answer = await _upstream.SendAsync(forward);
+            lock (_forwarded) _forwarded.Add(new Forwarded(context.Request.HttpMethod, context.Request.Url.AbsolutePath, (int)answer.StatusCode));
             var bytes = await answer.Content.ReadAsByteArrayAsync();
             if (Rewrite is { } rewrite) bytes = rewrite(context.Request.Url.PathAndQuery, bytes);
             response.StatusCode = (int)answer.StatusCode;
@@ -126,3 +137,6 @@ public sealed class FaultProxy : IDisposable
         _stop.Dispose();
     }
 }
+
+/// <summary>A request the proxy forwarded (path without the query) and the status Billing answered.</summary>
+public sealed record Forwarded(string Method, string Path, int Status);
