@@ -6,6 +6,7 @@ using BillingBooks.Books.Journals;
 using BillingBooks.Books.Sync.Client;
 using BillingBooks.Books.Sync.Mapping;
 using BillingBooks.Books.Sync.Storage;
+using BillingBooks.Money;
 
 namespace BillingBooks.Books.Sync;
 
@@ -301,8 +302,11 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
         else store.Imported(source, entry, deleted, item.Json, time.GetUtcNow());
     }
 
+    /// <summary>A total of zero in the invoice's currency; one that is not an amount in it is left to the posting rules to refuse.</summary>
     private static bool ChargesNothing(InvoiceDocument invoice) =>
-        decimal.TryParse(invoice.Total, NumberStyles.Number, CultureInfo.InvariantCulture, out var total) && total == 0m;
+        Currency.TryGet(invoice.Currency, out var currency)
+        && Money.Money.TryParse(invoice.Total, currency, CultureInfo.InvariantCulture, out var total, out _)
+        && total.IsZero;
 
     /// <summary>Two versions of an invoice alike but for what payments change in Billing (its status, paid and owing).</summary>
     private static bool OnlyPaymentsDiffer(InvoiceDocument posted, InvoiceDocument next) =>
