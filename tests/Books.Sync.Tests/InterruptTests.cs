@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using BillingBooks.Books.Sync.Client;
 using BillingBooks.Books.Sync.Tests.Support;
 using Xunit.Abstractions;
 
@@ -26,7 +27,7 @@ public class InterruptTests(BillingFixture fixture, ITestOutputHelper output) : 
         // (no answer in time): exiting with 130 before that, it is the interrupt that stopped it, not a timeout.
         var waiting = TimeSpan.FromSeconds(2);
         var hangGuard = TimeSpan.FromSeconds(10);
-        Assert.True(waiting + hangGuard < new Client.SyncClientOptions().AttemptTimeout, "the hang guard must end before the client would give up by itself");
+        Assert.True(waiting + hangGuard < new SyncClientOptions().AttemptTimeout, "the hang guard must end before the client would give up by itself");
         using var sync = Running.Start("pw", "--file", books.Path, "sync", "--server", $"http://127.0.0.1:{port}/", "--email", "owner@example.com", "--track-payments", "1060");
         await Task.Delay(waiting);
         Assert.False(sync.Process.HasExited, sync.ToString());

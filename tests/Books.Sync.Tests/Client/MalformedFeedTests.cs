@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using BillingBooks.Billing.Contracts;
 using BillingBooks.Books.Sync.Tests.Support;
 
-namespace BillingBooks.Books.Sync.Tests;
+namespace BillingBooks.Books.Sync.Tests.Client;
 
 /// <summary>
 /// A feed item that comes without its record (a faulty Billing, or a proxy that mangles answers) is bad input, not

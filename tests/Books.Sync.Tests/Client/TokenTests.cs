@@ -2,7 +2,7 @@ using BillingBooks.Billing.Testing;
 using BillingBooks.Books.Sync.Tests.Support;
 using Dapper;
 
-namespace BillingBooks.Books.Sync.Tests;
+namespace BillingBooks.Books.Sync.Tests.Client;
 
 /// <summary>A token that expires mid-run is renewed with the password held in memory (SPEC 1.8 short-lived tokens).</summary>
 public class TokenTests
