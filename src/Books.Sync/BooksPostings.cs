@@ -82,7 +82,7 @@ public sealed class BooksPostings(BooksWrite scope)
     /// name, contact and address; Books keeps its own revenue account, tax code and terms). An unlinked Books
     /// customer with the same name (case-insensitively) is the same customer: it gets linked, not duplicated.
     /// </summary>
-    public long UpsertCustomer(CustomerDraft draft, string externalReference)
+    public CustomerId UpsertCustomer(CustomerDraft draft, string externalReference)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var document = draft.Document;
@@ -113,31 +113,31 @@ public sealed class BooksPostings(BooksWrite scope)
         var saved = existing is null ? scope.Customers.Add(fields) : scope.Customers.Update(existing.Id, fields);
         var customer = saved.Value; // fields come from a valid Billing customer: a refusal here is a bug
         if (customer.DeletedInBilling != draft.DeletedInBilling) scope.Customers.SetDeletedInBilling(customer.Id, draft.DeletedInBilling);
-        return customer.Id.Value;
+        return customer.Id;
     }
 
     /// <summary>
     /// Gives an imported customer its Billing currency once Books can hold it (allowed and added); until then it keeps
     /// the one it has. False when Books still cannot.
     /// </summary>
-    public bool AdoptCurrency(long customerId, string code)
+    public bool AdoptCurrency(CustomerId customerId, string code)
     {
         if (!Currency.TryGet(code, out var currency) || !scope.ExchangeRates.CheckForeign(currency).IsOk) return false;
-        var customer = scope.Customers.Get(new CustomerId(customerId)).Value; // the sync's own link: it exists
+        var customer = scope.Customers.Get(customerId).Value; // the sync's own link: it exists
         var fields = new CustomerFields(customer.Name, customer.Contact, customer.Address, customer.Email, customer.Phone, customer.RevenueAccount,
             customer.TaxCode, currency, customer.TermsDays, customer.ExternalReference);
         return scope.Customers.Update(customer.Id, fields).IsOk;
     }
 
-    public int? CustomerRevenueAccount(long customerId) =>
-        scope.Customers.Get(new CustomerId(customerId)).TryGetValue(out var customer, out _) ? customer.RevenueAccount?.Value : null;
+    public int? CustomerRevenueAccount(CustomerId customerId) =>
+        scope.Customers.Get(customerId).TryGetValue(out var customer, out _) ? customer.RevenueAccount?.Value : null;
 
-    public Result<long> PostSale(BillingSale sale, long customerId)
+    public Result<EntryId> PostSale(BillingSale sale, CustomerId customerId)
     {
         ArgumentNullException.ThrowIfNull(sale);
         var currency = Currency.Get(sale.Currency);
         var draft = new SaleDraft(
-            new CustomerId(customerId),
+            customerId,
             sale.Number,
             sale.Date,
             sale.Lines.Select(l => new SaleLine(l.Description, l.Amount, l.TaxCode, new AccountNumber(l.RevenueAccount))).ToList(),
@@ -146,10 +146,10 @@ public sealed class BooksPostings(BooksWrite scope)
             sale.ExchangeRate,
             sale.Taxes.Select(t => new Taxes.TaxAmount(t.Name, t.Amount)).ToList(),
             $"Invoice {sale.Number} from Billing ({sale.Source})");
-        return scope.Sales.Post(draft).Map(i => i.Entry.Value);
+        return scope.Sales.Post(draft).Map(i => i.Entry);
     }
 
-    public Result<long> PostReceipt(BillingReceipt receipt, long customerId, IReadOnlyList<(long InvoiceEntry, Money.Money Amount)> allocations)
+    public Result<EntryId> PostReceipt(BillingReceipt receipt, CustomerId customerId, IReadOnlyList<(EntryId InvoiceEntry, Money.Money Amount)> allocations)
     {
         ArgumentNullException.ThrowIfNull(receipt);
         ArgumentNullException.ThrowIfNull(allocations);
@@ -161,39 +161,36 @@ public sealed class BooksPostings(BooksWrite scope)
             _ => PaymentMethod.Other,
         };
         var draft = new ReceiptDraft(
-            new CustomerId(customerId),
+            customerId,
             receipt.Date,
             receipt.Amount,
             method,
-            allocations.Select(a => new ReceiptAllocation(new EntryId(a.InvoiceEntry), a.Amount)).ToList(),
+            allocations.Select(a => new ReceiptAllocation(a.InvoiceEntry, a.Amount)).ToList(),
             receipt.Reference,
             receipt.CardName,
             receipt.DepositAccount is { } account ? new AccountNumber(account) : null,
             null,
             $"Payment from Billing ({receipt.Source})");
-        return scope.Receipts.Post(draft).Map(r => r.Entry.Value);
+        return scope.Receipts.Post(draft).Map(r => r.Entry);
     }
 
     /// <summary>
     /// Reverses an entry on its own date, so Books' history by date matches Billing's - or, for an invoice whose
     /// receipt a user reversed later in Books, on that later day (the earliest on which receivables stay right).
     /// </summary>
-    public Result<long> Reverse(long entryId, string reason)
-    {
-        var id = new EntryId(entryId);
-        return scope.Entries.EarliestReversalDate(id).Then(date => scope.Entries.Reverse(id, date, reason)).Map(r => r.Value);
-    }
+    public Result<EntryId> Reverse(EntryId entry, string reason) =>
+        scope.Entries.EarliestReversalDate(entry).Then(date => scope.Entries.Reverse(entry, date, reason));
 
     /// <summary>The number of the invoice posted as <paramref name="invoiceEntry"/>.</summary>
-    public string InvoiceNumber(long invoiceEntry) => scope.Sales.Get(new EntryId(invoiceEntry)).Value.Number;
+    public string InvoiceNumber(EntryId invoiceEntry) => scope.Sales.Get(invoiceEntry).Value.Number;
 
     /// <summary>The entry of the invoice in force with this number, if any.</summary>
-    public long? InvoiceEntry(string number) => scope.Sales.FindByNumber(number)?.Entry.Value;
+    public EntryId? InvoiceEntry(string number) => scope.Sales.FindByNumber(number)?.Entry;
 
-    public IReadOnlyList<long> LiveReceiptsAllocatedTo(long invoiceEntry) =>
+    public IReadOnlyList<EntryId> LiveReceiptsAllocatedTo(EntryId invoiceEntry) =>
         scope.Connection.Query<long>(
-            "SELECT a.receipt_id FROM allocation a JOIN receipt r ON r.entry_id = a.receipt_id WHERE a.invoice_id = @invoiceEntry AND r.reversed = 0 ORDER BY a.receipt_id",
-            new { invoiceEntry }, scope.Transaction).AsList();
+            "SELECT a.receipt_id FROM allocation a JOIN receipt r ON r.entry_id = a.receipt_id WHERE a.invoice_id = @Value AND r.reversed = 0 ORDER BY a.receipt_id",
+            new { invoiceEntry.Value }, scope.Transaction).Select(r => new EntryId(r)).ToList();
 
     /// <summary>
     /// A name taken by another Books customer gets the Billing id appended (names are unique in Books) - unless the

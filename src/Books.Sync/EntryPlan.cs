@@ -1,3 +1,4 @@
+using BillingBooks.Books.Journals;
 using BillingBooks.Books.Storage;
 using Dapper;
 
@@ -9,10 +10,10 @@ namespace BillingBooks.Books.Sync;
 /// </summary>
 internal static class EntryPlan
 {
-    public static long NextEntryId(BooksRead scope) =>
-        scope.Connection.ExecuteScalar<long>("SELECT COALESCE(MAX(id), 0) + 1 FROM entry", transaction: scope.Transaction);
+    public static EntryId NextEntryId(BooksRead scope) =>
+        new(scope.Connection.ExecuteScalar<long>("SELECT COALESCE(MAX(id), 0) + 1 FROM entry", transaction: scope.Transaction));
 
-    public static IReadOnlyList<PlannedEntry> Since(BooksRead scope, long firstEntry)
+    public static IReadOnlyList<PlannedEntry> Since(BooksRead scope, EntryId firstEntry)
     {
         var rows = scope.Connection.Query<(long Entry, string Kind, string Memo, long Reverses, long Account, long Amount)>(
             """
@@ -20,7 +21,7 @@ internal static class EntryPlan
             FROM entry e JOIN posting p ON p.entry_id = e.id
             WHERE e.id >= @firstEntry
             GROUP BY e.id, p.account ORDER BY e.id, p.account
-            """, new { firstEntry }, scope.Transaction);
+            """, new { firstEntry = firstEntry.Value }, scope.Transaction);
         return rows
             .GroupBy(r => (r.Entry, r.Kind, r.Memo, r.Reverses))
             .Select(g => new PlannedEntry(

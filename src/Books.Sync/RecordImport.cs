@@ -1,9 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
 using BillingBooks.Billing.Contracts;
+using BillingBooks.Books.Customers;
+using BillingBooks.Books.Journals;
 using BillingBooks.Books.Sync.Client;
 using BillingBooks.Books.Sync.Mapping;
 using BillingBooks.Books.Sync.Storage;
+using BillingBooks.Money;
 
 namespace BillingBooks.Books.Sync;
 
@@ -46,7 +49,7 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
         var change = item.Change;
         var source = new SourceRef(dataset, change.Kind, change.Id, change.Version);
         var latest = store.Latest(dataset, source.Record);
-        if (latest is not null && (latest.Version > change.Version || (latest.Version == change.Version && (latest.Live || latest.Deleted != 0 || change.Kind == ChangeKinds.Customer))))
+        if (latest is not null && (latest.Version > change.Version || (latest.Version == change.Version && (latest.Live || latest.Deleted || change.Kind == ChangeKinds.Customer))))
         {
             // Already imported (a retried page, a second run) or older than what Books has: nothing to do.
             if (store.ConflictVersion(dataset, source.Record) <= latest.Version) store.Release(dataset, source.Record);
@@ -98,7 +101,7 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
         var change = item.Change;
         var draft = PostingRules.Customer(source, change);
         var id = books.UpsertCustomer(draft, ExternalReference(change.Id));
-        Record(source, id, change.Deleted, item, latest);
+        store.Imported(source, id, change.Deleted, item.Json, time.GetUtcNow()); // never the version Books has (skipped above)
         tally.Customer(latest is null);
         return null;
     }
@@ -106,7 +109,7 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
     private SyncIssue? ImportInvoice(FeedItem item, SourceRef source, ImportedVersion? latest)
     {
         var change = item.Change;
-        var invoice = change.Invoice ?? throw new InvalidOperationException($"Feed item {source} has no invoice body.");
+        var invoice = change.Invoice ?? throw new InvalidOperationException($"Bug: feed item {source} has no invoice; the client refuses such a page (FeedItems).");
         var live = latest is { Live: true } ? latest : null;
         // An invoice edited down to nothing (Billing allows it while unpaid) charges nothing, and Books posts no
         // invoice of nothing: like a void, its entry is reversed; an edit that charges again posts it anew.
@@ -131,13 +134,13 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
         {
             // Billing records a payment on the invoice too (status, paid, owing: a new version in the feed), but what
             // Books posted is unchanged: the entry stands and now belongs to this version; the receipt posts on its own.
-            store.Imported(source, live.BooksId, deleted: false, item.Json, time.GetUtcNow());
+            store.Imported(source, live.Entry, deleted: false, item.Json, time.GetUtcNow());
             store.Superseded(live.Source);
             tally.Unchanged(ChangeKinds.Invoice);
             return null;
         }
 
-        if (CustomerId(invoice.CustomerId) is not { } customerId)
+        if (BooksCustomer(invoice.CustomerId) is not { } customerId)
             return new SyncIssue(source.Record, source.Version, $"Invoice {invoice.Number}", $"waits for its customer {invoice.CustomerId}, not imported yet", null);
         var mapped = PostingRules.Invoice(source, invoice, setup, books.CustomerRevenueAccount(customerId));
         if (mapped.Issue is { } issue) return issue;
@@ -155,13 +158,13 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
     private SyncIssue? ImportPayment(FeedItem item, SourceRef source, ImportedVersion? latest)
     {
         var change = item.Change;
-        var payment = change.Payment ?? throw new InvalidOperationException($"Feed item {source} has no payment body.");
+        var payment = change.Payment ?? throw new InvalidOperationException($"Bug: feed item {source} has no payment; the client refuses such a page (FeedItems).");
         var live = latest is { Live: true } ? latest : null;
         if (change.Deleted)
         {
             if (live is not null)
             {
-                var reversal = books.Reverse(live.BooksId!.Value, $"{source.Record} deleted in Billing (version {source.Version})");
+                var reversal = books.Reverse(live.Entry!.Value, $"{source.Record} deleted in Billing (version {source.Version})");
                 if (!reversal.IsOk) return new SyncIssue(source.Record, source.Version, Label(payment), reversal.Error.Message, null);
                 store.Reversed(live.Source, reversal.Value);
                 tally.PaymentReversed();
@@ -178,21 +181,21 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
         return null;
     }
 
-    private SyncIssue? PostReceipt(SourceRef source, PaymentDocument payment, ImportedVersion? live, out long entry)
+    private SyncIssue? PostReceipt(SourceRef source, PaymentDocument payment, ImportedVersion? live, out EntryId entry)
     {
-        entry = 0;
-        if (CustomerId(payment.CustomerId) is not { } customerId)
+        entry = default;
+        if (BooksCustomer(payment.CustomerId) is not { } customerId)
             return new SyncIssue(source.Record, source.Version, Label(payment), $"waits for its customer {payment.CustomerId}, not imported yet", null);
         var mapped = PostingRules.Payment(source, payment, setup, WaitingFor);
         if (mapped.Issue is { } issue) return issue;
         if (live is not null)
         {
-            var reversal = books.Reverse(live.BooksId!.Value, $"{source.Record} changed in Billing (version {source.Version})");
+            var reversal = books.Reverse(live.Entry!.Value, $"{source.Record} changed in Billing (version {source.Version})");
             if (!reversal.IsOk) return new SyncIssue(source.Record, source.Version, Label(payment), reversal.Error.Message, null);
             store.Reversed(live.Source, reversal.Value);
         }
         var allocations = mapped.Draft!.Allocations
-            .Select(a => (store.Latest(dataset, new RecordKey(ChangeKinds.Invoice, a.InvoiceId))!.BooksId!.Value, a.Amount))
+            .Select(a => (store.Latest(dataset, new RecordKey(ChangeKinds.Invoice, a.InvoiceId))!.Entry!.Value, a.Amount))
             .ToList();
         var posted = books.PostReceipt(mapped.Draft, customerId, allocations);
         if (!posted.IsOk) return ReceiptRefused(source, Label(payment), posted.Error, mapped.Draft.Allocations.Select((a, i) => (a.InvoiceId, allocations[i].Item1)).ToList());
@@ -209,7 +212,7 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
     {
         suspended = [];
         var label = $"Invoice {store.Payload(live.Source).Invoice?.Number ?? live.Id}";
-        var allocated = books.LiveReceiptsAllocatedTo(live.BooksId!.Value).Select(r => (Entry: r, Imported: store.ByEntry(r))).ToList();
+        var allocated = books.LiveReceiptsAllocatedTo(live.Entry!.Value).Select(r => (Entry: r, Imported: store.ByEntry(r))).ToList();
         if (allocated.Where(r => r.Imported is null).Select(r => r.Entry).ToList() is { Count: > 0 } byHand)
         {
             var file = FixCommands.Quote(setup.File);
@@ -229,7 +232,7 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
             store.Reversed(imported.Source, undone.Value);
             suspended.Add(imported);
         }
-        var reversal = books.Reverse(live.BooksId.Value, $"{label} {what} in Billing");
+        var reversal = books.Reverse(live.Entry.Value, $"{label} {what} in Billing");
         if (!reversal.IsOk) return new SyncIssue(live.Source.Record, live.Source.Version, label, reversal.Error.Message, null);
         store.Reversed(live.Source, reversal.Value);
         return null;
@@ -241,7 +244,7 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
         foreach (var receipt in suspended)
         {
             var change = store.Payload(receipt.Source);
-            long entry = 0;
+            EntryId entry = default;
             var issue = Undoable(() => PostReceipt(receipt.Source, change.Payment!, live: null, out entry));
             if (pass.MustUndo) return;
             if (issue is null) store.Reposted(receipt.Source, entry);
@@ -290,16 +293,20 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
         return $"invoice {invoiceId}, not imported yet";
     }
 
-    private long? CustomerId(string billingId) => store.Latest(dataset, new RecordKey(ChangeKinds.Customer, billingId))?.BooksId;
+    private CustomerId? BooksCustomer(string billingId) => store.Latest(dataset, new RecordKey(ChangeKinds.Customer, billingId))?.Customer;
 
-    private void Record(SourceRef source, long? booksId, bool deleted, FeedItem item, ImportedVersion? latest)
+    /// <summary>Records an invoice's or a payment's version as posted as <paramref name="entry"/> (none when deleted, void or 0.00).</summary>
+    private void Record(SourceRef source, EntryId? entry, bool deleted, FeedItem item, ImportedVersion? latest)
     {
-        if (latest is not null && latest.Version == source.Version) store.Reposted(source, booksId);
-        else store.Imported(source, booksId, deleted, item.Json, time.GetUtcNow());
+        if (latest is not null && latest.Version == source.Version) store.Reposted(source, entry);
+        else store.Imported(source, entry, deleted, item.Json, time.GetUtcNow());
     }
 
+    /// <summary>A total of zero in the invoice's currency; one that is not an amount in it is left to the posting rules to refuse.</summary>
     private static bool ChargesNothing(InvoiceDocument invoice) =>
-        decimal.TryParse(invoice.Total, NumberStyles.Number, CultureInfo.InvariantCulture, out var total) && total == 0m;
+        Currency.TryGet(invoice.Currency, out var currency)
+        && Money.Money.TryParse(invoice.Total, currency, CultureInfo.InvariantCulture, out var total, out _)
+        && total.IsZero;
 
     /// <summary>Two versions of an invoice alike but for what payments change in Billing (its status, paid and owing).</summary>
     private static bool OnlyPaymentsDiffer(InvoiceDocument posted, InvoiceDocument next) =>
@@ -330,7 +337,7 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
     /// Why the engine refused a receipt, said for a payment that is changed in Billing (the engine's own advice is for
     /// receipts entered in Books), with what to do where.
     /// </summary>
-    private SyncIssue ReceiptRefused(SourceRef source, string label, BooksError refusal, IReadOnlyList<(string BillingId, long Entry)> invoices)
+    private SyncIssue ReceiptRefused(SourceRef source, string label, BooksError refusal, IReadOnlyList<(string BillingId, EntryId Entry)> invoices)
     {
         if (OutsideBooks(source, label, refusal) is { } outside) return outside;
         switch (refusal)

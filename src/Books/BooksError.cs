@@ -1,5 +1,6 @@
 using System.Globalization;
 using BillingBooks.Books.Accounts;
+using BillingBooks.Books.Journals;
 using BillingBooks.Books.Settings;
 using BillingBooks.Money;
 
@@ -212,27 +213,27 @@ public sealed record AmountsTooLargeToAdd()
 public sealed record TooFewLines(int Count)
     : BooksError($"A journal entry needs at least 2 lines (it has {Count.ToString(CultureInfo.InvariantCulture)}). Add a line for the other side of the entry.");
 
-public sealed record UnknownEntry(long Id)
-    : BooksError($"There is no journal entry {Id.ToString(CultureInfo.InvariantCulture)}. List entries with `books journal list`.");
+public sealed record UnknownEntry(EntryId Id)
+    : BooksError($"There is no journal entry {Id}. List entries with `books journal list`.");
 
-public sealed record AlreadyReversed(long Id, long ReversedBy)
-    : BooksError($"Entry {Id.ToString(CultureInfo.InvariantCulture)} was already reversed by entry {ReversedBy.ToString(CultureInfo.InvariantCulture)}. Nothing to do; post a new entry if needed.");
+public sealed record AlreadyReversed(EntryId Id, EntryId ReversedBy)
+    : BooksError($"Entry {Id} was already reversed by entry {ReversedBy}. Nothing to do; post a new entry if needed.");
 
-public sealed record CannotReverseReversal(long Id)
-    : BooksError($"Entry {Id.ToString(CultureInfo.InvariantCulture)} is itself a reversal and cannot be reversed. Post the entry again instead.");
+public sealed record CannotReverseReversal(EntryId Id)
+    : BooksError($"Entry {Id} is itself a reversal and cannot be reversed. Post the entry again instead.");
 
-public sealed record ReversalBeforeEntry(long Id, DateOnly EntryDate, DateOnly ReversalDate)
-    : BooksError($"Entry {Id.ToString(CultureInfo.InvariantCulture)} is dated {Iso(EntryDate)}; it cannot be reversed on {Iso(ReversalDate)}, which is earlier. Reverse it on or after {Iso(EntryDate)}.");
+public sealed record ReversalBeforeEntry(EntryId Id, DateOnly EntryDate, DateOnly ReversalDate)
+    : BooksError($"Entry {Id} is dated {Iso(EntryDate)}; it cannot be reversed on {Iso(ReversalDate)}, which is earlier. Reverse it on or after {Iso(EntryDate)}.");
 
-public sealed record ReversalBeforeReceiptReversal(string Number, long Receipt, DateOnly ReceiptReversedOn)
-    : BooksError($"Invoice {Number} was paid by receipt {Receipt.ToString(CultureInfo.InvariantCulture)}, which was reversed on {Iso(ReceiptReversedOn)}, so the invoice cannot be reversed before then (receivables would go below zero in between). Reverse it on or after {Iso(ReceiptReversedOn)}, e.g. `books sales reverse {Number} --date {Iso(ReceiptReversedOn)}`.");
+public sealed record ReversalBeforeReceiptReversal(string Number, EntryId Receipt, DateOnly ReceiptReversedOn)
+    : BooksError($"Invoice {Number} was paid by receipt {Receipt}, which was reversed on {Iso(ReceiptReversedOn)}, so the invoice cannot be reversed before then (receivables would go below zero in between). Reverse it on or after {Iso(ReceiptReversedOn)}, e.g. `books sales reverse {Number} --date {Iso(ReceiptReversedOn)}`.");
 
 /// <summary>An adjustment of an entry dated before the lock date whose corrected version is dated before it too: nothing could be dated.</summary>
-public sealed record AdjustmentInLockedPeriod(long Id, DateOnly EntryDate, DateOnly LockedBefore, DateOnly CorrectedDate)
-    : BooksError($"Entry {Id.ToString(CultureInfo.InvariantCulture)} is dated {Iso(EntryDate)}, before the lock date {Iso(LockedBefore)}, so its adjustment reverses it on the corrected version's date, but that is {Iso(CorrectedDate)}, also locked. Date the corrected version on or after {Iso(LockedBefore)} (for an invoice: `books sales adjust NUMBER --date {Iso(LockedBefore)} --line ...`), or unlock the period with `books settings set --lock-before {Iso(EntryDate < CorrectedDate ? EntryDate : CorrectedDate)}`.");
+public sealed record AdjustmentInLockedPeriod(EntryId Id, DateOnly EntryDate, DateOnly LockedBefore, DateOnly CorrectedDate)
+    : BooksError($"Entry {Id} is dated {Iso(EntryDate)}, before the lock date {Iso(LockedBefore)}, so its adjustment reverses it on the corrected version's date, but that is {Iso(CorrectedDate)}, also locked. Date the corrected version on or after {Iso(LockedBefore)} (for an invoice: `books sales adjust NUMBER --date {Iso(LockedBefore)} --line ...`), or unlock the period with `books settings set --lock-before {Iso(EntryDate < CorrectedDate ? EntryDate : CorrectedDate)}`.");
 
-public sealed record InvoiceHasReceipts(string Number, IReadOnlyList<long> Receipts)
-    : BooksError($"Invoice {Number} has receipts allocated to it (entries {string.Join(", ", Receipts.Select(r => r.ToString(CultureInfo.InvariantCulture)))}). Reverse those receipts first, then the invoice.");
+public sealed record InvoiceHasReceipts(string Number, IReadOnlyList<EntryId> Receipts)
+    : BooksError($"Invoice {Number} has receipts allocated to it (entries {string.Join(", ", Receipts)}). Reverse those receipts first, then the invoice.");
 
 public sealed record DuplicateInvoiceNumber(string Number)
     : BooksError($"Invoice number {Number} is already used. Use another number, or adjust the existing invoice.");
@@ -255,5 +256,5 @@ public sealed record ReceiptBeforeInvoice(string Number, DateOnly ReceiptDate, D
 public sealed record ReceiptNotAllocated(Money.Money Amount, Money.Money Allocated)
     : BooksError($"The receipt of {Amount} is allocated {Allocated}. Allocate exactly the amount received to the customer's invoices.");
 
-public sealed record WrongEntryKind(long Id, string Kind, string Expected)
-    : BooksError($"Entry {Id.ToString(CultureInfo.InvariantCulture)} is a {Kind} entry, not a {Expected} entry. Use the command for {Kind} entries.");
+public sealed record WrongEntryKind(EntryId Id, string Kind, string Expected)
+    : BooksError($"Entry {Id} is a {Kind} entry, not a {Expected} entry. Use the command for {Kind} entries.");

@@ -65,7 +65,8 @@ public sealed partial class EngineMessageTests
         : type == typeof(decimal) ? 1.3575m
         : type == typeof(DateOnly) ? new DateOnly(2026, 3, 31)
         : type == typeof(Money.Money) ? Money.Money.Of(1m, Money.Currency.CAD)
-        : type == typeof(IReadOnlyList<long>) ? new List<long> { 7 }
+        : type == typeof(Journals.EntryId) ? new Journals.EntryId(7)
+        : type == typeof(IReadOnlyList<Journals.EntryId>) ? new List<Journals.EntryId> { new(7) }
         : throw new InvalidOperationException($"No sample value for {type}; add one here.");
 
     [GeneratedRegex("`books ([^`]*)`")]

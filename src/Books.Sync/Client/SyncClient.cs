@@ -13,7 +13,8 @@ namespace BillingBooks.Books.Sync.Client;
 /// Books' side of Billing's sync API (SPEC 1.8): bearer token from email + password, dataset resolution, the
 /// change feed page by page and the summary. Transient failures (connection reset, 5xx, 408, 429, timeouts)
 /// are retried with backoff by the standard resilience handler; a body that cannot be read (truncated, not
-/// JSON) is fetched again here; a 401 mid-run renews the token once with the password held in memory.
+/// JSON, a feed item without its record) is fetched again here; a 401 mid-run renews the token once with the
+/// password held in memory.
 /// </summary>
 public sealed class SyncClient : IDisposable
 {
@@ -94,7 +95,7 @@ public sealed class SyncClient : IDisposable
     {
         var query = $"api/v1/datasets/{Uri.EscapeDataString(datasetId)}/changes?limit={limit.ToString(CultureInfo.InvariantCulture)}";
         if (!string.IsNullOrEmpty(after)) query += "&after=" + Uri.EscapeDataString(after);
-        return GetAsync<ChangePage>(query, cancellation);
+        return GetAsync<ChangePage>(query, cancellation, FeedItems.Incomplete);
     }
 
     /// <summary>
@@ -110,7 +111,8 @@ public sealed class SyncClient : IDisposable
         return GetAsync<DatasetSummary>(path, cancellation);
     }
 
-    private async Task<Attempt<T>> GetAsync<T>(string path, CancellationToken cancellation)
+    /// <param name="incomplete">What the answer lacks that it must carry, or null: an answer that lacks it is read again, like a truncated one.</param>
+    private async Task<Attempt<T>> GetAsync<T>(string path, CancellationToken cancellation, Func<T, string?>? incomplete = null)
     {
         string lastProblem = "no answer";
         for (var attempt = 0; attempt <= _options.MaxBodyRetries; attempt++)
@@ -124,6 +126,11 @@ public sealed class SyncClient : IDisposable
             stall.CancelAfter(_options.AttemptTimeout);
             var read = await ReadAsync<T>(response, stall.Token).ConfigureAwait(false);
             cancellation.ThrowIfCancellationRequested(); // interrupted, not a body that stalled
+            if (read.Succeeded && incomplete?.Invoke(read.Value) is { } lacking)
+            {
+                lastProblem = lacking;
+                continue;
+            }
             if (read.Succeeded) return read;
             if (read.Error is not SyncError.UnreadableFeed unreadable) return read.Error;
             lastProblem = unreadable.Detail;

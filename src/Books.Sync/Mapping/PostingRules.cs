@@ -12,7 +12,9 @@ public static class PostingRules
 {
     public static CustomerDraft Customer(SourceRef source, Change change)
     {
-        var document = change.Customer ?? throw new InvalidOperationException($"Feed item {source} has no customer body.");
+        ArgumentNullException.ThrowIfNull(change);
+        // The client refuses a page with a customer item that has no customer (FeedItems): here it would be a caller's bug.
+        var document = change.Customer ?? throw new ArgumentException($"Feed item {source} has no customer.", nameof(change));
         // Composed (NFC), as typed in Books: "Café" sent decomposed (e + U+0301) is the same name, not a second customer.
         return new CustomerDraft(source, document.Name.Trim().Normalize(System.Text.NormalizationForm.FormC), document, change.Deleted);
     }

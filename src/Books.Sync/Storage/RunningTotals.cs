@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BillingBooks.Books.Journals;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -96,9 +97,9 @@ public sealed class RunningTotals(SqliteConnection connection, SqliteTransaction
     /// invoices (indexed), so it costs what that customer holds.
     /// </summary>
     public IReadOnlyList<HandReceipt> HandReceipts(string customer, string currency, int limit) =>
-        connection.Query<HandReceipt>(
+        connection.Query<(long Entry, string InvoiceNumber)>(
             """
-            SELECT a.receipt_id AS entry, i.number AS invoiceNumber -- the column itself: Microsoft.Data.Sqlite types an expression by its first value
+            SELECT a.receipt_id, i.number -- the column itself: Microsoft.Data.Sqlite types an expression by its first value
             FROM customer c
             JOIN invoice i ON i.customer_id = c.id AND i.currency = @currency AND i.reversed = 0
             JOIN allocation a ON a.invoice_id = i.entry_id
@@ -107,7 +108,7 @@ public sealed class RunningTotals(SqliteConnection connection, SqliteTransaction
               AND EXISTS (SELECT 1 FROM sync_source s WHERE s.books_id = i.entry_id AND s.kind = 'invoice')
               AND NOT EXISTS (SELECT 1 FROM sync_source s WHERE s.books_id = a.receipt_id AND s.kind = 'payment')
             GROUP BY a.receipt_id ORDER BY a.receipt_id LIMIT @limit
-            """, new { reference = _prefix + customer, currency, limit }, transaction).AsList();
+            """, new { reference = _prefix + customer, currency, limit }, transaction).Select(r => new HandReceipt(new EntryId(r.Entry), r.InvoiceNumber)).ToList();
 
     /// <summary>
     /// Records a comparison at Billing's <paramref name="through"/>: the customers compared (all when null) are
@@ -138,7 +139,7 @@ public sealed class RunningTotals(SqliteConnection connection, SqliteTransaction
 }
 
 /// <summary>A receipt entered in Books by hand (its entry) on an imported invoice.</summary>
-public sealed record HandReceipt(long Entry, string InvoiceNumber);
+public sealed record HandReceipt(EntryId Entry, string InvoiceNumber);
 
 /// <summary>Books' figures for one customer in one currency (minor units).</summary>
 public sealed record CustomerTotal(string Customer, string Name, string Currency, long Invoiced, long Owing);

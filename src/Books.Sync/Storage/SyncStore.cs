@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using BillingBooks.Billing.Contracts;
+using BillingBooks.Books.Customers;
+using BillingBooks.Books.Journals;
 using BillingBooks.Books.Sync.Client;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -86,7 +88,7 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
         {
             var key = (dataset, new RecordKey(row.Kind, row.Id));
             if (_latest[key] is { } newer && newer.Version >= row.Version) continue;
-            _latest[key] = new ImportedVersion(dataset, row.Kind, row.Id, row.Version, row.BooksId, row.ReversalId, row.Deleted);
+            _latest[key] = ImportedVersion.Of(dataset, row.Kind, row.Id, row.Version, row.BooksId, row.ReversalId, row.Deleted);
         }
 
         // No conflict at all (as in most of a first sync): nothing to look up.
@@ -116,7 +118,7 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
         {
             if (reader.Read())
             {
-                latest = new ImportedVersion(dataset, record.Kind, record.Id, reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1),
+                latest = ImportedVersion.Of(dataset, record.Kind, record.Id, reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1),
                     reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.GetInt64(3));
             }
         }
@@ -157,16 +159,26 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
         return conflict;
     }
 
-    /// <summary>The imported version whose Books entry is <paramref name="entryId"/>.</summary>
-    public ImportedVersion? ByEntry(long entryId) =>
-        connection.QueryFirstOrDefault<ImportedVersion>(
+    /// <summary>The imported version whose Books entry is <paramref name="entry"/>.</summary>
+    public ImportedVersion? ByEntry(EntryId entry) =>
+        connection.Query<(string Dataset, string Kind, string Id, long Version, long? BooksId, long? ReversalId, long Deleted)>(
             """
-            SELECT dataset, kind, record_id AS id, version, books_id AS booksId, reversal_id AS reversalId, deleted
-            FROM sync_source WHERE books_id = @entryId AND kind <> 'customer'
-            """, new { entryId }, transaction);
+            SELECT dataset, kind, record_id, version, books_id, reversal_id, deleted
+            FROM sync_source WHERE books_id = @Value AND kind <> 'customer' LIMIT 1
+            """, new { entry.Value }, transaction)
+            .Select(r => ImportedVersion.Of(r.Dataset, r.Kind, r.Id, r.Version, r.BooksId, r.ReversalId, r.Deleted))
+            .FirstOrDefault();
 
-    /// <summary>Records a version as imported; the unique key refuses a second import of it.</summary>
-    public void Imported(SourceRef source, long? booksId, bool deleted, string payloadJson, DateTimeOffset at)
+    /// <summary>Records a version of a customer as imported: it is that Books customer.</summary>
+    public void Imported(SourceRef source, CustomerId customer, bool deleted, string payloadJson, DateTimeOffset at) =>
+        Insert(source, customer.Value, deleted, payloadJson, at);
+
+    /// <summary>Records a version of an invoice or a payment as imported, posted as <paramref name="entry"/> (none when deleted, void or 0.00).</summary>
+    public void Imported(SourceRef source, EntryId? entry, bool deleted, string payloadJson, DateTimeOffset at) =>
+        Insert(source, entry?.Value, deleted, payloadJson, at);
+
+    /// <summary>The unique key refuses a second import of a version.</summary>
+    private void Insert(SourceRef source, long? booksId, bool deleted, string payloadJson, DateTimeOffset at)
     {
         Changing(_latest, source.Dataset, source.Record);
         var payload = Prepared("INSERT INTO sync_payload (payload) VALUES ($payload) RETURNING id", "$payload");
@@ -186,21 +198,21 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
         command.ExecuteNonQuery();
     }
 
-    public void Reversed(SourceRef source, long reversalId)
+    public void Reversed(SourceRef source, EntryId reversal)
     {
         Changing(_latest, source.Dataset, source.Record);
         connection.Execute(
             "UPDATE sync_source SET reversal_id = @reversalId WHERE dataset = @Dataset AND kind = @Kind AND record_id = @Id AND version = @Version",
-            new { reversalId, source.Dataset, source.Kind, source.Id, source.Version }, transaction);
+            new { reversalId = reversal.Value, source.Dataset, source.Kind, source.Id, source.Version }, transaction);
     }
 
     /// <summary>A receipt re-posted after the invoice it pays was adjusted: the version now lives in a new entry.</summary>
-    public void Reposted(SourceRef source, long? entryId)
+    public void Reposted(SourceRef source, EntryId? entry)
     {
         Changing(_latest, source.Dataset, source.Record);
         connection.Execute(
             "UPDATE sync_source SET books_id = @entryId, reversal_id = NULL WHERE dataset = @Dataset AND kind = @Kind AND record_id = @Id AND version = @Version",
-            new { entryId, source.Dataset, source.Kind, source.Id, source.Version }, transaction);
+            new { entryId = entry?.Value, source.Dataset, source.Kind, source.Id, source.Version }, transaction);
     }
 
     /// <summary>
@@ -270,8 +282,8 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
     /// Imported customers whose Billing currency is not their Books currency (Books could not hold it when they were
     /// imported): Books customer id and the Billing currency. Read only when the set-up changed, so its cost is rare.
     /// </summary>
-    public IReadOnlyList<(long Customer, string Currency)> CustomersInAnotherCurrency(string dataset) =>
-        connection.Query<(long, string)>(
+    public IReadOnlyList<(CustomerId Customer, string Currency)> CustomersInAnotherCurrency(string dataset) =>
+        connection.Query<(long Customer, string Currency)>(
             """
             SELECT c.id, p.payload ->> '$.customer.currency'
             FROM sync_source s
@@ -280,7 +292,7 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
             WHERE s.dataset = @dataset AND s.kind = 'customer'
               AND s.version = (SELECT MAX(version) FROM sync_source l WHERE l.dataset = s.dataset AND l.kind = 'customer' AND l.record_id = s.record_id)
               AND c.currency <> (p.payload ->> '$.customer.currency')
-            """, new { dataset }, transaction).AsList();
+            """, new { dataset }, transaction).Select(r => (new CustomerId(r.Customer), r.Currency)).ToList();
 
     public string? ConflictsTriedWith() => connection.ExecuteScalar<string?>("SELECT conflicts_tried_with FROM sync_settings WHERE id = 1", transaction: transaction);
 
@@ -384,13 +396,27 @@ public sealed class SyncStore(SqliteConnection connection, SqliteTransaction tra
         long? PayPalAccount, long? OtherPaymentsAccount, string? Dataset, string? Cursor, string? FirstSyncedAt, string? LastSyncedAt);
 }
 
-/// <summary>A row of sync_source: one imported version and where it lives in Books.</summary>
-public sealed record ImportedVersion(string Dataset, string Kind, string Id, long Version, long? BooksId, long? ReversalId, long Deleted)
+/// <summary>
+/// A row of sync_source: one imported version and where it lives in Books - a customer's version is a Books
+/// customer; an invoice's or a payment's is posted as an entry (none when deleted, void or 0.00), maybe reversed since.
+/// </summary>
+public sealed record ImportedVersion(string Dataset, string Kind, string Id, long Version, CustomerId? Customer, EntryId? Entry, EntryId? Reversal, bool Deleted)
 {
+    /// <summary>From the row, whose books_id is a customer's id or an entry's depending on the kind.</summary>
+    internal static ImportedVersion Of(string dataset, string kind, string id, long version, long? booksId, long? reversalId, long deleted)
+    {
+        var customer = kind == ChangeKinds.Customer;
+        return new ImportedVersion(dataset, kind, id, version,
+            customer && booksId is { } c ? new CustomerId(c) : null,
+            !customer && booksId is { } e ? new EntryId(e) : null,
+            reversalId is { } r ? new EntryId(r) : null,
+            deleted != 0);
+    }
+
     public SourceRef Source => new(Dataset, Kind, Id, checked((int)Version));
 
     /// <summary>Posted and not reversed: this version is what Books shows now.</summary>
-    public bool Live => BooksId is not null && ReversalId is null && Deleted == 0;
+    public bool Live => (Customer is not null || Entry is not null) && Reversal is null && !Deleted;
 }
 
 /// <summary>What the import needs to know of a quarantined record.</summary>

@@ -21,7 +21,7 @@ public sealed class EntryLedger
     public Result<JournalEntry> Get(EntryId id)
     {
         var row = _scope.QuerySingleOrDefault<EntryRow>($"SELECT {EntryColumns} FROM entry WHERE id = @Value", new { id.Value });
-        return row is null ? new UnknownEntry(id.Value) : ToEntries([row])[0];
+        return row is null ? new UnknownEntry(id) : ToEntries([row])[0];
     }
 
     /// <summary>Entries dated in [from, to] (either end open when null), in date then id order.</summary>
@@ -56,12 +56,12 @@ public sealed class EntryLedger
 
         if (entry.Kind == EntryKind.Reversal)
         {
-            return new CannotReverseReversal(id.Value);
+            return new CannotReverseReversal(id);
         }
 
         if (entry.ReversedBy is { } by)
         {
-            return new AlreadyReversed(id.Value, by.Value);
+            return new AlreadyReversed(id, by);
         }
 
         if (entry.Kind == EntryKind.Sale && !_scope.Sales.CheckNoReceipts(id).TryGetValue(out _, out error))
@@ -74,7 +74,7 @@ public sealed class EntryLedger
         var on = date ?? Latest(today, earliest, _scope.Company.LockedBefore);
         if (on < entry.Date)
         {
-            return new ReversalBeforeEntry(id.Value, entry.Date, on);
+            return new ReversalBeforeEntry(id, entry.Date, on);
         }
 
         if (on < earliest && receipt is { } paidBy)
@@ -126,7 +126,7 @@ public sealed class EntryLedger
 
         if (entry.Kind != kind)
         {
-            return new WrongEntryKind(id.Value, Ledger.KindName(entry.Kind), Ledger.KindName(kind));
+            return new WrongEntryKind(id, Ledger.KindName(entry.Kind), Ledger.KindName(kind));
         }
 
         // Receipts allocated come first: no date would let the invoice be reversed while they stand.
@@ -141,7 +141,7 @@ public sealed class EntryLedger
         {
             if (correctedOn < lockedBefore)
             {
-                return new AdjustmentInLockedPeriod(id.Value, entry.Date, lockedBefore, correctedOn);
+                return new AdjustmentInLockedPeriod(id, entry.Date, lockedBefore, correctedOn);
             }
 
             on = correctedOn;
@@ -160,7 +160,7 @@ public sealed class EntryLedger
     /// </summary>
     public Result<DateOnly> EarliestReversalDate(EntryId id) => Get(id).Map(entry => Earliest(entry).Day);
 
-    private (DateOnly Day, long? Receipt) Earliest(JournalEntry entry)
+    private (DateOnly Day, EntryId? Receipt) Earliest(JournalEntry entry)
     {
         if (entry.Kind != EntryKind.Sale)
         {
@@ -173,7 +173,7 @@ public sealed class EntryLedger
             WHERE a.invoice_id = @Value AND x.date > re.date ORDER BY x.date DESC, re.id LIMIT 1
             """,
             new { entry.Id.Value });
-        return latest is { } l && SqlFormats.Date(l.Date) > entry.Date ? (SqlFormats.Date(l.Date), l.Receipt) : (entry.Date, null);
+        return latest is { } l && SqlFormats.Date(l.Date) > entry.Date ? (SqlFormats.Date(l.Date), new EntryId(l.Receipt)) : (entry.Date, null);
     }
 
     private JournalEntry[] ToEntries(IReadOnlyList<EntryRow> rows)

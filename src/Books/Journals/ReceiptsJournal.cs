@@ -80,7 +80,7 @@ public sealed class ReceiptsJournal
     public Result<Receipt> Get(EntryId entry)
     {
         var row = _scope.QuerySingleOrDefault<ReceiptRow>($"SELECT {ReceiptColumns} FROM receipt WHERE entry_id = @Value", new { entry.Value });
-        return row is null ? new UnknownEntry(entry.Value) : Load([row])[0];
+        return row is null ? new UnknownEntry(entry) : Load([row])[0];
     }
 
     public IReadOnlyList<Receipt> ForCustomer(CustomerId customer) =>

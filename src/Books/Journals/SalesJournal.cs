@@ -163,7 +163,7 @@ public sealed class SalesJournal
     {
         var receipts = _scope.Query<long>(
             "SELECT a.receipt_id FROM allocation a JOIN receipt r ON r.entry_id = a.receipt_id WHERE a.invoice_id = @Value AND r.reversed = 0 ORDER BY a.receipt_id",
-            new { entry.Value }).ToArray();
+            new { entry.Value }).Select(r => new EntryId(r)).ToArray();
         return receipts.Length > 0 ? new InvoiceHasReceipts(Get(entry).Value.Number, receipts) : Unit.Value;
     }
 

@@ -4,7 +4,8 @@ namespace BillingBooks.Books.Sync.Tests.Support;
 
 /// <summary>
 /// An HTTP proxy on loopback between `books` and Billing that misbehaves on a share of requests: resets the
-/// connection, answers 500 or 503, stalls past the client's timeout, or cuts the body short.
+/// connection, answers 500 or 503, stalls past the client's timeout, or cuts the body short; or that changes what
+/// Billing answered (<see cref="Rewrite"/>), as a faulty Billing or proxy might.
 /// </summary>
 public sealed class FaultProxy : IDisposable
 {
@@ -15,6 +16,7 @@ public sealed class FaultProxy : IDisposable
     private readonly TimeSpan _stall;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
+    private readonly List<Forwarded> _forwarded = [];
     private int _faults;
 
     public FaultProxy(Uri upstream, double faultRate, int seed, TimeSpan stall)
@@ -39,6 +41,18 @@ public sealed class FaultProxy : IDisposable
 
     /// <summary>Lets every request through from now on.</summary>
     public bool Healthy { get; set; }
+
+    /// <summary>The requests forwarded to Billing so far, with Billing's answer, in the order they were answered.</summary>
+    public IReadOnlyList<Forwarded> Answered
+    {
+        get
+        {
+            lock (_forwarded) return [.. _forwarded];
+        }
+    }
+
+    /// <summary>Changes each answer's body (given the request's path and query) before it is sent on; null sends it as Billing wrote it.</summary>
+    public Func<string, byte[], byte[]>? Rewrite { get; set; }
 
     private async Task LoopAsync()
     {
@@ -91,7 +105,9 @@ public sealed class FaultProxy : IDisposable
                 forward.Content.Headers.TryAddWithoutValidation("Content-Type", context.Request.ContentType);
             }
             using var answer = await _upstream.SendAsync(forward);
+            lock (_forwarded) _forwarded.Add(new Forwarded(context.Request.HttpMethod, context.Request.Url.AbsolutePath, (int)answer.StatusCode));
             var bytes = await answer.Content.ReadAsByteArrayAsync();
+            if (Rewrite is { } rewrite) bytes = rewrite(context.Request.Url.PathAndQuery, bytes);
             response.StatusCode = (int)answer.StatusCode;
             if (answer.Content.Headers.ContentType is { } type) response.ContentType = type.ToString();
             response.ContentLength64 = bytes.Length;
@@ -121,3 +137,6 @@ public sealed class FaultProxy : IDisposable
         _stop.Dispose();
     }
 }
+
+/// <summary>A request the proxy forwarded (path without the query) and the status Billing answered.</summary>
+public sealed record Forwarded(string Method, string Path, int Status);

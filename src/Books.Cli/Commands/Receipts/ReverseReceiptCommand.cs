@@ -32,5 +32,5 @@ internal static class ReverseReceiptCommand
     private static Result<Receipt> Receipt(Storage.BooksRead scope, EntryId id) =>
         scope.Entries.Get(id).Then(entry => entry.Kind == EntryKind.Receipt
             ? scope.Receipts.Get(id)
-            : new WrongEntryKind(id.Value, Text.Kind(entry.Kind), "receipt"));
+            : new WrongEntryKind(id, Text.Kind(entry.Kind), "receipt"));
 }

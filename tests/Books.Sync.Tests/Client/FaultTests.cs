@@ -1,7 +1,7 @@
 using BillingBooks.Books.Sync.Tests.Support;
 using Xunit.Abstractions;
 
-namespace BillingBooks.Books.Sync.Tests;
+namespace BillingBooks.Books.Sync.Tests.Client;
 
 /// <summary>
 /// A network that resets connections, answers 500/503, stalls and truncates bodies: every run finishes or
