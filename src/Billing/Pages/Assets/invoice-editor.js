@@ -1,5 +1,5 @@
 // The invoice editor: totals, each tax and the discount update as you type (InvoiceCalculation's port),
-// the tax columns follow the chosen customer's taxes, and "Add line" adds rows.
+// the tax columns follow the chosen customer's taxes, "Add line" adds rows and each row's Remove button removes it.
 (function () {
   "use strict";
   const form = document.querySelector("form[data-editor]");
@@ -79,18 +79,55 @@
     set("total-total", grouped(result.total, code));
   }
 
+  // A row as a new line starts: empty, every tax ticked, no errors left from the last save.
+  function clear(row) {
+    row.querySelectorAll("input").forEach((input) => {
+      if (input.type === "checkbox") input.checked = !!input.value;
+      else input.value = "";
+      input.removeAttribute("aria-invalid");
+      input.removeAttribute("aria-describedby");
+    });
+    row.querySelectorAll(".error").forEach((e) => e.remove());
+  }
+
+  // Rows are posted as lines[0], lines[1], ... in their order (the server reads them so, and puts its errors back
+  // on the row of that number): after a removal they are numbered again, and each Remove button names its line.
+  function renumber() {
+    body.querySelectorAll("tr[data-line]").forEach((row, index) => {
+      row.querySelectorAll("[name]").forEach((e) => { e.name = e.name.replace(/^lines\[\d+\]/, "lines[" + index + "]"); });
+      row.querySelectorAll("[id]").forEach((e) => { e.id = e.id.replace(/^f-lines-\d+/, "f-lines-" + index); });
+      row.querySelectorAll("[aria-describedby]").forEach((e) => {
+        e.setAttribute("aria-describedby", e.getAttribute("aria-describedby").replace(/^f-lines-\d+/, "f-lines-" + index));
+      });
+      row.querySelector("[data-remove-line]").setAttribute("aria-label", "Remove line " + (index + 1));
+    });
+  }
+
   function addLine() {
     const rows = body.querySelectorAll("tr[data-line]");
     const copy = rows[rows.length - 1].cloneNode(true);
-    const index = rows.length;
-    copy.querySelectorAll("input").forEach((input) => {
-      input.name = input.name.replace(/^lines\[\d+\]/, "lines[" + index + "]");
-      if (input.type === "checkbox") input.checked = !!input.value;
-      else input.value = "";
-    });
-    copy.querySelectorAll(".error").forEach((e) => e.remove());
+    clear(copy);
     body.appendChild(copy);
+    renumber();
     copy.querySelector("input").focus();
+    recompute();
+  }
+
+  // The last row is emptied rather than removed, so there is always a row to type a line into. Focus goes to the
+  // Remove button now in the removed row's place (or the emptied row), not back to the top of the page.
+  function removeLine(row) {
+    const rows = [...body.querySelectorAll("tr[data-line]")];
+    const at = rows.indexOf(row);
+    if (rows.length === 1) {
+      clear(row);
+      renumber();
+      row.querySelector("input").focus();
+    } else {
+      row.remove();
+      renumber();
+      const left = body.querySelectorAll("tr[data-line]");
+      left[Math.min(at, left.length - 1)].querySelector("[data-remove-line]").focus();
+    }
     recompute();
   }
 
@@ -108,6 +145,11 @@
   const add = document.getElementById("add-line");
   add.hidden = false;
   add.addEventListener("click", addLine);
+  body.querySelectorAll("[data-remove-line]").forEach((b) => { b.hidden = false; });
+  body.addEventListener("click", (event) => {
+    const remove = event.target.closest("[data-remove-line]");
+    if (remove) removeLine(remove.closest("tr"));
+  });
   showTaxes();
   recompute();
 })();
