@@ -82,6 +82,20 @@ public static class Form
         return html;
     }
 
+    /// <summary>For inputs laid out by hand (rows): aria-invalid="true" when the field has an error, else no attribute (null).</summary>
+    public static string? Invalid(BooksPage page, string name)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.Errors.ContainsKey(name) ? "true" : null;
+    }
+
+    /// <summary>For inputs laid out by hand: the id of the field's error (aria-describedby), or null when it has none.</summary>
+    public static string? ErrorId(BooksPage page, string name)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.Errors.ContainsKey(name) ? Id(name) + "-error" : null;
+    }
+
     public static string Id(string name) => "f-" + name.Replace('.', '-').Replace('[', '-').Replace("]", "", StringComparison.Ordinal);
 
     private static void Open(HtmlContentBuilder html, BooksPage page, string name, string label)

@@ -13,6 +13,9 @@ public sealed class IndexModel : BooksPage
 
     public bool HasLogo { get; private set; }
 
+    /// <summary>Taxes are rows of the form ("Tax 2: ..."); the logo's file input keeps no value, but has its error.</summary>
+    protected override ErrorPlaces Places => new ErrorPlaces().Rows("taxes", "Tax").Into("logo", "logo");
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (ReadOnly)
