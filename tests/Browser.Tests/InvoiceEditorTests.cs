@@ -100,4 +100,62 @@ public class InvoiceEditorTests
         Assert.Equal("", await page.InputValueAsync("input[name='lines[0].unitPrice']"));
         await Expect(page.Locator("#total-total")).ToHaveTextAsync("0.00 CAD");
     }
+
+    [Fact]
+    public async Task When_the_live_totals_cannot_be_computed_the_editor_says_which_input_and_marks_it_invalid()
+    {
+        if (!Chromium.Available(out var why))
+        {
+            Console.WriteLine("Skipped: " + why);
+            return;
+        }
+
+        await using var billing = await BillingProcess.StartAsync();
+        var (api, _) = await BillingApi.SignUpAsync(billing.BaseAddress, "unreadable@example.com");
+        using var __ = api;
+        await Owner.CompleteProfileAsync(api, "Unreadable Co");
+        await Owner.AddCustomerAsync(api, "Typo Client", "typo@client.example");
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var ___ = browser;
+        var page = await SignInAsync(browser, billing.BaseAddress, "unreadable@example.com");
+        await page.GotoAsync("/invoices/edit");
+        await page.SelectOptionAsync("select[name=customerId]", new SelectOptionValue { Label = "Typo Client" });
+        var said = page.Locator("#calc-error");
+        await FillLineAsync(page, 0, "Fine", "1", "10.00");
+        await FillLineAsync(page, 1, "Typo", "2", "1,00");
+
+        var price = page.Locator("input[name='lines[1].unitPrice']");
+        await Expect(said).ToHaveTextAsync("Line 2: the unit price 1,00 is not a number like 12.50");
+        await Expect(page.Locator("#total-total")).ToHaveTextAsync("—");
+        await Expect(price).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(price).ToHaveAttributeAsync("aria-describedby", "calc-error");
+        await Expect(page.Locator("input[name='lines[0].unitPrice']")).Not.ToHaveAttributeAsync("aria-invalid", "true");
+
+        await page.FillAsync("input[name='lines[1].unitPrice']", "1.005");
+        await Expect(said).ToHaveTextAsync("Line 2: the unit price 1.005 has more decimals than CAD has (2)");
+        await page.FillAsync("input[name='lines[1].unitPrice']", "1.00");
+        await page.FillAsync("input[name='lines[1].quantity']", "two");
+        await Expect(said).ToHaveTextAsync("Line 2: the quantity two is not a number like 2 or 1.5");
+        await Expect(price).Not.ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.Locator("input[name='lines[1].quantity']")).ToHaveAttributeAsync("aria-invalid", "true");
+        await page.FillAsync("input[name='lines[1].quantity']", "-2");
+        await Expect(said).ToHaveTextAsync("Line 2: the quantity must be 0 or more");
+        await page.FillAsync("input[name='lines[1].quantity']", "2");
+        await Expect(said).ToBeEmptyAsync();
+        await Expect(page.Locator("#total-total")).ToHaveTextAsync("13.56 CAD");
+        await Expect(page.Locator("input[name='lines[1].quantity']")).Not.ToHaveAttributeAsync("aria-invalid", "true");
+
+        await page.SelectOptionAsync("select[name='discount.kind']", "percent");
+        await page.FillAsync("input[name='discount.value']", "150");
+        await Expect(said).ToHaveTextAsync("Discount: 150 is not a percent from 0 to 100, like 10");
+        await Expect(page.Locator("input[name='discount.value']")).ToHaveAttributeAsync("aria-invalid", "true");
+        await page.FillAsync("input[name='discount.value']", "");
+        await page.FillAsync("input[name=currency]", "XYZ");
+        await Expect(said).ToHaveTextAsync("Currency: XYZ is not a currency code like CAD, USD or EUR");
+        await Expect(page.Locator("input[name=currency]")).ToHaveAttributeAsync("aria-invalid", "true");
+        await page.FillAsync("input[name=currency]", "");
+        await Expect(said).ToBeEmptyAsync();
+        await Expect(page.Locator("#total-total")).ToHaveTextAsync("13.56 CAD");
+    }
 }

@@ -39,7 +39,7 @@
   }
 
   function readLines() {
-    const lines = [], rows = [];
+    const lines = [], cells = [], rows = [];
     body.querySelectorAll("tr[data-line]").forEach((row) => {
       const quantity = row.querySelector("input.qty").value.trim();
       const unitPrice = row.querySelector("input.price").value.trim();
@@ -50,15 +50,79 @@
       }
       const ticked = [...row.querySelectorAll("input[data-tax-index]")].filter((b) => b.checked && b.value).map((b) => b.value);
       lines.push({ quantity: quantity, unitPrice: unitPrice, taxes: ticked });
-      rows.push(cell);
+      cells.push(cell);
+      rows.push(row);
     });
-    return { lines: lines, cells: rows };
+    return { lines: lines, cells: cells, rows: rows };
+  }
+
+  // Why the totals cannot be computed, said of the input it is about (numbered as the rows are, as the server's
+  // errors are on saving), that input marked invalid and described by the message. An input the server had marked
+  // keeps its mark once the script's is taken off.
+  const said = document.getElementById("calc-error");
+  let marked = null;
+
+  function unmark() {
+    said.textContent = "";
+    if (!marked) return;
+    if (marked.dataset.serverInvalid) marked.setAttribute("aria-invalid", "true");
+    else marked.removeAttribute("aria-invalid");
+    const ids = (marked.getAttribute("aria-describedby") || "").split(" ").filter((id) => id && id !== said.id);
+    if (ids.length) marked.setAttribute("aria-describedby", ids.join(" "));
+    else marked.removeAttribute("aria-describedby");
+    marked = null;
+  }
+
+  function mark(input, text) {
+    unmark();
+    said.textContent = text;
+    if (!input) return;
+    if (input.getAttribute("aria-invalid") === "true") input.dataset.serverInvalid = "1";
+    input.setAttribute("aria-invalid", "true");
+    const ids = (input.getAttribute("aria-describedby") || "").split(" ").filter((id) => id);
+    if (!ids.includes(said.id)) ids.push(said.id);
+    input.setAttribute("aria-describedby", ids.join(" "));
+    marked = input;
+  }
+
+  // The input and the words for an error of InvoiceCalculation.compute (it names the field: "lines[1].unitPrice").
+  function explain(error, rows, code, digits) {
+    const parse = window.InvoiceCalculation.parse;
+    const example = digits === 0 ? "12" : "12." + "5".padEnd(digits, "0");
+    if (error === "currency") {
+      return [form.elements["currency"], "Currency: " + code + " is not a currency code like CAD, USD or EUR"];
+    }
+    const line = /^lines\[(\d+)\]\.(quantity|unitPrice)$/.exec(error);
+    if (line) {
+      const row = rows[Number(line[1])];
+      const number = [...body.querySelectorAll("tr[data-line]")].indexOf(row) + 1;
+      const quantity = line[2] === "quantity";
+      const input = row.querySelector(quantity ? "input.qty" : "input.price");
+      const text = input.value.trim();
+      const value = parse(text);
+      const what = quantity ? "the quantity" : "the unit price";
+      let why;
+      if (!text) why = (quantity ? "a quantity is needed, like 1" : "a unit price is needed, like " + example);
+      else if (!value) why = what + " " + text + " is not a number like " + (quantity ? "2 or 1.5" : example);
+      else if (value.n < 0n) why = what + (quantity ? " must be 0 or more" : " cannot be negative; use the discount to lower the total");
+      else why = what + " " + text + (quantity ? " has more than 4 decimals" : " has more decimals than " + code + " has (" + digits + ")");
+      return [input, "Line " + number + ": " + why];
+    }
+    if (error === "discount.value") {
+      const input = form.elements["discount.value"];
+      const text = input.value.trim();
+      if (form.elements["discount.kind"].value === "percent") return [input, "Discount: " + text + " is not a percent from 0 to 100, like 10"];
+      const value = parse(text);
+      return [input, "Discount: " + text + (!value ? " is not an amount like " + example
+        : value.n < 0n ? " cannot be negative" : " has more decimals than " + code + " has (" + digits + ")")];
+    }
+    return [null, "The " + error + " rate is not a number; correct it in the profile's or the customer's taxes"];
   }
 
   function recompute() {
     const code = currency();
     const digits = data.currencies[code];
-    const { lines, cells } = readLines();
+    const { lines, cells, rows } = readLines();
     const kind = form.elements["discount.kind"].value;
     const value = form.elements["discount.value"].value.trim();
     const result = digits === undefined ? { error: "currency" } : window.InvoiceCalculation.compute({
@@ -69,9 +133,12 @@
       ["total-subtotal", "total-discount", "total-total", "total-tax-0", "total-tax-1", "total-tax-2"].forEach((id) => set(id, "—"));
       cells.forEach((c) => { c.textContent = ""; });
       form.dataset.calcError = result.error;
+      const [input, text] = explain(result.error, rows, code, digits);
+      mark(input, text);
       return;
     }
     delete form.dataset.calcError;
+    unmark();
     cells.forEach((c, i) => { c.textContent = grouped(result.lines[i].amount, code); });
     set("total-subtotal", grouped(result.subtotal, code));
     set("total-discount", grouped(result.discount, code));
@@ -86,6 +153,7 @@
       else input.value = "";
       input.removeAttribute("aria-invalid");
       input.removeAttribute("aria-describedby");
+      delete input.dataset.serverInvalid;
     });
     row.querySelectorAll(".error").forEach((e) => e.remove());
   }
