@@ -1,13 +1,22 @@
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using BillingBooks.Billing.Contracts;
 using BillingBooks.Billing.Testing;
 using BillingBooks.Browser.Tests.Support;
 
 namespace BillingBooks.Browser.Tests;
 
-/// <summary>At a phone's width (375 px) no signed-in page scrolls sideways: the menu wraps, wide tables scroll within themselves.</summary>
-public class PhoneWidthTests
+/// <summary>
+/// At a phone's width (375 px) no signed-in page, nor the customer's view of an invoice from its email link, scrolls
+/// sideways: the menu wraps, wide tables scroll within themselves.
+/// </summary>
+public partial class PhoneWidthTests
 {
+    [GeneratedRegex(@"http://127\.0\.0\.1:\d+/view/[A-Za-z0-9_-]+")]
+    private static partial Regex Link();
+
     [Fact]
-    public async Task Signed_in_pages_fit_a_phone_without_scrolling_sideways()
+    public async Task Signed_in_pages_and_the_customers_view_fit_a_phone_without_scrolling_sideways()
     {
         if (!Chromium.Available(out var why))
         {
@@ -15,11 +24,30 @@ public class PhoneWidthTests
             return;
         }
 
-        await using var billing = await BillingProcess.StartAsync();
+        await using var mail = new MailCatcher();
+        await using var billing = await BillingProcess.StartAsync(extraArguments: ["--smtp", mail.Address]);
         var (api, _) = await BillingApi.SignUpAsync(billing.BaseAddress, "phone@example.com");
         using var __ = api;
-        await Owner.CompleteProfileAsync(api, "Pocket Co");
-        await Owner.AddCustomerAsync(api, "Small Screen Client", "small@client.example");
+        await Owner.CompleteProfileAsync(api, "Pocket Consulting and Bookkeeping Services Incorporated");
+        var customer = await Owner.AddCustomerAsync(api, "Small Screen Client", "small@client.example");
+        // What does not wrap at a space: a long number, a payment link in the comments, a long item name.
+        InvoiceResponse invoice;
+        using (var created = await api.PostAsJsonAsync("api/v1/invoices", new InvoiceRequest(
+                   customer.Id, "INV2026000000123", null, null, "PO-99887766", null, null, null,
+                   "Pay online: https://payments.pocket-consulting.example/invoices/INV2026000000123/pay?ref=email", null,
+                   [new InvoiceLineRequest("Consulting-services-long-unit", "Strategy workshop, preparation and follow-up report", "12.5", "12345.67", null)]), Owner.Web))
+        {
+            created.EnsureSuccessStatusCode();
+            invoice = (await created.Content.ReadFromJsonAsync<InvoiceResponse>(Owner.Web))!;
+        }
+
+        using (var sent = await api.PostAsJsonAsync($"api/v1/invoices/{invoice.Id}/send", new { recipients = new[] { "small@client.example" } }, Owner.Web))
+        {
+            sent.EnsureSuccessStatusCode();
+        }
+
+        var link = Link().Match((await mail.WaitForAsync()).Message.TextBody ?? "").Value;
+        Assert.NotEmpty(link);
         var (playwright, browser) = await Chromium.LaunchAsync();
         using var _ = playwright;
         await using var ___ = browser;
@@ -31,7 +59,7 @@ public class PhoneWidthTests
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync(billing.BaseAddress.ToString());
 
-        foreach (var path in new[] { "/", "/invoices", "/customers", "/invoices/edit", "/payments", "/reports", "/profile" })
+        foreach (var path in new[] { "/", "/invoices", "/customers", "/invoices/edit", "/payments", "/reports", "/profile", $"/invoices/{invoice.Id}", new Uri(link).AbsolutePath })
         {
             await page.GotoAsync(path);
             var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");

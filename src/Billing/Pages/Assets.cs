@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace BillingBooks.Billing.Pages;
 
-/// <summary>The stylesheet and the small scripts, embedded in billing.dll so the service is one file to deploy.</summary>
+/// <summary>The stylesheet, the small scripts and the icon, embedded in billing.dll so the service is one file to deploy.</summary>
 public static class Assets
 {
     private static readonly Dictionary<string, string> Types = new(StringComparer.Ordinal)
@@ -11,6 +11,7 @@ public static class Assets
         ["invoice-editor.js"] = "text/javascript; charset=utf-8",
         ["invoice-calculation.js"] = "text/javascript; charset=utf-8",
         ["forms.js"] = "text/javascript; charset=utf-8",
+        ["favicon.svg"] = "image/svg+xml",
     };
 
     public static IResult Serve(string name)

@@ -67,6 +67,9 @@ public static class BillingPages
         app.Use(SecurityHeaders.InvokeAsync);
         app.Services.GetRequiredService<Mailer>().AnnounceWhereMailGoes();
         app.MapGet("/assets/{name}", Assets.Serve).AllowAnonymous().ExcludeFromDescription();
+        // Pages name their icon (<link rel="icon">); a browser asks for /favicon.ico on its own where none is named
+        // (a PDF, a plain error): the same icon, rather than a 404 in its console.
+        app.MapGet("/favicon.ico", () => Assets.Serve("favicon.svg")).AllowAnonymous().ExcludeFromDescription();
         app.MapRazorPages();
     }
 }

@@ -102,18 +102,22 @@ public abstract class BooksPage : PageModel
         return OnForm(problem);
     }
 
-    /// <summary>Shows the problem on the form: each field's error next to it, the rest at the top.</summary>
+    /// <summary>
+    /// Where the API's errors go on this page's form (see <see cref="ErrorPlaces"/>): by default each path that is an
+    /// input of the form stays on it. A page whose form is laid out otherwise (rows, one box for a list) says how.
+    /// </summary>
+    protected virtual ErrorPlaces Places => ErrorPlaces.AsNamed;
+
+    /// <summary>Shows the problem on the form: each field's error next to it in the page's words, the rest at the top.</summary>
     protected IActionResult OnForm(Problem problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
-
-        Errors = problem.Errors ?? new Dictionary<string, string[]>();
-        Message = problem.Errors is { Count: > 0 } ? "Please correct the fields marked below." : problem.Detail;
-        if (problem.Errors is { Count: > 0 } && problem.Errors.Keys.Any(k => !Values.ContainsKey(k)))
-        {
-            Message += " " + string.Join(" ", problem.Errors.Where(e => !Values.ContainsKey(e.Key)).Select(e => $"{e.Key}: {string.Join("; ", e.Value)}."));
-        }
-
+        var placed = Places.Place(problem.Errors, Values.ContainsKey);
+        Errors = placed.OnFields;
+        var elsewhere = string.Join(" ", placed.Elsewhere);
+        Message = placed.OnFields.Count > 0 ? ("Please correct the fields marked below. " + elsewhere).TrimEnd()
+            : elsewhere.Length > 0 ? elsewhere
+            : problem.Detail is { } detail ? ErrorPlaces.Say(detail) : null;
         return Page();
     }
 

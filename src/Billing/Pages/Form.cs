@@ -39,14 +39,20 @@ public static class Form
         return Close(html, page, name, null);
     }
 
-    public static IHtmlContent Select(BooksPage page, string name, string label, IEnumerable<(string Value, string Text)> options)
+    /// <summary>A select; <paramref name="form"/> names the form it is posted with when it stands outside it.</summary>
+    public static IHtmlContent Select(BooksPage page, string name, string label, IEnumerable<(string Value, string Text)> options, string? form = null)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(options);
         var html = new HtmlContentBuilder();
         Open(html, page, name, label);
-        html.AppendHtml("<select id=\"").Append(Id(name)).AppendHtml("\" name=\"").Append(name).AppendHtml("\"")
-            .AppendHtml(page.ReadOnly ? " disabled" : "").AppendHtml(Described(page, name)).AppendHtml(">");
+        html.AppendHtml("<select id=\"").Append(Id(name)).AppendHtml("\" name=\"").Append(name).AppendHtml("\"");
+        if (form is not null)
+        {
+            html.AppendHtml(" form=\"").Append(form).AppendHtml("\"");
+        }
+
+        html.AppendHtml(page.ReadOnly ? " disabled" : "").AppendHtml(Described(page, name)).AppendHtml(">");
         var current = page.Value(name);
         foreach (var (value, text) in options)
         {
@@ -80,6 +86,20 @@ public static class Form
         }
 
         return html;
+    }
+
+    /// <summary>For inputs laid out by hand (rows): aria-invalid="true" when the field has an error, else no attribute (null).</summary>
+    public static string? Invalid(BooksPage page, string name)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.Errors.ContainsKey(name) ? "true" : null;
+    }
+
+    /// <summary>For inputs laid out by hand: the id of the field's error (aria-describedby), or null when it has none.</summary>
+    public static string? ErrorId(BooksPage page, string name)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.Errors.ContainsKey(name) ? Id(name) + "-error" : null;
     }
 
     public static string Id(string name) => "f-" + name.Replace('.', '-').Replace('[', '-').Replace("]", "", StringComparison.Ordinal);

@@ -95,6 +95,18 @@ public sealed class PageFormTests(SqliteBilling fixture) : ApiTestBase<SqliteBil
 
         Assert.Equal<string?>(["One", "Three"], (await owner.OkAsync<InvoiceResponse>(HttpMethod.Get, $"api/v1/invoices/{invoice.Id}")).Lines.Select(l => l.Description));
 
+        // A row missing altogether (its Remove button took it out of the page) is no line either; the rows after it are read.
+        var gap = new Dictionary<string, string>(fields)
+        {
+            ["lines[0].description"] = "First", ["lines[2].description"] = "Third", ["lines[2].quantity"] = "1", ["lines[2].unitPrice"] = "5.00",
+        };
+        using (var skipped = await browser.SubmitAsync($"invoices/edit/{invoice.Id}", gap))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, skipped.StatusCode);
+        }
+
+        Assert.Equal<string?>(["First", "Third"], (await owner.OkAsync<InvoiceResponse>(HttpMethod.Get, $"api/v1/invoices/{invoice.Id}")).Lines.Select(l => l.Description));
+
         // The blank rows offered for more lines tick every tax, as a new line does (a line typed there was saved untaxed).
         using var editor = await browser.GetAsync($"invoices/edit/{invoice.Id}");
         var html = await editor.Content.ReadAsStringAsync();

@@ -13,6 +13,9 @@ public sealed class EditModel : BooksPage
 
     public bool IsNew => Id is null or "new";
 
+    /// <summary>Contacts and taxes are rows of the form, named by their number ("Contact 2: ...").</summary>
+    protected override ErrorPlaces Places => new ErrorPlaces().Rows("contacts", "Contact").Rows("taxes", "Tax");
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (IsNew && ReadOnly)

@@ -44,6 +44,9 @@ public sealed class EditModel : BooksPage
 
     public (string Subtotal, string Discount, IReadOnlyList<string> Taxes, string Total) Shown { get; private set; } = ("", "", [], "");
 
+    /// <summary>The API's "lines[N]..." errors go on the row the request's Nth line came from (blank rows were not sent).</summary>
+    protected override ErrorPlaces Places => new ErrorPlaces().Rows("lines", "Line", n => n < _rowOfLine.Count ? _rowOfLine[n] : n);
+
     public async Task<IActionResult> OnGetAsync(string? customer)
     {
         if (ReadOnly)
@@ -103,7 +106,7 @@ public sealed class EditModel : BooksPage
             : await Api.PutAsync<InvoiceResponse>($"api/v1/{Section}/{Uri.EscapeDataString(Id)}", request);
         if (saved.Problem is not null)
         {
-            return await ShowAndReloadAsync(OnRows(saved.Problem), PrepareAsync);
+            return await ShowAndReloadAsync(saved.Problem, PrepareAsync);
         }
 
         Notice = $"{Noun} {saved.Value!.Number} is saved.";
@@ -219,21 +222,6 @@ public sealed class EditModel : BooksPage
             Posted("comments"),
             null,
             lines);
-    }
-
-    /// <summary>The problem with "lines[N]..." errors moved from the request's Nth line to the row it came from.</summary>
-    private Problem OnRows(Problem problem)
-    {
-        if (problem.Errors is null)
-        {
-            return problem;
-        }
-
-        var errors = problem.Errors.ToDictionary(
-            e => LineIndex(e.Key) is var n && n >= 0 && n < _rowOfLine.Count ? Line(_rowOfLine[n]) + e.Key[e.Key.IndexOf(']', StringComparison.Ordinal)..][1..] : e.Key,
-            e => e.Value,
-            StringComparer.Ordinal);
-        return problem with { Errors = errors };
     }
 
     private static string Line(int i) => string.Create(CultureInfo.InvariantCulture, $"lines[{i}]");

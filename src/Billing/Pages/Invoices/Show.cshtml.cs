@@ -28,6 +28,19 @@ public sealed class ShowModel : BooksPage
 
     public bool OpenPanel(string name) => _panel == name;
 
+    /// <summary>
+    /// The dialogs' own layout: the send dialog's addresses (ticked or typed) share one error; the payment form has
+    /// one amount for this invoice, so its one application's errors ("applications[0].amount") are that field's; the
+    /// repeat dialog has one box for the addresses ("Recipient 2: ...") and shows the repeated invoice's own errors.
+    /// </summary>
+    protected override ErrorPlaces Places => _panel switch
+    {
+        "send" => new ErrorPlaces().Into("recipients", "recipients"),
+        "payment" => new ErrorPlaces().Into("applications", "amount", named: false),
+        "repeat" => new ErrorPlaces().Into("recipients", "autoSend").Into("template", "template"),
+        _ => ErrorPlaces.AsNamed,
+    };
+
     public bool IsRecipient(string email) =>
         Values.TryGetValue("recipients", out var chosen)
             ? (chosen ?? "").Split('\n').Contains(email, StringComparer.OrdinalIgnoreCase)
@@ -158,30 +171,9 @@ public sealed class ShowModel : BooksPage
             Posted("chequeNumber"),
             Posted("reference"),
             [new PaymentApplicationDocument(current.Value.Id, amount ?? "")]);
-        var recorded = OnPaymentForm(await Api.PostAsync<PaymentDocument>("api/v1/payments", payment));
+        var recorded = await Api.PostAsync<PaymentDocument>("api/v1/payments", payment);
         // The notice names what was recorded: the typed amount may not be one (it crashed the page on "1,00").
         return await AfterAsync(recorded, "payment", recorded.Value is { } paid ? $"A payment of {Amounts.Format(paid.Amount, paid.Currency)} is recorded." : "");
-    }
-
-    /// <summary>
-    /// The form has one amount for this invoice: the API's errors on its one application ("applications[0].amount",
-    /// ".invoiceId") and on the list ("applications") belong next to that field, not in the banner under API names.
-    /// </summary>
-    private static ApiResult<PaymentDocument> OnPaymentForm(ApiResult<PaymentDocument> result)
-    {
-        if (result.Problem is not { Errors: { } errors } problem)
-        {
-            return result;
-        }
-
-        var merged = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        foreach (var (key, messages) in errors)
-        {
-            var field = key.StartsWith("applications", StringComparison.Ordinal) ? "amount" : key;
-            merged[field] = merged.TryGetValue(field, out var earlier) ? [.. earlier, .. messages] : messages;
-        }
-
-        return result with { Problem = problem with { Errors = merged } };
     }
 
     private Task<IActionResult> AfterAsync<T>(ApiResult<T> result, string? panel, string notice)

@@ -13,6 +13,9 @@ public sealed class IndexModel : BooksPage
 
     public bool HasLogo { get; private set; }
 
+    /// <summary>Taxes are rows of the form ("Tax 2: ..."); the logo's file input keeps no value, but has its error.</summary>
+    protected override ErrorPlaces Places => new ErrorPlaces().Rows("taxes", "Tax").Into("logo", "logo");
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (ReadOnly)
@@ -45,16 +48,37 @@ public sealed class IndexModel : BooksPage
         return LocalRedirect("/profile");
     }
 
-    public async Task<IActionResult> OnPostPresetAsync(string? province)
+    /// <summary>After taxes were filled from a province's rates: what is saved, and whether the rest of the form still waits to be.</summary>
+    public string? PresetStatus { get; private set; }
+
+    /// <summary>
+    /// The API saves the province's taxes (only them); the page comes back with those in the tax rows and every other
+    /// field as typed, unsaved edits included (the button posts the whole profile form; they were lost on a redirect).
+    /// </summary>
+    public async Task<IActionResult> OnPostPresetAsync()
     {
+        KeepPostedValues();
+        var province = Posted("province");
         var saved = await Api.PostAsync<ProfileDocument>("api/v1/profile/taxes/preset", new TaxPresetRequest(province));
+        await LoadLogoFlagAsync();
         if (saved.Problem is not null)
         {
             return Show(saved.Problem);
         }
 
-        Notice = $"Taxes are filled from the {province} rates.";
-        return LocalRedirect("/profile");
+        foreach (var row in Values.Keys.Where(k => k.StartsWith("taxes[", StringComparison.Ordinal)).ToArray())
+        {
+            Values.Remove(row);
+        }
+
+        TaxForm.Fill(Values, saved.Value!.Taxes);
+        var stored = new Dictionary<string, string?>(StringComparer.Ordinal);
+        Fill(stored, saved.Value);
+        var unsaved = stored.Keys.Any(k => !k.StartsWith("taxes[", StringComparison.Ordinal) && k != "province"
+            && !string.Equals(Value(k).Trim(), (stored[k] ?? "").Trim(), StringComparison.Ordinal));
+        PresetStatus = $"Taxes are filled from the {province} rates and saved."
+            + (unsaved ? " Your other changes on this page are not saved yet: Save profile to keep them." : "");
+        return Page();
     }
 
     /// <summary>The upload goes to PUT /api/v1/profile/logo, which checks its size and that its bytes are the image type claimed.</summary>
@@ -103,20 +127,22 @@ public sealed class IndexModel : BooksPage
 
     private async Task LoadLogoFlagAsync() => HasLogo = (await Api.GetFileAsync("api/v1/profile/logo")).Ok;
 
-    private void Fill(ProfileDocument p)
+    private void Fill(ProfileDocument p) => Fill(Values, p);
+
+    private static void Fill(Dictionary<string, string?> values, ProfileDocument p)
     {
-        Values["companyName"] = p.CompanyName;
-        Values["contactName"] = p.ContactName;
-        Values["phone"] = p.Phone;
-        Values["fax"] = p.Fax;
-        Values["website"] = p.Website;
-        Values["currency"] = p.Currency;
-        Values["timeZone"] = p.TimeZone;
-        Values["invoiceComments"] = p.InvoiceComments;
-        Values["quoteComments"] = p.QuoteComments;
-        AddressForm.Fill(Values, p.Address);
-        Values["province"] = p.Address?.Province;
-        TaxForm.Fill(Values, p.Taxes);
+        values["companyName"] = p.CompanyName;
+        values["contactName"] = p.ContactName;
+        values["phone"] = p.Phone;
+        values["fax"] = p.Fax;
+        values["website"] = p.Website;
+        values["currency"] = p.Currency;
+        values["timeZone"] = p.TimeZone;
+        values["invoiceComments"] = p.InvoiceComments;
+        values["quoteComments"] = p.QuoteComments;
+        AddressForm.Fill(values, p.Address);
+        values["province"] = p.Address?.Province;
+        TaxForm.Fill(values, p.Taxes);
     }
 
     private ProfileDocument Read() => new(

@@ -17,6 +17,9 @@ public sealed class EditModel : BooksPage
 
     public string CustomerName { get; private set; } = "";
 
+    /// <summary>The API names each address (recipients[2]); the form has one box for all of them ("Recipient 3: ...").</summary>
+    protected override ErrorPlaces Places => new ErrorPlaces().Into("recipients", "recipients");
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (await LoadAsync() is { } failed)
@@ -61,10 +64,7 @@ public sealed class EditModel : BooksPage
             s.Template, Posted("frequency"), s.StartDate, stopDate, recipients));
         if (saved.Problem is { } problem)
         {
-            // The API names each address (recipients[2]); the form has one field for all of them.
-            var errors = problem.Errors?.GroupBy(e => e.Key.StartsWith("recipients", StringComparison.Ordinal) ? "recipients" : e.Key)
-                .ToDictionary(g => g.Key, g => g.SelectMany(e => e.Value).ToArray());
-            return Show(problem with { Errors = errors });
+            return Show(problem);
         }
 
         Notice = saved.Value!.NextDate is { } next
