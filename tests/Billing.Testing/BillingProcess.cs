@@ -111,22 +111,42 @@ public sealed partial class BillingProcess : IAsyncDisposable
     }
 
     /// <summary>Runs <c>billing seed ARGS</c> on <paramref name="database"/> and returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string Output)> SeedAsync(BillingDatabase database, params string[] arguments)
+    public static Task<(int ExitCode, string Output)> SeedAsync(BillingDatabase database, params string[] arguments)
     {
         ArgumentNullException.ThrowIfNull(database);
-        var all = new List<string> { FindDll(), "seed" };
-        all.AddRange(arguments);
-        all.AddRange(database.Arguments);
-        all.AddRange(TestSettings);
-        var (process, output) = Launch(all, Path.GetDirectoryName(FindDll())!);
+        return RunToExitAsync(["seed", .. arguments, .. database.Arguments, .. TestSettings], TimeSpan.FromMinutes(5));
+    }
+
+    /// <summary>
+    /// Runs <c>billing ARGS</c> until it exits by itself (a command, or a start it refuses) and returns its exit code and
+    /// everything it printed; one still running after <paramref name="limit"/> is killed and is a <see cref="TimeoutException"/>.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(IEnumerable<string> arguments, TimeSpan limit)
+    {
+        var (process, output) = Launch([FindDll(), .. arguments], Path.GetDirectoryName(FindDll())!);
         using (process)
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
-            lock (output)
+            using var timeout = new CancellationTokenSource(limit);
+            try
             {
-                return (process.ExitCode, output.ToString());
+                await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
             }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync().ConfigureAwait(false);
+                throw new TimeoutException($"billing was still running after {limit}:\n{Text(output)}");
+            }
+
+            return (process.ExitCode, Text(output));
+        }
+    }
+
+    private static string Text(StringBuilder output)
+    {
+        lock (output)
+        {
+            return output.ToString();
         }
     }
 
