@@ -33,6 +33,7 @@ public static class BillingApp
         var forwarded = TrustedProxies.Read(args, errors);
         StorageOptions.Check(builder.Configuration["postgres"], errors);
         MailOptions.Read(builder.Configuration, errors); // only checked here: the pages read the settings for themselves
+        var testClock = TestClock.Read(builder.Configuration, errors);
         if (errors.Count > 0)
         {
             return null;
@@ -50,7 +51,7 @@ public static class BillingApp
         var db = StorageOptions.Open(builder.Configuration["sqlite"], builder.Configuration["postgres"]);
         db.Migrate();
         builder.Services.AddSingleton(db);
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<TimeProvider>(testClock ?? TimeProvider.System);
         builder.Services.AddSingleton<TokenCache>();
         builder.Services.Configure<AccountOptions>(builder.Configuration.GetSection("Billing"));
         builder.Services.AddSingleton(sp => new PasswordHasher<AccountRow>(Options.Create(new PasswordHasherOptions
@@ -118,6 +119,12 @@ public static class BillingApp
         books.MapReports();
         books.MapInvoiceDelivery();
         app.MapBillingPages();
+        if (testClock is not null)
+        {
+            app.MapTestClock(testClock);
+            app.Logger.LogWarning("--{Setting}: the clock holds still at {Now:O} until PUT /test/clock moves it; for tests only", TestClock.Setting, testClock.GetUtcNow());
+        }
+
         return app;
     }
 

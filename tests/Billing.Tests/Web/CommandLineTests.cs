@@ -17,6 +17,8 @@ public sealed class CommandLineTests
         "billing: --smtp 'mail.example.com:70000' is not host:port; write it like --smtp mail.example.com:587.")]
     [InlineData("--postgres", "Hots=db.example.com;Database=billing",
         "billing: --postgres is not a PostgreSQL connection string: it has 'hots', which is no setting or has a value of the wrong kind; write it like --postgres \"Host=db.example.com;Username=billing;Password=...;Database=billing\".")]
+    [InlineData("--test-clock", "2026-11-26 12:00",
+        "billing: --test-clock '2026-11-26 12:00' is not an instant; write it like --test-clock 2026-11-26T12:00:00Z (UTC, or with an offset like -05:00) or --test-clock now. It is for tests only.")]
     public async Task A_bad_value_is_one_line_saying_how_to_write_it_and_exit_code_1(string option, string value, string message)
     {
         var folder = Directory.CreateTempSubdirectory("billing-args-");
