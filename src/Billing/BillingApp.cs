@@ -5,6 +5,7 @@ using BillingBooks.Billing.Bookkeepers;
 using BillingBooks.Billing.Changes;
 using BillingBooks.Billing.Contracts;
 using BillingBooks.Billing.Customers;
+using BillingBooks.Billing.Email;
 using BillingBooks.Billing.Invoices;
 using BillingBooks.Billing.Pages;
 using BillingBooks.Billing.Payments;
@@ -15,7 +16,6 @@ using BillingBooks.Billing.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
 namespace BillingBooks.Billing;
@@ -25,9 +25,20 @@ public static class BillingApp
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
-    public static WebApplication Build(string[] args)
+    /// <summary>The service; null when a command-line value is bad, each told in <paramref name="errors"/>, before anything started.</summary>
+    public static WebApplication? Build(string[] args, ICollection<CommandLineError> errors)
     {
+        ArgumentNullException.ThrowIfNull(errors);
         var builder = WebApplication.CreateBuilder(args);
+        var forwarded = TrustedProxies.Read(args, errors);
+        StorageOptions.Check(builder.Configuration["postgres"], errors);
+        MailOptions.Read(builder.Configuration, errors); // only checked here: the pages read the settings for themselves
+        var testClock = TestClock.Read(builder.Configuration, errors);
+        if (errors.Count > 0)
+        {
+            return null;
+        }
+
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
@@ -37,11 +48,10 @@ public static class BillingApp
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Limits.MaxBodyBytes);
 
-        var forwarded = TrustedProxies.Read(args);
         var db = StorageOptions.Open(builder.Configuration["sqlite"], builder.Configuration["postgres"]);
         db.Migrate();
         builder.Services.AddSingleton(db);
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<TimeProvider>(testClock ?? TimeProvider.System);
         builder.Services.AddSingleton<TokenCache>();
         builder.Services.Configure<AccountOptions>(builder.Configuration.GetSection("Billing"));
         builder.Services.AddSingleton(sp => new PasswordHasher<AccountRow>(Options.Create(new PasswordHasherOptions
@@ -110,6 +120,12 @@ public static class BillingApp
         books.MapReports();
         books.MapInvoiceDelivery();
         app.MapBillingPages();
+        if (testClock is not null)
+        {
+            app.MapTestClock(testClock);
+            app.Logger.LogWarning("--{Setting}: the clock holds still at {Now:O} until PUT /test/clock moves it; for tests only", TestClock.Setting, testClock.GetUtcNow());
+        }
+
         return app;
     }
 
@@ -122,9 +138,7 @@ public static class BillingApp
             return Problems.WriteAsync(http, new Conflict("Another request changed the same record at the same time; send yours again.", null));
         }
 
-        http.Response.StatusCode = StatusCodes.Status500InternalServerError;
-        http.Response.ContentType = Problems.ContentType;
-        return http.Response.WriteAsync("{\"type\":\"https://billingbooks.example/problems/bug\",\"title\":\"Internal error\",\"status\":500,\"detail\":\"This is a bug in Billing; it was logged.\"}");
+        return Problems.WriteAsync(http, new Bug());
     }
 
     /// <summary>
@@ -153,10 +167,7 @@ public static class BillingApp
             return Task.CompletedTask;
         }
 
-        var status = http.Response.StatusCode;
-        http.Response.ContentType = Problems.ContentType;
-        return http.Response.WriteAsync(System.Text.Json.JsonSerializer.Serialize(
-            new Problem($"https://billingbooks.example/problems/http-{status}", ReasonPhrases.GetReasonPhrase(status), status, detail, null), Json.Options));
+        return Problems.WriteAsync(http, new FrameworkStatus(http.Response.StatusCode, detail));
     }
 
     private static bool IsUniqueViolation(DbException exception) =>

@@ -16,8 +16,10 @@ namespace BillingBooks.Billing.Testing;
 /// var client = billing.Client;                                                 // BaseAddress set
 /// </code>
 /// By default the process runs with <see cref="TestSettings"/> (fast password hashing, no sign-in rate limit);
-/// pass <c>testSettings: false</c> to get production settings. Unless the arguments name <c>--smtp</c> or
-/// <c>--mail-dir</c>, its mail goes to its own <see cref="MailFolder"/> (read it with <see cref="Mailbox"/>).
+/// pass <c>testSettings: false</c> to get production settings. With <c>clock: START</c> its business time holds
+/// still at START until the test moves it (<see cref="Clock"/>, a <see cref="ProcessClock"/>). Unless the
+/// arguments name <c>--smtp</c> or <c>--mail-dir</c>, its mail goes to its own <see cref="MailFolder"/> (read it
+/// with <see cref="Mailbox"/>).
 /// </summary>
 public sealed partial class BillingProcess : IAsyncDisposable
 {
@@ -29,7 +31,9 @@ public sealed partial class BillingProcess : IAsyncDisposable
     private readonly StringBuilder _output;
     private readonly string? _tempDirectory;
 
-    private BillingProcess(Process process, StringBuilder output, BillingDatabase database, string? tempDirectory, string? mailFolder)
+    private readonly ProcessClock? _clock;
+
+    private BillingProcess(Process process, StringBuilder output, BillingDatabase database, string? tempDirectory, string? mailFolder, DateTimeOffset? clock)
     {
         _process = process;
         _output = output;
@@ -37,6 +41,7 @@ public sealed partial class BillingProcess : IAsyncDisposable
         MailFolder = mailFolder;
         Database = database;
         Client = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        _clock = clock is { } start ? new ProcessClock(Client, start) : null;
     }
 
     /// <summary>Where the service listens (the port the system gave it).</summary>
@@ -53,6 +58,9 @@ public sealed partial class BillingProcess : IAsyncDisposable
     /// <summary>A client with <see cref="BaseAddress"/>; add your own Authorization header per request.</summary>
     public HttpClient Client { get; }
 
+    /// <summary>The process's clock, to read and move; only when started with one (the <c>clock</c> argument of <see cref="StartAsync"/>).</summary>
+    public ProcessClock Clock => _clock ?? throw new InvalidOperationException("This process runs on the system's clock: start it with StartAsync(clock: ...) to move time.");
+
     /// <summary>What the process printed so far (for failure messages).</summary>
     public string Output
     {
@@ -65,8 +73,12 @@ public sealed partial class BillingProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts Billing on <paramref name="database"/>, or on a new temporary SQLite file when null.</summary>
-    public static async Task<BillingProcess> StartAsync(BillingDatabase? database = null, IEnumerable<string>? extraArguments = null, bool testSettings = true)
+    /// <summary>
+    /// Starts Billing on <paramref name="database"/>, or on a new temporary SQLite file when null; with
+    /// <paramref name="clock"/>, on a test clock that holds still there until the test moves it (<see cref="Clock"/>).
+    /// </summary>
+    public static async Task<BillingProcess> StartAsync(
+        BillingDatabase? database = null, IEnumerable<string>? extraArguments = null, bool testSettings = true, DateTimeOffset? clock = null)
     {
         string? temp = null;
         if (database is null)
@@ -85,6 +97,11 @@ public sealed partial class BillingProcess : IAsyncDisposable
             arguments.AddRange(TestSettings);
         }
 
+        if (clock is { } start)
+        {
+            arguments.AddRange(ProcessClock.Arguments(start));
+        }
+
         var extra = (extraArguments ?? []).ToList();
         arguments.AddRange(extra);
         string? mail = null;
@@ -95,7 +112,7 @@ public sealed partial class BillingProcess : IAsyncDisposable
         }
 
         var (process, output) = Launch(arguments, Path.GetDirectoryName(FindDll())!);
-        var billing = new BillingProcess(process, output, database, temp, mail);
+        var billing = new BillingProcess(process, output, database, temp, mail, clock);
         try
         {
             await billing.WaitUntilListeningAsync(TimeSpan.FromSeconds(60)).ConfigureAwait(false);
@@ -111,22 +128,42 @@ public sealed partial class BillingProcess : IAsyncDisposable
     }
 
     /// <summary>Runs <c>billing seed ARGS</c> on <paramref name="database"/> and returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string Output)> SeedAsync(BillingDatabase database, params string[] arguments)
+    public static Task<(int ExitCode, string Output)> SeedAsync(BillingDatabase database, params string[] arguments)
     {
         ArgumentNullException.ThrowIfNull(database);
-        var all = new List<string> { FindDll(), "seed" };
-        all.AddRange(arguments);
-        all.AddRange(database.Arguments);
-        all.AddRange(TestSettings);
-        var (process, output) = Launch(all, Path.GetDirectoryName(FindDll())!);
+        return RunToExitAsync(["seed", .. arguments, .. database.Arguments, .. TestSettings], TimeSpan.FromMinutes(5));
+    }
+
+    /// <summary>
+    /// Runs <c>billing ARGS</c> until it exits by itself (a command, or a start it refuses) and returns its exit code and
+    /// everything it printed; one still running after <paramref name="limit"/> is killed and is a <see cref="TimeoutException"/>.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(IEnumerable<string> arguments, TimeSpan limit)
+    {
+        var (process, output) = Launch([FindDll(), .. arguments], Path.GetDirectoryName(FindDll())!);
         using (process)
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
-            lock (output)
+            using var timeout = new CancellationTokenSource(limit);
+            try
             {
-                return (process.ExitCode, output.ToString());
+                await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
             }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync().ConfigureAwait(false);
+                throw new TimeoutException($"billing was still running after {limit}:\n{Text(output)}");
+            }
+
+            return (process.ExitCode, Text(output));
+        }
+    }
+
+    private static string Text(StringBuilder output)
+    {
+        lock (output)
+        {
+            return output.ToString();
         }
     }
 

@@ -12,7 +12,8 @@ public static partial class Mailbox
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (true)
         {
-            foreach (var file in Directory.GetFiles(folder, "*.eml").OrderByDescending(File.GetLastWriteTimeUtc))
+            // Newest first: write times can be equal for mails a few milliseconds apart; the service's names then tell.
+            foreach (var file in Directory.GetFiles(folder, "*.eml").OrderByDescending(File.GetLastWriteTimeUtc).ThenByDescending(Path.GetFileName, StringComparer.Ordinal))
             {
                 var message = await MimeMessage.LoadAsync(file).ConfigureAwait(false);
                 if (message.To.Mailboxes.Any(m => string.Equals(m.Address, email, StringComparison.OrdinalIgnoreCase))

@@ -135,7 +135,8 @@ public static class BookkeeperEndpoints
             "INSERT INTO invitations (account_id, email, email_key, status, bookkeeper_id, created_at, changed_at, token_hash, token_expires_at) " +
             "VALUES (@account, @email, @key, 'pending', NULL, @now, @now, @hash, @expires) RETURNING id",
             new { account = caller.Account.Value, email, key, now = now.ToString("O", CultureInfo.InvariantCulture), hash = link.Hash, expires = link.Expires.ToUnixTimeSeconds() }).ConfigureAwait(false);
-        var row = await write.QuerySingleAsync<InvitationRow>(InvitationRow.Select + "WHERE i.id = @id", new { id }).ConfigureAwait(false);
+        var row = await write.QuerySingleAsync<InvitationRow>(
+            InvitationRow.Select + "WHERE i.id = @id AND i.account_id = @account", new { id, account = caller.Account.Value }).ConfigureAwait(false);
 
         var profile = await Profiles.ReadAsync(write, caller.Account).ConfigureAwait(false);
         var url = $"{InvoiceDeliveryEndpoints.PublicOrigin(configuration, request)}/invitations/{link.Token}";
@@ -189,7 +190,9 @@ public static class BookkeeperEndpoints
             return ChangedMeanwhile.ToResult();
         }
 
-        var answered = await session.QuerySingleAsync<InvitationRow>(InvitationRow.Select + "WHERE i.id = @id", new { id = row.Id }).ConfigureAwait(false);
+        // Now the caller's as its bookkeeper, which the statement above made it.
+        var answered = await session.QuerySingleAsync<InvitationRow>(
+            InvitationRow.Select + "WHERE i.id = @id AND i.bookkeeper_id = @caller", new { id = row.Id, caller = caller.Account.Value }).ConfigureAwait(false);
         await session.CommitAsync().ConfigureAwait(false);
         return Results.Json(answered.ToInvitation(), Json.Options);
     }
@@ -205,10 +208,12 @@ public static class BookkeeperEndpoints
             return new NotFound("invitation").ToResult();
         }
 
+        // Whose it is goes into every statement, not only the first: every query of a tenant-owned row takes the tenant.
+        var (mine, moveMine) = asClient
+            ? ("WHERE i.id = @id AND i.account_id = @caller", "WHERE id = @id AND account_id = @caller AND status = @from")
+            : ("WHERE i.id = @id AND i.bookkeeper_id = @caller", "WHERE id = @id AND bookkeeper_id = @caller AND status = @from");
         await using var session = await db.BeginAsync(http.RequestAborted).ConfigureAwait(false);
-        var row = await session.QuerySingleOrDefaultAsync<InvitationRow>(
-            InvitationRow.Select + (asClient ? "WHERE i.id = @id AND i.account_id = @caller" : "WHERE i.id = @id AND i.bookkeeper_id = @caller"),
-            new { id = value, caller = caller.Account.Value }).ConfigureAwait(false);
+        var row = await session.QuerySingleOrDefaultAsync<InvitationRow>(InvitationRow.Select + mine, new { id = value, caller = caller.Account.Value }).ConfigureAwait(false);
         if (row is null)
         {
             return new NotFound("invitation").ToResult();
@@ -221,14 +226,14 @@ public static class BookkeeperEndpoints
 
         // Conditional on the status just read: of two concurrent changes (PostgreSQL runs them side by side), one wins.
         var moved = await session.ExecuteAsync(
-            "UPDATE invitations SET status = @to, changed_at = @now, token_hash = NULL, token_expires_at = NULL WHERE id = @id AND status = @from",
-            new { to, from, now = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), id = value }).ConfigureAwait(false);
+            "UPDATE invitations SET status = @to, changed_at = @now, token_hash = NULL, token_expires_at = NULL " + moveMine,
+            new { to, from, now = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), id = value, caller = caller.Account.Value }).ConfigureAwait(false);
         if (moved == 0)
         {
             return ChangedMeanwhile.ToResult();
         }
 
-        var changed = await session.QuerySingleAsync<InvitationRow>(InvitationRow.Select + "WHERE i.id = @id", new { id = value }).ConfigureAwait(false);
+        var changed = await session.QuerySingleAsync<InvitationRow>(InvitationRow.Select + mine, new { id = value, caller = caller.Account.Value }).ConfigureAwait(false);
         await session.CommitAsync().ConfigureAwait(false);
         return Results.Json(changed.ToInvitation(), Json.Options);
     }

@@ -8,6 +8,8 @@ namespace BillingBooks.Billing.Email;
 /// <summary>Delivers a message: over SMTP with MailKit when <c>--smtp</c> is given, else as an .eml file in the mail folder.</summary>
 public sealed class Mailer(MailOptions options, ILogger<Mailer> log, TimeProvider clock)
 {
+    private long _written;
+
     public MailOptions Options => options;
 
     public void AnnounceWhereMailGoes()
@@ -30,7 +32,9 @@ public sealed class Mailer(MailOptions options, ILogger<Mailer> log, TimeProvide
         if (options.Host is null)
         {
             Directory.CreateDirectory(options.MailDirectory);
-            var name = clock.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8] + ".eml";
+            // Named in the order sent, also within a second (write times may be equal): the time, then this process's count.
+            var name = clock.GetUtcNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-"
+                + Interlocked.Increment(ref _written).ToString("D6", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8] + ".eml";
             await message.WriteToAsync(Path.Combine(options.MailDirectory, name), cancel).ConfigureAwait(false);
             return null;
         }

@@ -35,6 +35,8 @@ public abstract class PeriodicWork(TimeProvider clock, ILogger log) : Background
                 Log.LogWarning(e, "{What}: not done this time, the database failed; the next run does it", What);
             }
 
+            // The clock's timer: real time with the service's clocks (a test clock moves only the reading, see
+            // Web/TestClock), so the pace of the job is process timing and a clock held still stops nothing.
             await Task.Delay(Period, Clock, stoppingToken).ConfigureAwait(false);
         }
     }

@@ -34,3 +34,12 @@ public sealed record LockedOut(DateTimeOffset Until)
     : BillingError($"Too many failed sign-ins for this email; try again after {Until.ToString("u", System.Globalization.CultureInfo.InvariantCulture)}.");
 
 public sealed record RateLimited(string Message) : BillingError(Message);
+
+/// <summary>An exception: a bug in Billing, or a database it cannot use; the exception handler has logged it (500).</summary>
+public sealed record Bug() : BillingError("This is a bug in Billing; it was logged.");
+
+/// <summary>
+/// A status ASP.NET Core answered itself, before any endpoint ran (a value in the address that does not bind, an
+/// unknown path, a method or media type the endpoint does not take), given the body every other API error has.
+/// </summary>
+public sealed record FrameworkStatus(int Status, string Message) : BillingError(Message);

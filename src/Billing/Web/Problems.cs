@@ -1,4 +1,5 @@
 using BillingBooks.Billing.Contracts;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace BillingBooks.Billing.Web;
 
@@ -43,6 +44,9 @@ public static class Problems
         Forbidden => new Problem("https://billingbooks.example/problems/forbidden", "Forbidden", 403, error.Message, null),
         LockedOut => new Problem("https://billingbooks.example/problems/locked", "Locked", 429, error.Message, null),
         RateLimited => new Problem("https://billingbooks.example/problems/rate-limited", "Too many requests", 429, error.Message, null),
+        Bug => new Problem("https://billingbooks.example/problems/bug", "Internal error", 500, error.Message, null),
+        FrameworkStatus framework => new Problem(
+            $"https://billingbooks.example/problems/http-{framework.Status}", ReasonPhrases.GetReasonPhrase(framework.Status), framework.Status, framework.Message, null),
         _ => throw new InvalidOperationException($"Unmapped error {error.GetType().Name}"),
     };
 

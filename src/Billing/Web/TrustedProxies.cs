@@ -13,9 +13,11 @@ public static class TrustedProxies
 {
     public const string Option = "--trusted-proxy";
 
-    public static ForwardedHeadersOptions Read(IReadOnlyList<string> args)
+    /// <summary>The options; a value that is no address or network is added to <paramref name="errors"/>.</summary>
+    public static ForwardedHeadersOptions Read(IReadOnlyList<string> args, ICollection<CommandLineError> errors)
     {
         ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(errors);
         var options = new ForwardedHeadersOptions
         {
             ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost,
@@ -42,8 +44,8 @@ public static class TrustedProxies
             }
             else
             {
-                throw new ArgumentException(
-                    $"{Option} '{value}' is not an IP address or network; write it like {Option} 10.0.0.5 or {Option} 10.0.0.0/24 (repeat the option for more).");
+                errors.Add(new CommandLineError(
+                    $"{Option} '{value}' is not an IP address or network; write it like {Option} 10.0.0.5 or {Option} 10.0.0.0/24 (repeat the option for more)."));
             }
         }
 

@@ -23,7 +23,7 @@ public abstract class AccountTests<T>(T fixture) : ApiTestBase<T>(fixture)
         var (client, token) = await BillingApi.SignInAsync(billing.BaseAddress, email.ToLowerInvariant(), "correct horse battery");
         client.Dispose();
         Assert.Equal(api.AccountId, token.AccountId);
-        Assert.True(token.ExpiresAt <= DateTimeOffset.UtcNow.AddHours(1).AddMinutes(1));
+        Assert.Equal(await billing.Clock.NowAsync() + TimeSpan.FromHours(1), token.ExpiresAt);
         var again = await api.ProblemAsync(HttpStatusCode.Conflict, HttpMethod.Post, "api/v1/signup", new SignupRequest(email.ToUpperInvariant(), "0123456789", null));
         Assert.Contains("email", again.Errors!.Keys);
     }
@@ -116,7 +116,7 @@ public abstract class AccountTests<T>(T fixture) : ApiTestBase<T>(fixture)
         using var api = await Api.SignUpAsync(billing);
         var renewed = await api.OkAsync<TokenResponse>(HttpMethod.Post, "api/v1/tokens/current/renewal");
         Assert.Equal((api.AccountId, api.Email), (renewed.AccountId, renewed.Email));
-        Assert.True(renewed.ExpiresAt > DateTimeOffset.UtcNow.AddMinutes(59));
+        Assert.Equal(await billing.Clock.NowAsync() + TimeSpan.FromHours(1), renewed.ExpiresAt);
         using var second = new HttpClient { BaseAddress = billing.BaseAddress };
         second.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", renewed.AccessToken);
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(second, "api/v1/account"));
@@ -246,7 +246,8 @@ public abstract class AccountTests<T>(T fixture) : ApiTestBase<T>(fixture)
 
         using var right = await anonymous.PostAsJsonAsync(new Uri("api/v1/tokens", UriKind.Relative), new TokenRequest(api.Email, "correct horse battery"));
         Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
-        Assert.Contains("try again after", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var until = (await billing.Clock.NowAsync() + TimeSpan.FromMinutes(15)).ToString("u", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"try again after {until}", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

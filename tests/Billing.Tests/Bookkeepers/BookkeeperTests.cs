@@ -203,7 +203,7 @@ public sealed class SqliteBookkeeperTests(SqliteBilling fixture) : BookkeeperTes
 
 public sealed class PostgresBookkeeperTests(PostgresBilling fixture) : BookkeeperTests<PostgresBilling>(fixture);
 
-/// <summary>Invitation links expire (own process, a 2-second lifetime), on both databases.</summary>
+/// <summary>Invitation links expire after their 14 days (own process on a test clock), on both databases.</summary>
 public class InvitationExpiryTests
 {
     [Fact]
@@ -224,14 +224,21 @@ public class InvitationExpiryTests
 
     private static async Task ExpiresAsync(BillingDatabase? database)
     {
-        await using var billing = await BillingProcess.StartAsync(database, ["--Billing:InvitationLifetime", "00:00:02"]);
-        using var client = await Api.SignUpAsync(billing);
-        using var bookkeeper = await Api.SignUpAsync(billing);
-        var invitation = await client.OkAsync<Invitation>(HttpMethod.Post, "api/v1/bookkeepers", new InvitationRequest(bookkeeper.Email));
-        Assert.True(invitation.LinkExpiresAt <= DateTimeOffset.UtcNow.AddSeconds(3));
-        var token = await Mailbox.InvitationTokenAsync(billing.MailFolder!, bookkeeper.Email);
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await using var billing = await BillingProcess.StartAsync(database, clock: ProcessClock.WholeSecondNow());
+        using var invited = await Api.SignUpAsync(billing);
+        using var invitedBy = await Api.SignUpAsync(billing);
+        var invitation = await invitedBy.OkAsync<Invitation>(HttpMethod.Post, "api/v1/bookkeepers", new InvitationRequest(invited.Email));
+        var expires = billing.Clock.Start + TimeSpan.FromDays(14);
+        Assert.Equal(expires, invitation.LinkExpiresAt);
+        var token = await Mailbox.InvitationTokenAsync(billing.MailFolder!, invited.Email);
 
+        // Two weeks on (both sign in again: their first sign-ins are long over), its last second still opens it; at
+        // its expiry it opens nothing.
+        await billing.Clock.MoveToAsync(expires - TimeSpan.FromSeconds(1));
+        using var bookkeeper = await SignInAsync(billing, invited);
+        using var client = await SignInAsync(billing, invitedBy);
+        await bookkeeper.OkAsync<Invitation>(HttpMethod.Post, "api/v1/clients/invitation", new InvitationToken(token));
+        await billing.Clock.MoveToAsync(expires);
         var expired = await bookkeeper.ProblemAsync(HttpStatusCode.NotFound, HttpMethod.Post, "api/v1/clients/accept", new InvitationToken(token));
         Assert.Contains("expired", expired.Detail, StringComparison.Ordinal);
         await bookkeeper.ProblemAsync(HttpStatusCode.NotFound, HttpMethod.Post, "api/v1/clients/invitation", new InvitationToken(token));
@@ -243,5 +250,11 @@ public class InvitationExpiryTests
         var fresh = await Mailbox.InvitationTokenAsync(billing.MailFolder!, bookkeeper.Email);
         Assert.NotEqual(token, fresh);
         await bookkeeper.OkAsync<Invitation>(HttpMethod.Post, "api/v1/clients/accept", new InvitationToken(fresh));
+    }
+
+    private static async Task<Api> SignInAsync(BillingProcess billing, Api account)
+    {
+        var (client, _) = await BillingApi.SignInAsync(billing.BaseAddress, account.Email, "correct horse battery");
+        return new Api(client, account.AccountId, account.Email);
     }
 }

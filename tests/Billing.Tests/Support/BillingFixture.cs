@@ -2,7 +2,11 @@ using BillingBooks.Billing.Testing;
 
 namespace BillingBooks.Billing.Tests.Support;
 
-/// <summary>One running Billing process per test class and database kind.</summary>
+/// <summary>
+/// One running Billing process per test class and database kind, on a test clock that holds still near the real time
+/// (<see cref="BillingProcess.Clock"/>): what a test asserts about time is exact, and a test that moves the clock
+/// moves it for the rest of its class.
+/// </summary>
 public abstract class BillingFixture : IAsyncLifetime
 {
     private TestPostgresDatabase? _postgres;
@@ -30,7 +34,7 @@ public abstract class BillingFixture : IAsyncLifetime
             }
         }
 
-        _billing = await BillingProcess.StartAsync(_postgres?.AsBillingDatabase()).ConfigureAwait(false);
+        _billing = await BillingProcess.StartAsync(_postgres?.AsBillingDatabase(), clock: ProcessClock.WholeSecondNow()).ConfigureAwait(false);
     }
 
     public async Task DisposeAsync()

@@ -85,7 +85,8 @@ public abstract class ValidationTests<T>(T fixture) : ApiTestBase<T>(fixture)
             var date = await api.ProblemAsync(HttpStatusCode.BadRequest, HttpMethod.Get, "api/v1/invoices?from=2026-99-01");
             Assert.Contains("dates are YYYY-MM-DD", date.Detail, StringComparison.Ordinal);
             await api.ProblemAsync(HttpStatusCode.BadRequest, HttpMethod.Get, "api/v1/reports/invoices?pastDue=soon");
-            await api.ProblemAsync(HttpStatusCode.NotFound, HttpMethod.Get, "api/v1/invoicez");
+            var path = await api.ProblemAsync(HttpStatusCode.NotFound, HttpMethod.Get, "api/v1/invoicez");
+            Assert.Equal(("https://billingbooks.example/problems/http-404", "Not Found"), (path.Type, path.Title));
 
             var status = await api.ProblemAsync(HttpStatusCode.UnprocessableEntity, HttpMethod.Get, "api/v1/invoices?status=bogus");
             Assert.Contains("use one of draft, sent, changed, partly_paid, paid, void", Assert.Single(status.Errors!["status"]), StringComparison.Ordinal);
