@@ -1,3 +1,4 @@
+using BillingBooks.Books.Customers;
 using BillingBooks.Books.Journals;
 using BillingBooks.Books.Settings;
 using BillingBooks.Books.Storage;
@@ -10,6 +11,9 @@ namespace BillingBooks.Books.Tests.Journals;
 
 /// <summary>One step near <see cref="AmountLimit"/>: a general entry, a sale (lines near the limit, taxed or not, with discounts, at any rate) or a receipt of one customer's open invoices.</summary>
 public sealed record LimitStep(LimitStepKind Kind, int A, int B, decimal Units, decimal? Rate, bool Flag);
+
+/// <summary>A USD invoice or receipt near the limit at a rate anywhere Books accepts (see <see cref="AmountLimitPropertyTests"/>).</summary>
+public sealed record DocumentAtRate(bool Receipt, int Count, decimal Units, decimal Rate, bool Flag);
 
 public enum LimitStepKind
 {
@@ -65,6 +69,77 @@ public class AmountLimitPropertyTests
             Assert.All(trial.Rows, r => Assert.True(AmountLimit.Within(r.Debit) && AmountLimit.Within(r.Credit), $"{r.Number}: {r.Debit} {r.Credit}"));
             LedgerInvariants.Hold(company);
         }, iter: 40, threads: 2);
+    }
+
+    /// <summary>
+    /// USD documents near the limit converted at any rate Books accepts (at 1,000,000 home units per dollar a line at
+    /// the limit is 10^18 home minor units, near what a long holds): each is posted or refused with the typed error,
+    /// changing nothing, never an overflow. The books start with some invoices at the limit at the lowest rate (worth
+    /// little at home, so Accounts Receivable stays within the limit), for one receipt to pay many of them.
+    /// </summary>
+    [Fact]
+    public void Documents_near_the_limit_at_any_rate_are_posted_or_refused_with_the_typed_error()
+    {
+        Gen.Select(Gen.Int[0, 12], Document.Array[1, 8]).Sample((stock, documents) =>
+        {
+            using var company = RandomBooks.NewCompany();
+            var yank = company.Read(r => r.Customers.List()).Single(c => c.Currency == Currency.USD);
+            var atLimit = AmountLimit.Max(Currency.USD);
+            for (var i = 0; i < stock; i++)
+            {
+                company.Ok(w => w.Sales.Post(new(yank.Id, "stock " + w.Entries.List().Count, Day(1, 1), [new("at the limit", atLimit, "")], ExchangeRate: ExchangeRateBounds.Lowest)));
+            }
+
+            for (var i = 0; i < documents.Length; i++)
+            {
+                var (index, document) = (i, documents[i]);
+                PostedOrRefused(company, w => Post(w, yank, document, index), $"Document {index} ({document})");
+            }
+
+            LedgerInvariants.Hold(company);
+        }, iter: 40, threads: 2);
+    }
+
+    /// <summary>
+    /// An invoice of <see cref="DocumentAtRate.Count"/> lines of <see cref="DocumentAtRate.Units"/> (with Flag the later
+    /// half discounts of one unit less), or a receipt paying the first Count open invoices (in full, or half each
+    /// without Flag), at <see cref="DocumentAtRate.Rate"/>.
+    /// </summary>
+    private static readonly Gen<DocumentAtRate> Document =
+        Gen.Select(
+                Gen.Bool,
+                Gen.Int[1, 24],
+                Gen.Frequency((3, Gen.Long[-3, 3].Select(d => (decimal)(Max + d))), (1, Gen.Long[1, Max].Select(u => (decimal)u))),
+                Gen.Frequency(
+                    (2, Gen.Const(ExchangeRateBounds.Highest)),
+                    (1, Gen.Const(ExchangeRateBounds.Lowest)),
+                    (2, Gen.Select(Gen.Int[1, 9], Gen.Int[-6, 5]).Select((d, k) => d * (decimal)Math.Pow(10, k)))),
+                Gen.Bool)
+            .Select((receipt, count, units, rate, flag) => new DocumentAtRate(receipt, count, units, rate, flag));
+
+    private static Result<EntryId> Post(BooksWrite w, Customer customer, DocumentAtRate document, int index)
+    {
+        var currency = customer.Currency;
+        if (!document.Receipt)
+        {
+            var charges = (document.Count + 1) / 2;
+            var lines = Enumerable.Range(0, document.Count)
+                .Select(i => new SaleLine("line " + i, Money.Money.Of((document.Flag && i >= charges ? 1 - document.Units : document.Units) / 100m, currency), ""))
+                .ToArray();
+            return w.Sales.Post(new(customer.Id, "D" + index, Day(2, 1), lines, ExchangeRate: document.Rate)).Map(i => i.Entry);
+        }
+
+        var open = w.Sales.ForCustomer(customer.Id, openOnly: true);
+        if (open.Count == 0)
+        {
+            return new InvalidInput("test", "no open invoice");
+        }
+
+        var allocations = open.Take(document.Count)
+            .Select(i => new ReceiptAllocation(i.Entry, document.Flag ? i.Owing : Money.Money.FromMinorUnits(Math.Max(1, i.Owing.MinorUnits / 2), currency)))
+            .ToArray();
+        return w.Receipts.Post(new(customer.Id, Day(2, 1), Money.Money.Sum(allocations.Select(a => a.Amount), currency), PaymentMethod.Cheque, allocations, ExchangeRate: document.Rate))
+            .Map(r => r.Entry);
     }
 
     /// <summary>
