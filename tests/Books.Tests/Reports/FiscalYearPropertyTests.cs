@@ -13,7 +13,7 @@ public class FiscalYearPropertyTests
     [Fact]
     public void Reports_as_of_any_date_close_earlier_years_and_agree()
     {
-        Gen.Select(RandomBooks.TwoYearHistory, Gen.Int[-10, 800].Array[1, 6]).Sample((history, days) =>
+        Gen.Select(RandomBooks.History, Gen.Int[-10, 800].Array[1, 6]).Sample((history, days) =>
         {
             using var company = RandomBooks.NewCompany(historyFrom: RandomBooks.FirstDay);
             foreach (var op in history)

@@ -61,7 +61,7 @@ public class LedgerClosingTests
     [Fact]
     public void Every_accounts_ledger_closes_at_its_trial_balance_as_of_the_periods_end()
     {
-        Gen.Select(RandomBooks.TwoYearHistory, Gen.Int[-10, 800], Gen.Int[0, 500]).Sample((history, start, length) =>
+        Gen.Select(RandomBooks.History, Gen.Int[-10, 800], Gen.Int[0, 500]).Sample((history, start, length) =>
         {
             using var company = RandomBooks.NewCompany(historyFrom: RandomBooks.FirstDay);
             foreach (var op in history)
