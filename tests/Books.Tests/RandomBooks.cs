@@ -16,6 +16,9 @@ public enum Step
     General,
     Reverse,
     AdjustSale,
+    SplitReceipt,
+    OverAllocation,
+    AdjustReceipt,
 }
 
 /// <summary>One random step on the books; its numbers are interpreted against the books as they are when it runs.</summary>
@@ -23,7 +26,8 @@ public sealed record BooksOp(Step Kind, int A, int B, int C, int Day, bool Flag)
 
 /// <summary>
 /// Random company histories: sales (home and USD, with and without a given rate, compound tax, several codes),
-/// receipts (partial, full, by card with a fee, foreign), general entries, reversals and adjustments. Steps are
+/// receipts (partial, full, by card with a fee, foreign, of several invoices at once), general entries, reversals
+/// and adjustments, and receipts the books must refuse (allocations beyond what an invoice owes). Steps are
 /// dated in the open period (from the lock date to the current year's end). Steps the books may refuse (e.g.
 /// reversing a paid invoice) are simply refused; the others' outcome is asserted as they run.
 /// The steps are in partial files by journal: RandomBooks.Sales.cs, .Receipts.cs, .Corrections.cs.
@@ -31,7 +35,11 @@ public sealed record BooksOp(Step Kind, int A, int B, int C, int Day, bool Flag)
 public static partial class RandomBooks
 {
     /// <summary>How often each step comes: sales most, so receipts and corrections have invoices to work on.</summary>
-    private static readonly Step[] Steps = [Step.Sale, Step.Sale, Step.Sale, Step.Receipt, Step.Receipt, Step.General, Step.Reverse, Step.AdjustSale, Step.AdjustSale];
+    private static readonly Step[] Steps =
+    [
+        Step.Sale, Step.Sale, Step.Sale, Step.Sale, Step.Receipt, Step.Receipt, Step.SplitReceipt, Step.SplitReceipt, Step.General, Step.Reverse,
+        Step.AdjustSale, Step.AdjustSale, Step.OverAllocation, Step.AdjustReceipt,
+    ];
 
     /// <summary>Day numbers: days into the open period (taken modulo its length), which may span four years.</summary>
     private const int MaxDay = 4 * 366;
@@ -81,6 +89,17 @@ public static partial class RandomBooks
             case Step.AdjustSale:
                 company.Write(w => AdjustSale(w, op));
                 break;
+
+            // Steps whose outcome is known: posted, or refused with the typed error and the books unchanged.
+            case Step.SplitReceipt:
+                SplitReceipt(company, op);
+                break;
+            case Step.OverAllocation:
+                OverAllocate(company, op);
+                break;
+            case Step.AdjustReceipt:
+                AdjustReceipt(company, op);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(op), op.Kind, "no such step");
         }
@@ -101,6 +120,16 @@ public static partial class RandomBooks
     }
 
     private static DateOnly Latest(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    /// <summary>Runs a write the books must refuse, checks that it changed nothing, and returns the refusal for the step to check.</summary>
+    private static BooksError Refused<T>(TestCompany company, Func<BooksWrite, Result<T>> work, string what)
+    {
+        var before = company.Snapshot();
+        var result = company.Write(work);
+        Assert.False(result.IsOk, $"{what} was posted; the books must refuse it.");
+        Assert.Equal(before, company.Snapshot());
+        return result.Error;
+    }
 
     /// <summary>The refusal of a step the books do not take: nothing for it to work on.</summary>
     private static InvalidInput Nothing(string what) => new("test", what);
