@@ -19,6 +19,8 @@ public enum Step
     SplitReceipt,
     OverAllocation,
     AdjustReceipt,
+    AdjustGeneral,
+    ReversePaidInvoice,
 }
 
 /// <summary>One random step on the books; its numbers are interpreted against the books as they are when it runs.</summary>
@@ -27,7 +29,8 @@ public sealed record BooksOp(Step Kind, int A, int B, int C, int Day, bool Flag)
 /// <summary>
 /// Random company histories: sales (home and USD, with and without a given rate, compound tax, several codes),
 /// receipts (partial, full, by card with a fee, foreign, of several invoices at once), general entries, reversals
-/// and adjustments, and receipts the books must refuse (allocations beyond what an invoice owes). Steps are
+/// and adjustments (of invoices, receipts and general entries), paid invoices reversed after their receipts, and
+/// steps the books must refuse (allocations beyond what an invoice owes, reversing an invoice receipts pay). Steps are
 /// dated in the open period (from the lock date to the current year's end). Steps the books may refuse (e.g.
 /// reversing a paid invoice) are simply refused; the others' outcome is asserted as they run.
 /// The steps are in partial files by journal: RandomBooks.Sales.cs, .Receipts.cs, .Corrections.cs.
@@ -38,7 +41,7 @@ public static partial class RandomBooks
     private static readonly Step[] Steps =
     [
         Step.Sale, Step.Sale, Step.Sale, Step.Sale, Step.Receipt, Step.Receipt, Step.SplitReceipt, Step.SplitReceipt, Step.General, Step.Reverse,
-        Step.AdjustSale, Step.AdjustSale, Step.OverAllocation, Step.AdjustReceipt,
+        Step.AdjustSale, Step.AdjustSale, Step.OverAllocation, Step.AdjustReceipt, Step.AdjustGeneral, Step.ReversePaidInvoice,
     ];
 
     /// <summary>Day numbers: days into the open period (taken modulo its length), which may span four years.</summary>
@@ -99,6 +102,12 @@ public static partial class RandomBooks
                 break;
             case Step.AdjustReceipt:
                 AdjustReceipt(company, op);
+                break;
+            case Step.AdjustGeneral:
+                AdjustGeneral(company, op);
+                break;
+            case Step.ReversePaidInvoice:
+                ReversePaidInvoice(company, op);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(op), op.Kind, "no such step");
