@@ -21,6 +21,9 @@ public enum Step
     AdjustReceipt,
     AdjustGeneral,
     ReversePaidInvoice,
+    YearEnd,
+    Lock,
+    OutOfPeriod,
 }
 
 /// <summary>One random step on the books; its numbers are interpreted against the books as they are when it runs.</summary>
@@ -29,11 +32,13 @@ public sealed record BooksOp(Step Kind, int A, int B, int C, int Day, bool Flag)
 /// <summary>
 /// Random company histories: sales (home and USD, with and without a given rate, compound tax, several codes),
 /// receipts (partial, full, by card with a fee, foreign, of several invoices at once), general entries, reversals
-/// and adjustments (of invoices, receipts and general entries), paid invoices reversed after their receipts, and
-/// steps the books must refuse (allocations beyond what an invoice owes, reversing an invoice receipts pay). Steps are
+/// and adjustments (of invoices, receipts and general entries), paid invoices reversed after their receipts,
+/// year-ends and lock dates (histories reach up to four fiscal years), and steps the books must refuse (allocations
+/// beyond what an invoice owes, reversing an invoice receipts pay, anything dated before the lock date or outside the
+/// fiscal years). Steps are
 /// dated in the open period (from the lock date to the current year's end). Steps the books may refuse (e.g.
 /// reversing a paid invoice) are simply refused; the others' outcome is asserted as they run.
-/// The steps are in partial files by journal: RandomBooks.Sales.cs, .Receipts.cs, .Corrections.cs.
+/// The steps are in partial files: RandomBooks.Sales.cs, .Receipts.cs, .Corrections.cs, .Periods.cs.
 /// </summary>
 public static partial class RandomBooks
 {
@@ -42,6 +47,7 @@ public static partial class RandomBooks
     [
         Step.Sale, Step.Sale, Step.Sale, Step.Sale, Step.Receipt, Step.Receipt, Step.SplitReceipt, Step.SplitReceipt, Step.General, Step.Reverse,
         Step.AdjustSale, Step.AdjustSale, Step.OverAllocation, Step.AdjustReceipt, Step.AdjustGeneral, Step.ReversePaidInvoice,
+        Step.YearEnd, Step.Lock, Step.OutOfPeriod,
     ];
 
     /// <summary>Day numbers: days into the open period (taken modulo its length), which may span four years.</summary>
@@ -108,6 +114,15 @@ public static partial class RandomBooks
                 break;
             case Step.ReversePaidInvoice:
                 ReversePaidInvoice(company, op);
+                break;
+            case Step.YearEnd:
+                YearEnd(company, op);
+                break;
+            case Step.Lock:
+                Lock(company, op);
+                break;
+            case Step.OutOfPeriod:
+                OutOfPeriod(company, op);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(op), op.Kind, "no such step");

@@ -45,7 +45,7 @@ public class BooksPropertyTests
     [Fact]
     public void Aged_receivables_equal_the_receivable_account_as_of_any_date_after_any_history()
     {
-        Gen.Select(RandomBooks.History, Gen.Int[0, 740].Array[1, 8]).Sample((history, days) =>
+        Gen.Select(RandomBooks.History, Gen.Int[0, 1470].Array[1, 8]).Sample((history, days) =>
         {
             using var company = RandomBooks.NewCompany(historyFrom: RandomBooks.FirstDay);
             foreach (var op in history)
