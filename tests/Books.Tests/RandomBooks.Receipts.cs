@@ -51,8 +51,13 @@ public static partial class RandomBooks
     /// <summary>The receipt of <see cref="SplitReceipt"/> and the invoices it pays (as they were), or null with nothing to pay or no open day.</summary>
     private static (ReceiptDraft Draft, Invoice[] Paid)? SplitDraft(BooksRead r, BooksOp op)
     {
-        // A customer with something to pay: most steps then have several invoices to pay at once.
+        // A customer with several invoices to pay if there is one, else one with something to pay.
         var owing = r.Customers.List().Select(c => r.Sales.ForCustomer(c.Id, openOnly: true)).Where(o => o.Count > 0).ToArray();
+        if (owing.Any(o => o.Count > 1))
+        {
+            owing = owing.Where(o => o.Count > 1).ToArray();
+        }
+
         if (owing.Length == 0 || OpenPeriod(r).Days == 0)
         {
             return null;
