@@ -35,9 +35,8 @@ public sealed record BooksOp(Step Kind, int A, int B, int C, int Day, bool Flag)
 /// and adjustments (of invoices, receipts and general entries), paid invoices reversed after their receipts,
 /// year-ends and lock dates (histories reach up to four fiscal years), and steps the books must refuse (allocations
 /// beyond what an invoice owes, reversing an invoice receipts pay, anything dated before the lock date or outside the
-/// fiscal years). Steps are
-/// dated in the open period (from the lock date to the current year's end). Steps the books may refuse (e.g.
-/// reversing a paid invoice) are simply refused; the others' outcome is asserted as they run.
+/// fiscal years). Steps are dated in the open period (from the lock date to the current year's end). Steps the books
+/// may refuse (e.g. reversing a paid invoice) are simply refused; the others' outcome is asserted as they run.
 /// The steps are in partial files: RandomBooks.Sales.cs, .Receipts.cs, .Corrections.cs, .Periods.cs.
 /// </summary>
 public static partial class RandomBooks
