@@ -117,9 +117,9 @@ public static partial class RandomBooks
 
     /// <summary>
     /// A receipt in force corrected: reversed (its allocations given back to every invoice it paid) and replaced by
-    /// one paying the same invoices other amounts, on its own date or (Flag) a day in the open period. Posted; or,
-    /// when the receipt and its replacement are both dated before the lock date, refused (AdjustmentInLockedPeriod)
-    /// with the books unchanged.
+    /// one paying the same invoices other amounts, on its own date (Flag) or a day in the open period. Posted, each
+    /// invoice then owing what it did less the change in its allocation; or, when the receipt and its replacement are
+    /// both dated before the lock date, refused (AdjustmentInLockedPeriod) with the books unchanged.
     /// </summary>
     private static void AdjustReceipt(TestCompany company, BooksOp op)
     {
@@ -136,9 +136,10 @@ public static partial class RandomBooks
             var invoices = receipt.Allocations.Select(a => (Invoice: r.Sales.Get(a.Invoice).Value, a.Amount)).ToArray();
             var allocations = invoices.Select((x, i) => new ReceiptAllocation(x.Invoice.Entry, Share(x.Invoice.Owing + x.Amount, op.C >> i))).ToArray();
             var date = op.Flag ? receipt.Date : Latest(Date(r, op), invoices.Max(x => x.Invoice.Date));
-            return ((Receipt Receipt, ReceiptDraft Replacement, DateOnly LockedBefore)?)(receipt, Draft(receipt.Customer, date, allocations, op), OpenPeriod(r).From);
+            var replacement = Draft(receipt.Customer, date, allocations, op);
+            return ((Receipt Receipt, ReceiptDraft Replacement, (Invoice Invoice, Money.Money Amount)[] Paid, DateOnly LockedBefore)?)(receipt, replacement, invoices, OpenPeriod(r).From);
         });
-        if (plan is not var (original, replacement, lockedBefore))
+        if (plan is not var (original, replacement, paid, lockedBefore))
         {
             return;
         }
@@ -153,6 +154,10 @@ public static partial class RandomBooks
         var adjusted = company.Ok(w => w.Receipts.Adjust(original.Entry, replacement, "random"));
         Assert.Equal(replacement.Amount, adjusted.Replacement.Amount);
         Assert.True(company.Read(r => r.Receipts.Get(original.Entry).Value.Reversed), "The adjusted receipt is still in force.");
+        foreach (var ((invoice, before), now) in paid.Zip(replacement.Allocations))
+        {
+            Assert.Equal(invoice.Owing + before - now.Amount, company.Read(r => r.Sales.Get(invoice.Entry).Value.Owing));
+        }
     }
 
     /// <summary>A receipt of <paramref name="allocations"/> (in their currency) for their sum, by cheque or by card, at the company's rate or a given one.</summary>
