@@ -1,6 +1,4 @@
-using BillingBooks.Books.Accounts;
 using BillingBooks.Books.Customers;
-using BillingBooks.Books.Journals;
 using BillingBooks.Books.Settings;
 using BillingBooks.Books.Storage;
 using BillingBooks.Books.Taxes;
@@ -10,32 +8,57 @@ using static BillingBooks.Books.Tests.TestCompany;
 
 namespace BillingBooks.Books.Tests;
 
+/// <summary>What a random step does (see <see cref="RandomBooks"/>); the earlier ones are the simpler, which CsCheck shrinks towards.</summary>
+public enum Step
+{
+    Sale,
+    Receipt,
+    General,
+    Reverse,
+    AdjustSale,
+    SplitReceipt,
+    OverAllocation,
+    AdjustReceipt,
+    AdjustGeneral,
+    ReversePaidInvoice,
+    YearEnd,
+    Lock,
+    OutOfPeriod,
+}
+
 /// <summary>One random step on the books; its numbers are interpreted against the books as they are when it runs.</summary>
-public sealed record BooksOp(int Kind, int A, int B, int C, int Day, bool Flag);
+public sealed record BooksOp(Step Kind, int A, int B, int C, int Day, bool Flag);
 
 /// <summary>
 /// Random company histories: sales (home and USD, with and without a given rate, compound tax, several codes),
-/// receipts (partial, full, by card with a fee, foreign), general entries, reversals and adjustments.
-/// Steps that the books refuse (e.g. reversing a paid invoice) are simply refused.
+/// receipts (partial, full, by card with a fee, foreign, of several invoices at once), general entries, reversals
+/// and adjustments (of invoices, receipts and general entries), paid invoices reversed after their receipts,
+/// year-ends and lock dates (histories reach up to four fiscal years), and steps the books must refuse (allocations
+/// beyond what an invoice owes, reversing an invoice receipts pay, anything dated before the lock date or outside the
+/// fiscal years). Steps are dated in the open period (from the lock date to the current year's end). Steps the books
+/// may refuse (e.g. reversing a paid invoice) are simply refused; the others' outcome is asserted as they run.
+/// The steps are in partial files: RandomBooks.Sales.cs, .Receipts.cs, .Corrections.cs, .Periods.cs.
 /// </summary>
-public static class RandomBooks
+public static partial class RandomBooks
 {
-    private static readonly string[] Codes = ["", "H", "GP", "GQ", "E", "G"];
-    private static readonly int[] GeneralAccounts = [1060, 1080, 1320, 2100, 3010, 4200, 5100, 5200];
+    /// <summary>How often each step comes: sales most, so receipts and corrections have invoices to work on.</summary>
+    private static readonly Step[] Steps =
+    [
+        Step.Sale, Step.Sale, Step.Sale, Step.Sale, Step.Receipt, Step.Receipt, Step.SplitReceipt, Step.SplitReceipt, Step.General, Step.Reverse,
+        Step.AdjustSale, Step.AdjustSale, Step.OverAllocation, Step.AdjustReceipt, Step.AdjustGeneral, Step.ReversePaidInvoice,
+        Step.YearEnd, Step.Lock, Step.OutOfPeriod,
+    ];
+
+    /// <summary>Day numbers: days into the open period (taken modulo its length), which may span four years.</summary>
+    private const int MaxDay = 4 * 366;
 
     public static readonly Gen<BooksOp> Op =
-        Gen.Select(Gen.Int[0, 8], Gen.Int[0, 1000], Gen.Int[0, 1000], Gen.Int[0, 1_000_000], Gen.Int[0, 364], Gen.Bool)
-            .Select((k, a, b, c, d, f) => new BooksOp(k, a, b, c, d, f));
+        Gen.Select(Gen.Int[0, Steps.Length - 1], Gen.Int[0, 1000], Gen.Int[0, 1000], Gen.Int[0, 1_000_000], Gen.Int[0, MaxDay], Gen.Bool)
+            .Select((k, a, b, c, d, f) => new BooksOp(Steps[k], a, b, c, d, f));
 
     public static readonly Gen<BooksOp[]> History = Op.Array[1, 40];
 
-    /// <summary>Steps dated over two fiscal years (2025 and 2026): for a company opened from 2025-01-01 (<see cref="NewCompany(DateOnly?)"/>).</summary>
-    public static readonly Gen<BooksOp[]> TwoYearHistory =
-        Gen.Select(Gen.Int[0, 8], Gen.Int[0, 1000], Gen.Int[0, 1000], Gen.Int[0, 1_000_000], Gen.Int[0, 729], Gen.Bool)
-            .Select((k, a, b, c, d, f) => new BooksOp(k, a, b, c, d, f))
-            .Array[1, 40];
-
-    /// <summary>The first day of the random steps' dates.</summary>
+    /// <summary>The first day of the books opened with history (<see cref="NewCompany(DateOnly?)"/>): 2025, before the current 2026.</summary>
     public static readonly DateOnly FirstDay = new(2025, 1, 1);
 
     /// <summary>A company set up for the random steps: compound GST, USD allowed, a Visa card, three customers.</summary>
@@ -53,84 +76,84 @@ public static class RandomBooks
         return company;
     }
 
-    public static void Apply(TestCompany company, BooksOp op) =>
-        company.Write(w => op.Kind switch
+    public static void Apply(TestCompany company, BooksOp op)
+    {
+        switch (op.Kind)
         {
-            0 or 1 or 2 => Sale(w, op),
-            3 or 4 => Receipt(w, op),
-            5 => General(w, op),
-            6 => Reverse(w, op),
-            _ => Adjust(w, op),
-        });
+            // Steps the books may refuse (a number used before, a paid invoice reversed, nothing open to pay): a
+            // refusal is a step not taken.
+            case Step.Sale:
+                company.Write(w => Sale(w, op));
+                break;
+            case Step.Receipt:
+                company.Write(w => Receipt(w, op));
+                break;
+            case Step.General:
+                company.Write(w => General(w, op));
+                break;
+            case Step.Reverse:
+                company.Write(w => Reverse(w, op));
+                break;
+            case Step.AdjustSale:
+                company.Write(w => AdjustSale(w, op));
+                break;
 
-    /// <summary>Days from the books' first day: 2026 for a plain company, 2025 and 2026 for one opened from <see cref="FirstDay"/>.</summary>
-    private static DateOnly Date(BooksWrite w, BooksOp op) => w.Settings.Get().FirstDay.AddDays(op.Day);
-
-    private static Result<EntryId> Sale(BooksWrite w, BooksOp op)
-    {
-        var customers = w.Customers.List();
-        var customer = customers[op.A % customers.Count];
-        return w.Sales.Post(Draft(customer, "S" + op.C + "-" + op.A, Date(w, op), op)).Map(i => i.Entry);
-    }
-
-    private static SaleDraft Draft(Customer customer, string number, DateOnly date, BooksOp op)
-    {
-        var lines = Enumerable.Range(0, 1 + (op.B % 3))
-            .Select(i => new SaleLine("line " + i, Money.Money.FromMinorUnits(1 + ((long)op.C * (i + 7) % 200_000), customer.Currency), Codes[(op.A + op.B + i) % Codes.Length]))
-            .ToArray();
-        decimal? rate = customer.Currency != Currency.CAD && op.Flag ? 1.2m + (op.C % 30 / 100m) : null;
-        return new SaleDraft(customer.Id, number, date, lines, ExchangeRate: rate);
-    }
-
-    private static Result<EntryId> Receipt(BooksWrite w, BooksOp op)
-    {
-        var open = w.Customers.List().SelectMany(c => w.Sales.ForCustomer(c.Id, openOnly: true)).ToArray();
-        if (open.Length == 0)
-        {
-            return new InvalidInput("test", "no open invoice");
+            // Steps whose outcome is known: posted, or refused with the typed error and the books unchanged.
+            case Step.SplitReceipt:
+                SplitReceipt(company, op);
+                break;
+            case Step.OverAllocation:
+                OverAllocate(company, op);
+                break;
+            case Step.AdjustReceipt:
+                AdjustReceipt(company, op);
+                break;
+            case Step.AdjustGeneral:
+                AdjustGeneral(company, op);
+                break;
+            case Step.ReversePaidInvoice:
+                ReversePaidInvoice(company, op);
+                break;
+            case Step.YearEnd:
+                YearEnd(company, op);
+                break;
+            case Step.Lock:
+                Lock(company, op);
+                break;
+            case Step.OutOfPeriod:
+                OutOfPeriod(company, op);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(op), op.Kind, "no such step");
         }
-
-        var invoice = open[op.A % open.Length];
-        var part = Math.Max(1, invoice.Owing.MinorUnits * (1 + (op.B % 100)) / 100);
-        var amount = Money.Money.FromMinorUnits(part, invoice.Currency);
-        var date = Date(w, op) < invoice.Date ? invoice.Date : Date(w, op);
-        decimal? rate = invoice.Currency != Currency.CAD && op.C % 2 == 0 ? 1.25m + (op.C % 20 / 100m) : null;
-        return w.Receipts.Post(new ReceiptDraft(
-            invoice.Customer, date, amount, op.Flag ? PaymentMethod.CreditCard : PaymentMethod.Cash, [new(invoice.Entry, amount)],
-            CreditCard: op.Flag ? "Visa" : null, ExchangeRate: rate)).Map(r => r.Entry);
     }
 
-    private static Result<EntryId> General(BooksWrite w, BooksOp op)
+    /// <summary>The first day entries may be dated (the lock date) and how many days they may be dated on, to the current year's end (none once locked past it).</summary>
+    private static (DateOnly From, int Days) OpenPeriod(BooksRead r)
     {
-        var amount = Cad((1 + (op.C % 100_000)) / 100m);
-        return w.General.Post(new GeneralEntryDraft(Date(w, op), "entry " + op.C, [
-            GeneralLine.Debit(new AccountNumber(GeneralAccounts[op.A % GeneralAccounts.Length]), amount),
-            GeneralLine.Credit(new AccountNumber(GeneralAccounts[op.B % GeneralAccounts.Length]), amount)]));
+        var settings = r.Settings.Get();
+        return (settings.LockedBefore, Math.Max(0, settings.FiscalYearEnd.DayNumber - settings.LockedBefore.DayNumber + 1));
     }
 
-    private static Result<EntryId> Reverse(BooksWrite w, BooksOp op)
+    /// <summary>The step's day in the open period (its first day when there is none, which every posting refuses).</summary>
+    private static DateOnly Date(BooksRead r, BooksOp op)
     {
-        var entries = w.Entries.List().Where(e => e.Kind != EntryKind.Reversal && e.ReversedBy is null).ToArray();
-        if (entries.Length == 0)
-        {
-            return new InvalidInput("test", "nothing to reverse");
-        }
-
-        var entry = entries[op.A % entries.Length];
-        // Half the time the date is left to the books (today, or later when the entry is later).
-        return w.Entries.Reverse(entry.Id, op.Flag ? null : Date(w, op) < entry.Date ? entry.Date : Date(w, op), "random");
+        var (from, days) = OpenPeriod(r);
+        return days == 0 ? from : from.AddDays(op.Day % days);
     }
 
-    private static Result<EntryId> Adjust(BooksWrite w, BooksOp op)
+    private static DateOnly Latest(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    /// <summary>Runs a write the books must refuse, checks that it changed nothing, and returns the refusal for the step to check.</summary>
+    private static BooksError Refused<T>(TestCompany company, Func<BooksWrite, Result<T>> work, string what)
     {
-        var invoices = w.Customers.List().SelectMany(c => w.Sales.ForCustomer(c.Id)).ToArray();
-        if (invoices.Length == 0)
-        {
-            return new InvalidInput("test", "nothing to adjust");
-        }
-
-        var invoice = invoices[op.A % invoices.Length];
-        var customer = w.Customers.Get(invoice.Customer).Value;
-        return w.Sales.Adjust(invoice.Entry, Draft(customer, invoice.Number, invoice.Date, op), "random").Map(a => a.Replacement.Entry);
+        var before = company.Snapshot();
+        var result = company.Write(work);
+        Assert.False(result.IsOk, $"{what} was posted; the books must refuse it.");
+        Assert.Equal(before, company.Snapshot());
+        return result.Error;
     }
+
+    /// <summary>The refusal of a step the books do not take: nothing for it to work on.</summary>
+    private static InvalidInput Nothing(string what) => new("test", what);
 }

@@ -151,6 +151,13 @@ public sealed class ReceiptsJournal
             return new InvalidInput("receipt amount", $"{draft.Amount} is not an amount received; give a positive amount.");
         }
 
+        // Before it is converted: the ledger would refuse it too, but at a rate up to 1,000,000 converting an amount
+        // beyond the limit can overflow a long first (allocations within the limit each can add up beyond it).
+        if (!AmountLimit.Check(draft.Amount, "The receipt").TryGetValue(out _, out var beyond))
+        {
+            return beyond;
+        }
+
         if (!Documents.CurrencyOf(_scope, draft.Amount.Currency, draft.Date, draft.ExchangeRate).TryGetValue(out var currency, out error))
         {
             return error;

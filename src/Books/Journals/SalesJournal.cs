@@ -35,9 +35,15 @@ public sealed class SalesJournal
         var lines = new List<PostingLine>(p.Lines.Count + p.Taxes.Count + 2);
         var homeTotal = Documents.Home(p.Total, p.Currency);
         long credited = 0;
-        foreach (var line in p.Lines)
+        for (var i = 0; i < p.Lines.Count; i++)
         {
+            var line = p.Lines[i];
             var home = Documents.Home(line.Amount, p.Currency);
+            if (BeyondLimitAtHome(home))
+            {
+                return AtHome(home, $"Invoice line {i + 1}");
+            }
+
             credited = checked(credited + home);
             lines.Add(Documents.Line(line.RevenueAccount.Value, -home, -line.Amount.MinorUnits, p.Currency, line.Description));
         }
@@ -47,6 +53,11 @@ public sealed class SalesJournal
         foreach (var tax in p.Taxes)
         {
             var home = Documents.Home(tax.Amount, p.Currency);
+            if (BeyondLimitAtHome(home))
+            {
+                return AtHome(home, $"The invoice's {tax.TaxName}");
+            }
+
             homeTaxes.Add(home);
             credited = checked(credited + home);
             lines.Add(Documents.Line(taxAccounts[tax.TaxName].Value, -home, -tax.Amount.MinorUnits, p.Currency, tax.TaxName));
@@ -87,6 +98,19 @@ public sealed class SalesJournal
 
         var booked = Money.Money.FromMinorUnits(homeTotal, _scope.Company.HomeCurrency);
         return new Invoice(entry, p.Customer.Id, p.Number, draft.Date, p.DueDate, p.Currency.Currency, p.Currency.Rate, p.Lines, p.Taxes, p.Subtotal, p.Total, p.Total, booked, booked, Reversed: false);
+    }
+
+    /// <summary>
+    /// A line within the limit in a foreign currency may convert beyond it at home (a rate may be up to 1,000,000):
+    /// refused as it is converted, before lines like it are added up beyond what a long holds (ten would be).
+    /// Compared in minor units: this runs for every line posted, the message is only made for a refusal.
+    /// </summary>
+    private static bool BeyondLimitAtHome(long home) => home is > AmountLimit.MaxMinorUnits or < -AmountLimit.MaxMinorUnits;
+
+    private AmountBeyondLimit AtHome(long home, string what)
+    {
+        var currency = _scope.Company.HomeCurrency;
+        return new AmountBeyondLimit($"{what} in {currency.Code}", Money.Money.FromMinorUnits(home, currency), AmountLimit.Max(currency));
     }
 
     public Result<Invoice> Get(EntryId entry)

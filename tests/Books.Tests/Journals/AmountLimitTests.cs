@@ -1,4 +1,5 @@
 using BillingBooks.Books.Journals;
+using BillingBooks.Books.Settings;
 using BillingBooks.Money;
 using CsCheck;
 using static BillingBooks.Books.Tests.TestCompany;
@@ -62,6 +63,48 @@ public class AmountLimitTests
         var yank = company.AddCustomer("Yank", taxCode: "", currency: Currency.USD);
         var error = Assert.IsType<AmountBeyondLimit>(company.Write(w => w.Sales.Post(new(yank.Id, "1", Day(2, 1), [new("x", Usd(8_000_000_000m))]))).Error);
         Assert.Equal(Cad(10_800_000_000m), error.Amount);
+    }
+
+    [Fact]
+    public void Foreign_sale_whose_lines_each_convert_beyond_the_limit_is_refused_however_its_discounts_bring_the_total_down()
+    {
+        // Found by AmountLimitPropertyTests: ten lines just under the limit less ten discounts of a cent less (0.10 USD
+        // in all) at 1,000,000 CAD per USD. Each line converts to about 10^18 minor units; adding up ten of them
+        // overflowed (a crash instead of a refusal).
+        using var company = new TestCompany();
+        company.AllowUsd(1.35m);
+        var yank = company.AddCustomer("Yank", taxCode: "", currency: Currency.USD);
+        var charge = AmountLimit.Max(Currency.USD) - Usd(0.01m);
+        var lines = Enumerable.Repeat(new SaleLine("charge", charge), 10).Concat(Enumerable.Repeat(new SaleLine("discount", Usd(0.01m) - charge), 10)).ToArray();
+        var before = company.Snapshot();
+
+        var error = Assert.IsType<AmountBeyondLimit>(company.Write(w => w.Sales.Post(new(yank.Id, "1", Day(2, 1), lines, ExchangeRate: ExchangeRateBounds.Highest))).Error);
+
+        Assert.Equal((Cad(9_999_999_999_990_000m), Limit), (error.Amount, error.Limit));
+        Assert.StartsWith("Invoice line 1 in CAD is 9999999999990000.00 CAD", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, company.Snapshot());
+    }
+
+    [Fact]
+    public void Receipt_beyond_the_limit_is_refused_even_at_a_rate_converting_it_beyond_what_a_long_holds()
+    {
+        // Found by AmountLimitPropertyTests: ten invoices at the limit at the lowest rate (100.00 CAD each at home),
+        // paid by one receipt at 1,000,000 CAD per USD. Its amount converted beyond a long (a crash instead of a refusal).
+        using var company = new TestCompany();
+        company.AllowUsd(1.35m);
+        var yank = company.AddCustomer("Yank", taxCode: "", currency: Currency.USD);
+        var invoices = Enumerable.Range(1, 10)
+            .Select(n => company.Ok(w => w.Sales.Post(new(yank.Id, "I" + n, Day(2, 1), [new("x", AmountLimit.Max(Currency.USD))], ExchangeRate: ExchangeRateBounds.Lowest))))
+            .ToArray();
+        var before = company.Snapshot();
+
+        var error = Assert.IsType<AmountBeyondLimit>(company.Write(w => w.Receipts.Post(new(
+            yank.Id, Day(2, 2), Usd(100_000_000_000m), PaymentMethod.Cheque, invoices.Select(i => new ReceiptAllocation(i.Entry, i.Total)).ToArray(),
+            ExchangeRate: ExchangeRateBounds.Highest))).Error);
+
+        Assert.Equal((Usd(100_000_000_000m), AmountLimit.Max(Currency.USD)), (error.Amount, error.Limit));
+        Assert.StartsWith("The receipt is 100000000000.00 USD", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, company.Snapshot());
     }
 
     [Fact]

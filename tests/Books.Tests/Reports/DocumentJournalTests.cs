@@ -75,7 +75,7 @@ public class DocumentJournalTests
     [Fact]
     public void Journal_totals_for_any_period_agree_with_the_ledger()
     {
-        Gen.Select(RandomBooks.History, Gen.Int[0, 364], Gen.Int[0, 364]).Sample((history, start, length) =>
+        Gen.Select(RandomBooks.History, Gen.Int[0, 1460], Gen.Int[0, 364]).Sample((history, start, length) =>
         {
             using var company = RandomBooks.NewCompany();
             foreach (var op in history)
