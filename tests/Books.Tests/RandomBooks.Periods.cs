@@ -112,7 +112,7 @@ public static partial class RandomBooks
                     // Both locked: the reversal could go on neither date. Otherwise the entry is reversed, then its replacement refused.
                     var entry = general[op.A % general.Length];
                     var lockedBefore = r.Settings.Get().LockedBefore;
-                    BooksError expected = entry.Date < lockedBefore && date < lockedBefore ? new AdjustmentInLockedPeriod(entry.Id.Value, entry.Date, lockedBefore, date) : dateRefused;
+                    BooksError expected = entry.Date < lockedBefore && date < lockedBefore ? new AdjustmentInLockedPeriod(entry.Id, entry.Date, lockedBefore, date) : dateRefused;
                     return ($"An adjustment of entry {entry.Id}", w => w.General.Adjust(entry.Id, GeneralDraft(date, op), "random").Map(a => a.Replacement), expected);
                 }
 

@@ -147,7 +147,7 @@ public static partial class RandomBooks
         if (replacement.Date < lockedBefore)
         {
             var error = Refused(company, w => w.Receipts.Adjust(original.Entry, replacement, "random"), "A locked receipt adjusted into the locked period");
-            Assert.Equal(new AdjustmentInLockedPeriod(original.Entry.Value, original.Date, lockedBefore, replacement.Date), error);
+            Assert.Equal(new AdjustmentInLockedPeriod(original.Entry, original.Date, lockedBefore, replacement.Date), error);
             return;
         }
 
