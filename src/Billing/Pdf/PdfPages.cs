@@ -1,0 +1,81 @@
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+
+namespace BillingBooks.Billing.Pdf;
+
+/// <summary>
+/// The pages of a document written top to bottom (US Letter, which prints on A4 too): the pen's height
+/// <see cref="Y"/>, wrapped text, and a new page when the current one is full, with what each continued page repeats.
+/// </summary>
+internal sealed class PdfPages : IDisposable
+{
+    public const double Margin = 48;
+    public const double PageWidth = 612;
+    public const double PageHeight = 792;
+    public const double Width = PageWidth - (2 * Margin);
+    public const double Right = Margin + Width;
+    public const double Bottom = PageHeight - Margin;
+
+    private readonly PdfDocument _document;
+
+    public PdfPages(PdfDocument document)
+    {
+        _document = document;
+        Graphics = XGraphics.FromPdfPage(AddPage());
+    }
+
+    public XGraphics Graphics { get; private set; }
+
+    public double Y { get; set; } = Margin;
+
+    /// <summary>What a page continued from the one before starts with (the table's column headings), and how tall it is.</summary>
+    public (Action Draw, double Height)? Continued { get; set; }
+
+    /// <summary>The height a row has on a new page, below what it repeats: a taller one has to be split over pages.</summary>
+    public double RoomOnNewPage => Bottom - Margin - (Continued?.Height ?? 0);
+
+    public double Room => Bottom - Y;
+
+    /// <summary>Writes <paramref name="text"/> wrapped to <paramref name="width"/> from <paramref name="x"/>, a new page when one is full.</summary>
+    public void Text(string? text, XFont font, double x = Margin, double width = Width, XBrush? brush = null, double lineHeight = 13)
+    {
+        foreach (var line in TextWrap.Lines(Graphics, text, font, width))
+        {
+            NeedRoom(lineHeight);
+            Graphics.DrawString(line, font, brush ?? XBrushes.Black, new XRect(x, Y, width, lineHeight), XStringFormats.TopLeft);
+            Y += lineHeight;
+        }
+    }
+
+    public void Rule()
+    {
+        Graphics.DrawLine(XPens.LightGray, Margin, Y, Right, Y);
+        Y += 4;
+    }
+
+    public void NeedRoom(double height)
+    {
+        if (Y + height > Bottom)
+        {
+            NewPage();
+        }
+    }
+
+    public void NewPage()
+    {
+        Graphics.Dispose();
+        Graphics = XGraphics.FromPdfPage(AddPage());
+        Y = Margin;
+        Continued?.Draw();
+    }
+
+    public void Dispose() => Graphics.Dispose();
+
+    private PdfPage AddPage()
+    {
+        var page = _document.AddPage();
+        page.Width = XUnit.FromPoint(PageWidth);
+        page.Height = XUnit.FromPoint(PageHeight);
+        return page;
+    }
+}

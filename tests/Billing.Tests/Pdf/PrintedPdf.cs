@@ -1,0 +1,67 @@
+using UglyToad.PdfPig;
+
+namespace BillingBooks.Billing.Tests.Pdf;
+
+/// <summary>One word as a PDF prints it: its page (from 1), where (points from the bottom-left corner) and its largest letter size.</summary>
+internal sealed record PrintedWord(int Page, string Text, double Left, double Right, double Top, double Bottom, double Size);
+
+/// <summary>A PDF read back with PdfPig, to check what a reader sees: the words, on which page and where.</summary>
+internal sealed class PrintedPdf
+{
+    private PrintedPdf(IReadOnlyList<PrintedWord> words, string drawn, int pages, double pageHeight)
+    {
+        Words = words;
+        Drawn = drawn;
+        Pages = pages;
+        PageHeight = pageHeight;
+    }
+
+    /// <summary>Every word, each page's in reading order (top to bottom, left to right).</summary>
+    public IReadOnlyList<PrintedWord> Words { get; }
+
+    /// <summary>Every letter in the order the PDF draws them, without white space: a wrapped text reads whole here.</summary>
+    public string Drawn { get; }
+
+    public int Pages { get; }
+
+    public double PageHeight { get; }
+
+    public static PrintedPdf Read(byte[] pdf)
+    {
+        using var document = PdfDocument.Open(pdf);
+        var words = new List<PrintedWord>();
+        var drawn = new System.Text.StringBuilder();
+        var height = 0.0;
+        foreach (var page in document.GetPages())
+        {
+            height = page.Height;
+            words.AddRange(page.GetWords().Select(w => new PrintedWord(
+                page.Number, w.Text, w.BoundingBox.Left, w.BoundingBox.Right, w.BoundingBox.Top, w.BoundingBox.Bottom, w.Letters.Max(l => l.PointSize))));
+            drawn.Append(Squeezed(string.Concat(page.Letters.Select(l => l.Value))));
+        }
+
+        return new PrintedPdf(words, drawn.ToString(), document.NumberOfPages, height);
+    }
+
+    /// <summary>The words of one page joined by spaces, in reading order.</summary>
+    public string Text(int page) => string.Join(" ", Words.Where(w => w.Page == page).Select(w => w.Text));
+
+    /// <summary>All pages' words, joined by spaces.</summary>
+    public string AllText() => string.Join(" ", Words.Select(w => w.Text));
+
+    /// <summary>The first word <paramref name="text"/> on <paramref name="page"/> (a column heading, a label).</summary>
+    public PrintedWord First(int page, string text) =>
+        Words.FirstOrDefault(w => w.Page == page && w.Text == text) ?? throw new Xunit.Sdk.XunitException($"No \"{text}\" on page {page}: {Text(page)}");
+
+    /// <summary>
+    /// The words printed wholly between two x positions below <paramref name="heading"/> (on its page, and all of the
+    /// pages after it), page by page top to bottom, each line left to right.
+    /// </summary>
+    public IReadOnlyList<PrintedWord> Column(double left, double right, PrintedWord heading) =>
+        Words.Where(w => w.Left >= left - 0.5 && w.Right <= right + 0.5 && (w.Page > heading.Page || w.Top < heading.Bottom))
+            .OrderBy(w => w.Page).ThenByDescending(w => Math.Round(w.Bottom, 1)).ThenBy(w => w.Left)
+            .ToArray();
+
+    /// <summary>Text without any white space, to compare what was printed over several lines with what was typed.</summary>
+    public static string Squeezed(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+}
