@@ -1,5 +1,6 @@
 using System.Globalization;
 using BillingBooks.Billing.Contracts;
+using BillingBooks.Billing.Invoices;
 using BillingBooks.Billing.Pages;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -26,12 +27,12 @@ public static class InvoicePdf
         ArgumentNullException.ThrowIfNull(customer);
         PdfFonts.EnsureInstalled();
         using var document = new PdfDocument();
-        var title = invoice.Kind == "quote" ? "Quote" : "Invoice";
-        document.Info.Title = $"{title} {invoice.Number}";
+        var title = DocumentTitle.For(invoice);
+        document.Info.Title = $"{title.Noun} {invoice.Number}" + (title.Mark is { } mark ? $" ({mark.ToLowerInvariant()})" : "");
         var regular = new XFont(PdfFonts.Family, 9.5, XFontStyleEx.Regular);
         var bold = new XFont(PdfFonts.Family, 9.5, XFontStyleEx.Bold);
         var heading = new XFont(PdfFonts.Family, 20, XFontStyleEx.Bold);
-        using var pages = new PdfPages(document);
+        using var pages = new PdfPages(document, title);
 
         var top = Margin;
         if (logo is not null)
@@ -51,12 +52,12 @@ public static class InvoicePdf
         }
 
         var companyBottom = pages.Y;
-        pages.Graphics.DrawString(title.ToUpperInvariant(), heading, XBrushes.Black, new XRect(Margin, Margin, Width, 24), XStringFormats.TopRight);
+        pages.Graphics.DrawString(title.Heading, heading, XBrushes.Black, new XRect(Margin, Margin, Width, 24), XStringFormats.TopRight);
         var facts = new List<(string, string?)>
         {
-            (title + " #", invoice.Number),
+            (title.Noun + " #", invoice.Number),
             ("Date", invoice.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-            (invoice.Kind == "quote" ? "Valid until" : "Due", invoice.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            (invoice.Kind == InvoiceKinds.Quote ? "Valid until" : "Due", invoice.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             ("Reference", invoice.Reference),
         };
         pages.Y = Margin + 32;
@@ -117,7 +118,7 @@ public static class InvoicePdf
 
         rows.AddRange(invoice.Taxes.Select(t => ($"{t.Name} {t.Rate}%", Amounts.Format(t.Amount, invoice.Currency), regular)));
         rows.Add(("Total", Amounts.Format(invoice.Total, invoice.Currency), bold));
-        if (invoice.Kind != "quote")
+        if (invoice.Kind != InvoiceKinds.Quote)
         {
             rows.Add(("Paid", Amounts.Format(invoice.Paid, invoice.Currency), regular));
             rows.Add(("Amount owing", Amounts.Format(invoice.Owing, invoice.Currency), bold));

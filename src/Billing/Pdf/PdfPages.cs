@@ -17,11 +17,14 @@ internal sealed class PdfPages : IDisposable
     public const double Bottom = PageHeight - Margin;
 
     private readonly PdfDocument _document;
+    private readonly DocumentTitle _title;
 
-    public PdfPages(PdfDocument document)
+    public PdfPages(PdfDocument document, DocumentTitle title)
     {
         _document = document;
+        _title = title;
         Graphics = XGraphics.FromPdfPage(AddPage());
+        DrawMark();
     }
 
     public XGraphics Graphics { get; private set; }
@@ -65,11 +68,28 @@ internal sealed class PdfPages : IDisposable
     {
         Graphics.Dispose();
         Graphics = XGraphics.FromPdfPage(AddPage());
+        DrawMark();
         Y = Margin;
         Continued?.Draw();
     }
 
     public void Dispose() => Graphics.Dispose();
+
+    /// <summary>The document's mark ("VOID", "DRAFT") across the page, drawn first so the page reads through it.</summary>
+    private void DrawMark()
+    {
+        if (_title.Mark is not { } mark)
+        {
+            return;
+        }
+
+        var font = new XFont(PdfFonts.Family, 110, XFontStyleEx.Bold);
+        var center = new XPoint(PageWidth / 2, PageHeight / 2);
+        var state = Graphics.Save();
+        Graphics.RotateAtTransform(-35, center);
+        Graphics.DrawString(mark, font, new XSolidBrush(_title.MarkColor), new XRect(center.X - 300, center.Y - 80, 600, 160), XStringFormats.Center);
+        Graphics.Restore(state);
+    }
 
     private PdfPage AddPage()
     {

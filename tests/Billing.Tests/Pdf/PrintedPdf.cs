@@ -8,10 +8,16 @@ internal sealed record PrintedWord(int Page, string Text, double Left, double Ri
 /// <summary>A PDF read back with PdfPig, to check what a reader sees: the words, on which page and where.</summary>
 internal sealed class PrintedPdf
 {
-    private PrintedPdf(IReadOnlyList<PrintedWord> words, string drawn, int pages, double pageHeight)
+    /// <summary>The mark across a page is far larger than any text on it.</summary>
+    private const double MarkSize = 40;
+
+    private readonly IReadOnlyList<string> _marks;
+
+    private PrintedPdf(IReadOnlyList<PrintedWord> words, string drawn, IReadOnlyList<string> marks, int pages, double pageHeight)
     {
         Words = words;
         Drawn = drawn;
+        _marks = marks;
         Pages = pages;
         PageHeight = pageHeight;
     }
@@ -31,6 +37,7 @@ internal sealed class PrintedPdf
         using var document = PdfDocument.Open(pdf);
         var words = new List<PrintedWord>();
         var drawn = new System.Text.StringBuilder();
+        var marks = new List<string>();
         var height = 0.0;
         foreach (var page in document.GetPages())
         {
@@ -38,10 +45,21 @@ internal sealed class PrintedPdf
             words.AddRange(page.GetWords().Select(w => new PrintedWord(
                 page.Number, w.Text, w.BoundingBox.Left, w.BoundingBox.Right, w.BoundingBox.Top, w.BoundingBox.Bottom, w.Letters.Max(l => l.PointSize))));
             drawn.Append(Squeezed(string.Concat(page.Letters.Select(l => l.Value))));
+            marks.Add(Squeezed(string.Concat(page.Letters.Where(l => l.PointSize >= MarkSize).Select(l => l.Value))));
         }
 
-        return new PrintedPdf(words, drawn.ToString(), document.NumberOfPages, height);
+        return new PrintedPdf(words, drawn.ToString(), marks, document.NumberOfPages, height);
     }
+
+    /// <summary>The word printed across a page in very large letters ("VOID", "DRAFT"), read in drawing order as it is printed at a slant; "" for none.</summary>
+    public string Mark(int page) => _marks[page - 1];
+
+    /// <summary>The title at the top right of the first page ("INVOICE", "DRAFT QUOTE"), printed at 20 points.</summary>
+    public string Title => Sized(1, 15, MarkSize);
+
+    /// <summary>The words of one page printed in a size from <paramref name="min"/> to <paramref name="max"/> points, joined by spaces.</summary>
+    public string Sized(int page, double min, double max = double.MaxValue) =>
+        string.Join(" ", Words.Where(w => w.Page == page && w.Size >= min && w.Size <= max).Select(w => w.Text));
 
     /// <summary>The words of one page joined by spaces, in reading order.</summary>
     public string Text(int page) => string.Join(" ", Words.Where(w => w.Page == page).Select(w => w.Text));
