@@ -32,7 +32,7 @@ public static class InvoicePdf
         var regular = new XFont(PdfFonts.Family, 9.5, XFontStyleEx.Regular);
         var bold = new XFont(PdfFonts.Family, 9.5, XFontStyleEx.Bold);
         var heading = new XFont(PdfFonts.Family, 20, XFontStyleEx.Bold);
-        using var pages = new PdfPages(document, title);
+        using var pages = new PdfPages(document, title, new RunningHeader(profile.CompanyName ?? profile.ContactName ?? "", $"{title.Noun} {invoice.Number}", regular, bold));
 
         var top = Margin;
         if (logo is not null)
@@ -101,7 +101,7 @@ public static class InvoicePdf
             pages.Text(invoice.Comments, regular);
         }
 
-        pages.Dispose();
+        pages.Finish();
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
         return output.ToArray();

@@ -18,12 +18,17 @@ internal sealed class PdfPages : IDisposable
 
     private readonly PdfDocument _document;
     private readonly DocumentTitle _title;
+    private readonly RunningHeader _header;
+    private readonly double _continuedTop;
+    private bool _finished;
 
-    public PdfPages(PdfDocument document, DocumentTitle title)
+    public PdfPages(PdfDocument document, DocumentTitle title, RunningHeader header)
     {
         _document = document;
         _title = title;
+        _header = header;
         Graphics = XGraphics.FromPdfPage(AddPage());
+        _continuedTop = Margin + header.Height(Graphics);
         DrawMark();
     }
 
@@ -35,7 +40,7 @@ internal sealed class PdfPages : IDisposable
     public (Action Draw, double Height)? Continued { get; set; }
 
     /// <summary>The height a row has on a new page, below what it repeats: a taller one has to be split over pages.</summary>
-    public double RoomOnNewPage => Bottom - Margin - (Continued?.Height ?? 0);
+    public double RoomOnNewPage => Bottom - _continuedTop - (Continued?.Height ?? 0);
 
     public double Room => Bottom - Y;
 
@@ -69,11 +74,43 @@ internal sealed class PdfPages : IDisposable
         Graphics.Dispose();
         Graphics = XGraphics.FromPdfPage(AddPage());
         DrawMark();
-        Y = Margin;
+        Y = _continuedTop;
         Continued?.Draw();
     }
 
-    public void Dispose() => Graphics.Dispose();
+    /// <summary>Once every page is written, and so counted: the running header on each page after the first, the first page's number.</summary>
+    public void Finish()
+    {
+        Graphics.Dispose();
+        _finished = true;
+        var count = _document.PageCount;
+        if (count == 1)
+        {
+            // Nothing to add (and an empty appended content stream would make a broken PDF).
+            return;
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            using var graphics = XGraphics.FromPdfPage(_document.Pages[i], XGraphicsPdfPageOptions.Append);
+            if (i > 0)
+            {
+                _header.Draw(graphics, i + 1, count);
+            }
+            else
+            {
+                _header.DrawFoot(graphics, count);
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        if (!_finished)
+        {
+            Graphics.Dispose();
+        }
+    }
 
     /// <summary>The document's mark ("VOID", "DRAFT") across the page, drawn first so the page reads through it.</summary>
     private void DrawMark()

@@ -1,4 +1,5 @@
 using UglyToad.PdfPig;
+using UglyToad.PdfPig.Tokens;
 
 namespace BillingBooks.Billing.Tests.Pdf;
 
@@ -32,9 +33,11 @@ internal sealed class PrintedPdf
 
     public double PageHeight { get; }
 
+    /// <summary>Reads <paramref name="pdf"/>, checking first that every page's drawing inflates (a viewer may show a broken one blank).</summary>
     public static PrintedPdf Read(byte[] pdf)
     {
         using var document = PdfDocument.Open(pdf);
+        AssertContentStreamsInflate(document);
         var words = new List<PrintedWord>();
         var drawn = new System.Text.StringBuilder();
         var marks = new List<string>();
@@ -79,6 +82,35 @@ internal sealed class PrintedPdf
         Words.Where(w => w.Left >= left - 0.5 && w.Right <= right + 0.5 && (w.Page > heading.Page || w.Top < heading.Bottom))
             .OrderBy(w => w.Page).ThenByDescending(w => Math.Round(w.Bottom, 1)).ThenBy(w => w.Left)
             .ToArray();
+
+    /// <summary>
+    /// PdfPig reads past a content stream cut short (a zlib header and nothing more, as an empty appended drawing
+    /// leaves), where poppler reports "Bad block header in flate stream": each stream must inflate to some drawing.
+    /// </summary>
+    private static void AssertContentStreamsInflate(PdfDocument document)
+    {
+        foreach (var page in document.GetPages())
+        {
+            var contents = page.Dictionary.Data[NameToken.Contents.Data];
+            foreach (var reference in contents is ArrayToken array ? array.Data : [contents])
+            {
+                var stream = (StreamToken)document.Structure.GetObject(((IndirectReferenceToken)reference).Data).Data;
+                if (!stream.StreamDictionary.Data.TryGetValue(NameToken.Filter.Data, out var filter) || !filter.Equals(NameToken.FlateDecode))
+                {
+                    continue;
+                }
+
+                var raw = stream.Data.ToArray();
+                using var inflated = new MemoryStream();
+                using (var inflate = new System.IO.Compression.ZLibStream(new MemoryStream(raw), System.IO.Compression.CompressionMode.Decompress))
+                {
+                    inflate.CopyTo(inflated);
+                }
+
+                Assert.True(inflated.Length > 0, $"Page {page.Number} has a content stream of {raw.Length} bytes that draws nothing: viewers report the PDF broken.");
+            }
+        }
+    }
 
     /// <summary>Text without any white space, to compare what was printed over several lines with what was typed.</summary>
     public static string Squeezed(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
