@@ -86,15 +86,22 @@ public static class InvoicePdf
         }
 
         pages.Y += 14;
-        var table = new LineTable(pages, [new("Item", 64), new("Description", 0), new("Qty", 44, true), new("Unit price", 68, true), new("Amount", 72, true)], regular, bold);
+        var taxed = invoice.Taxes.Count > 0;
+        var marks = TaxMarks.For(invoice.Taxes, pages.Graphics, regular);
+        TableColumn[] columns = taxed
+            ? [new("Item", 62), new("Description", 0), new("Qty", 44, XStringFormats.TopRight), new("Unit price", 66, XStringFormats.TopRight),
+                new("Tax", TaxMarks.ColumnWidth, XStringFormats.TopCenter), new("Amount", 70, XStringFormats.TopRight)]
+            : [new("Item", 62), new("Description", 0), new("Qty", 44, XStringFormats.TopRight), new("Unit price", 66, XStringFormats.TopRight), new("Amount", 70, XStringFormats.TopRight)];
+        var table = new LineTable(pages, columns, regular, bold);
         table.Begin();
         foreach (var line in invoice.Lines)
         {
-            table.Row([line.Unit, line.Description, line.Quantity, Plain(line.UnitPrice, invoice.Currency), Plain(line.Amount, invoice.Currency)]);
+            string?[] cells = [line.Unit, line.Description, line.Quantity, Plain(line.UnitPrice, invoice.Currency), Plain(line.Amount, invoice.Currency)];
+            table.Row(taxed ? [.. cells[..4], marks.Of(line), cells[4]] : cells);
         }
 
         table.End();
-        Totals(pages, invoice, regular, bold);
+        Totals(pages, invoice, marks.Legend, regular, bold);
         if (!string.IsNullOrWhiteSpace(invoice.Comments))
         {
             pages.Y += 12;
@@ -107,8 +114,11 @@ public static class InvoicePdf
         return output.ToArray();
     }
 
-    /// <summary>Subtotal, discount, each tax, total and (for an invoice) paid and owing, kept together on one page.</summary>
-    private static void Totals(PdfPages pages, InvoiceResponse invoice, XFont regular, XFont bold)
+    /// <summary>
+    /// Subtotal, discount, each tax, total and (for an invoice) paid and owing, kept together on one page, with the
+    /// legend of the Tax column's codes (if it has them) at their left.
+    /// </summary>
+    private static void Totals(PdfPages pages, InvoiceResponse invoice, IReadOnlyList<string> legend, XFont regular, XFont bold)
     {
         var rows = new List<(string Label, string Amount, XFont Font)> { ("Subtotal", Amounts.Format(invoice.Subtotal, invoice.Currency), regular) };
         if (invoice.Discount != Zero(invoice.Discount))
@@ -125,8 +135,17 @@ public static class InvoicePdf
         }
 
         const double labelWidth = 190;
+        const double legendWidth = Width - 120 - labelWidth - 16;
         var wrapped = rows.Select(r => (Lines: TextWrap.Lines(pages.Graphics, r.Label, r.Font, labelWidth), r.Amount, r.Font)).ToArray();
-        pages.NeedRoom(wrapped.Sum(r => Math.Max(1, r.Lines.Count) * 16));
+        var legendLines = legend.SelectMany(l => TextWrap.Lines(pages.Graphics, l, regular, legendWidth)).ToArray();
+        pages.NeedRoom(Math.Max(wrapped.Sum(r => Math.Max(1, r.Lines.Count) * 16), legendLines.Length * 16));
+        var legendY = pages.Y;
+        foreach (var line in legendLines)
+        {
+            pages.Graphics.DrawString(line, regular, XBrushes.Gray, new XRect(Margin, legendY, legendWidth, 14), XStringFormats.TopLeft);
+            legendY += 16;
+        }
+
         foreach (var (lines, amount, font) in wrapped)
         {
             pages.Graphics.DrawString(amount, font, XBrushes.Black, new XRect(Right - 110, pages.Y, 110, 14), XStringFormats.TopRight);
@@ -136,6 +155,8 @@ public static class InvoicePdf
                 pages.Y += 16;
             }
         }
+
+        pages.Y = Math.Max(pages.Y, legendY);
     }
 
     private static string Plain(string amount, string currency) => Amounts.Format(amount, currency)[..^(currency.Length + 1)];

@@ -2,8 +2,8 @@ using PdfSharp.Drawing;
 
 namespace BillingBooks.Billing.Pdf;
 
-/// <summary>A column of the lines table: a width of 0 takes what the others leave.</summary>
-internal sealed record TableColumn(string Heading, double Width, bool AlignRight = false);
+/// <summary>A column of the lines table: a width of 0 takes what the others leave; text at the left unless told.</summary>
+internal sealed record TableColumn(string Heading, double Width, XStringFormat? Format = null);
 
 /// <summary>
 /// The invoice's lines as a table whose cells wrap within their column. A row that does not fit moves to the next
@@ -92,5 +92,5 @@ internal sealed class LineTable
 
     private void Draw(string text, XFont font, (TableColumn Column, double X, double Width) cell) =>
         _pages.Graphics.DrawString(text, font, XBrushes.Black, new XRect(cell.X, _pages.Y, cell.Width, LineHeight),
-            cell.Column.AlignRight ? XStringFormats.TopRight : XStringFormats.TopLeft);
+            cell.Column.Format ?? XStringFormats.TopLeft);
 }
