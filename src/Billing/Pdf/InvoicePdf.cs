@@ -31,47 +31,9 @@ public static class InvoicePdf
         document.Info.Title = $"{title.Noun} {invoice.Number}" + (title.Mark is { } mark ? $" ({mark.ToLowerInvariant()})" : "");
         var regular = new XFont(PdfFonts.Family, 9.5, XFontStyleEx.Regular);
         var bold = new XFont(PdfFonts.Family, 9.5, XFontStyleEx.Bold);
-        var heading = new XFont(PdfFonts.Family, 20, XFontStyleEx.Bold);
         using var pages = new PdfPages(document, title, new RunningHeader(profile.CompanyName ?? profile.ContactName ?? "", $"{title.Noun} {invoice.Number}", regular, bold));
 
-        var top = Margin;
-        if (logo is not null)
-        {
-            using var stream = new MemoryStream(logo.Image);
-            using var image = XImage.FromStream(stream);
-            var scale = Math.Min(160 / image.PointWidth, 56 / image.PointHeight);
-            pages.Graphics.DrawImage(image, Margin, top, image.PointWidth * scale, image.PointHeight * scale);
-            top += (image.PointHeight * scale) + 8;
-        }
-
-        pages.Y = top;
-        pages.Text(profile.CompanyName ?? profile.ContactName, bold, width: CompanyWidth);
-        foreach (var line in AddressLines(profile.Address).Append(profile.Phone))
-        {
-            pages.Text(line, regular, width: CompanyWidth);
-        }
-
-        var companyBottom = pages.Y;
-        pages.Graphics.DrawString(title.Heading, heading, XBrushes.Black, new XRect(Margin, Margin, Width, 24), XStringFormats.TopRight);
-        var facts = new List<(string, string?)>
-        {
-            (title.Noun + " #", invoice.Number),
-            ("Date", invoice.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-            (invoice.Kind == InvoiceKinds.Quote ? "Valid until" : "Due", invoice.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-            ("Reference", invoice.Reference),
-        };
-        pages.Y = Margin + 32;
-        foreach (var (label, value) in facts.Where(f => !string.IsNullOrWhiteSpace(f.Item2)))
-        {
-            pages.Graphics.DrawString(label, regular, XBrushes.Gray, new XRect(Right - 230, pages.Y, 80, 14), XStringFormats.TopLeft);
-            foreach (var line in TextWrap.Lines(pages.Graphics, value, bold, 150))
-            {
-                pages.Graphics.DrawString(line, bold, XBrushes.Black, new XRect(Right - 150, pages.Y, 150, 14), XStringFormats.TopRight);
-                pages.Y += 14;
-            }
-        }
-
-        pages.Y = Math.Max(pages.Y, companyBottom) + 18;
+        Letterhead(pages, invoice, title, profile, logo, regular, bold);
         pages.Text("Bill to", bold);
         pages.Text(customer.Name, regular, width: 300);
         foreach (var line in AddressLines(customer.Address))
@@ -86,8 +48,67 @@ public static class InvoicePdf
         }
 
         pages.Y += 14;
-        var taxed = invoice.Taxes.Count > 0;
         var marks = TaxMarks.For(invoice.Taxes, pages.Graphics, regular);
+        Lines(pages, invoice, marks, regular, bold);
+        Totals(pages, invoice, marks.Legend, regular, bold);
+        if (!string.IsNullOrWhiteSpace(invoice.Comments))
+        {
+            pages.Y += 12;
+            pages.Text(invoice.Comments, regular);
+        }
+
+        pages.Finish();
+        using var output = new MemoryStream();
+        document.Save(output, closeStream: false);
+        return output.ToArray();
+    }
+
+    /// <summary>The logo and the company at the left; the title and the document's number, dates and reference at the right.</summary>
+    private static void Letterhead(PdfPages pages, InvoiceResponse invoice, DocumentTitle title, ProfileDocument profile, Logos.Logo? logo, XFont regular, XFont bold)
+    {
+        if (logo is not null)
+        {
+            using var stream = new MemoryStream(logo.Image);
+            using var image = XImage.FromStream(stream);
+            var scale = Math.Min(160 / image.PointWidth, 56 / image.PointHeight);
+            pages.Graphics.DrawImage(image, Margin, pages.Y, image.PointWidth * scale, image.PointHeight * scale);
+            pages.Y += (image.PointHeight * scale) + 8;
+        }
+
+        pages.Text(profile.CompanyName ?? profile.ContactName, bold, width: CompanyWidth);
+        foreach (var line in AddressLines(profile.Address).Append(profile.Phone))
+        {
+            pages.Text(line, regular, width: CompanyWidth);
+        }
+
+        var companyBottom = pages.Y;
+        var heading = new XFont(PdfFonts.Family, 20, XFontStyleEx.Bold);
+        pages.Graphics.DrawString(title.Heading, heading, XBrushes.Black, new XRect(Margin, Margin, Width, 24), XStringFormats.TopRight);
+        var facts = new (string Label, string? Value)[]
+        {
+            (title.Noun + " #", invoice.Number),
+            ("Date", invoice.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            (invoice.Kind == InvoiceKinds.Quote ? "Valid until" : "Due", invoice.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            ("Reference", invoice.Reference),
+        };
+        pages.Y = Margin + 32;
+        foreach (var (label, value) in facts.Where(f => !string.IsNullOrWhiteSpace(f.Value)))
+        {
+            pages.Graphics.DrawString(label, regular, XBrushes.Gray, new XRect(Right - 230, pages.Y, 80, 14), XStringFormats.TopLeft);
+            foreach (var line in TextWrap.Lines(pages.Graphics, value, bold, 150))
+            {
+                pages.Graphics.DrawString(line, bold, XBrushes.Black, new XRect(Right - 150, pages.Y, 150, 14), XStringFormats.TopRight);
+                pages.Y += 14;
+            }
+        }
+
+        pages.Y = Math.Max(pages.Y, companyBottom) + 18;
+    }
+
+    /// <summary>The table of lines, with a Tax column when the invoice has taxes.</summary>
+    private static void Lines(PdfPages pages, InvoiceResponse invoice, TaxMarks marks, XFont regular, XFont bold)
+    {
+        var taxed = invoice.Taxes.Count > 0;
         TableColumn[] columns = taxed
             ? [new("Item", 62), new("Description", 0), new("Qty", 44, XStringFormats.TopRight), new("Unit price", 66, XStringFormats.TopRight),
                 new("Tax", TaxMarks.ColumnWidth, XStringFormats.TopCenter), new("Amount", 70, XStringFormats.TopRight)]
@@ -101,17 +122,6 @@ public static class InvoicePdf
         }
 
         table.End();
-        Totals(pages, invoice, marks.Legend, regular, bold);
-        if (!string.IsNullOrWhiteSpace(invoice.Comments))
-        {
-            pages.Y += 12;
-            pages.Text(invoice.Comments, regular);
-        }
-
-        pages.Finish();
-        using var output = new MemoryStream();
-        document.Save(output, closeStream: false);
-        return output.ToArray();
     }
 
     /// <summary>
