@@ -35,10 +35,10 @@ public static class InvoicePdf
 
         Letterhead(pages, invoice, title, profile, logo, regular, bold);
         pages.Text("Bill to", bold);
-        pages.Text(customer.Name, regular, width: 300);
+        pages.Text(customer.Name, regular, 300);
         foreach (var line in AddressLines(customer.Address))
         {
-            pages.Text(line, regular, width: 300);
+            pages.Text(line, regular, 300);
         }
 
         if (!string.IsNullOrWhiteSpace(invoice.Description))
@@ -75,10 +75,10 @@ public static class InvoicePdf
             pages.Y += (image.PointHeight * scale) + 8;
         }
 
-        pages.Text(profile.CompanyName ?? profile.ContactName, bold, width: CompanyWidth);
+        pages.Text(profile.CompanyName ?? profile.ContactName, bold, CompanyWidth);
         foreach (var line in AddressLines(profile.Address).Append(profile.Phone))
         {
-            pages.Text(line, regular, width: CompanyWidth);
+            pages.Text(line, regular, CompanyWidth);
         }
 
         var companyBottom = pages.Y;

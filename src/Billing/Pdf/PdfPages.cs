@@ -44,13 +44,14 @@ internal sealed class PdfPages : IDisposable
 
     public double Room => Bottom - Y;
 
-    /// <summary>Writes <paramref name="text"/> wrapped to <paramref name="width"/> from <paramref name="x"/>, a new page when one is full.</summary>
-    public void Text(string? text, XFont font, double x = Margin, double width = Width, XBrush? brush = null, double lineHeight = 13)
+    /// <summary>Writes <paramref name="text"/> from the left margin wrapped to <paramref name="width"/>, a new page when one is full.</summary>
+    public void Text(string? text, XFont font, double width = Width)
     {
+        const double lineHeight = 13;
         foreach (var line in TextWrap.Lines(Graphics, text, font, width))
         {
             NeedRoom(lineHeight);
-            Graphics.DrawString(line, font, brush ?? XBrushes.Black, new XRect(x, Y, width, lineHeight), XStringFormats.TopLeft);
+            Graphics.DrawString(line, font, XBrushes.Black, new XRect(Margin, Y, width, lineHeight), XStringFormats.TopLeft);
             Y += lineHeight;
         }
     }
