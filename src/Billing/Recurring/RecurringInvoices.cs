@@ -146,7 +146,7 @@ public sealed class RecurringInvoices(Database db, TimeProvider clock, Recurring
             if (created.Error is not null)
             {
                 // The template no longer makes a valid invoice (e.g. its customer was deleted): stop and say why.
-                state = state with { StoppedBecause = $"{date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: {created.Error.Message}" };
+                state = state with { StoppedBecause = $"{date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: {WhyNotMade(created.Error)}" };
                 break;
             }
 
@@ -158,6 +158,11 @@ public sealed class RecurringInvoices(Database db, TimeProvider clock, Recurring
         await write.CommitAsync(cancel).ConfigureAwait(false);
         return (drafts, state.Recipients);
     }
+
+    /// <summary>What is wrong, field by field: the invoice error's own message only points at fields no page shows here.</summary>
+    private static string WhyNotMade(BillingError error) => error is InvalidInput invalid
+        ? "the invoice could not be made (" + string.Join("; ", invalid.Errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"))) + ")"
+        : error.Message;
 
     /// <summary>
     /// Emails a new draft to the schedule's addresses with its PDF and link, as the send dialog does, and marks it sent

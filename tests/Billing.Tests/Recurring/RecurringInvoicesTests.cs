@@ -295,6 +295,26 @@ public abstract class RecurringInvoicesTests : IAsyncLifetime
         Assert.Contains("not emailed", problem.What, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_template_that_no_longer_makes_an_invoice_stops_the_schedule_saying_what_is_wrong()
+    {
+        if (!Available)
+        {
+            return;
+        }
+
+        var state = await AddAsync(Frequencies.Monthly, new DateOnly(2026, 1, 31), null, 15);
+        await using (var write = (await Db.BeginAccountWriteAsync(_account))!)
+        {
+            // What the customer's delete does not reach: a template changed behind the API, an older schedule.
+            await RecurringStore.SaveAsync(write, state with { Template = state.Template with { CustomerId = "999999" } });
+            await write.CommitAsync();
+        }
+
+        Assert.Equal(0, await new RecurringInvoices(Db, new FakeTimeProvider(new DateTimeOffset(2026, 2, 1, 12, 0, 0, TimeSpan.Zero))).GenerateDueAsync());
+        Assert.Equal("2026-01-31: the invoice could not be made (customerId: there is no customer '999999' in these books)", (await StateAsync(state.Id)).StoppedBecause);
+    }
+
     private async Task<RecurringState> StateAsync(long id)
     {
         await using var session = await Db.BeginSnapshotAsync();
