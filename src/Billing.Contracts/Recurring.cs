@@ -26,7 +26,17 @@ public sealed record RecurringResponse(
     DateOnly? NextDate,
     int Generated,
     IReadOnlyList<string> InvoiceIds,
-    string? StoppedBecause);
+    string? StoppedBecause,
+    RecurringProblem? LastProblem = null);
+
+/// <summary>
+/// What went wrong the last time the schedule ran - an invoice made but not emailed, say, left a draft to send by hand -
+/// kept until a later run goes through without one.
+/// </summary>
+/// <param name="What">What happened, why, and what to do.</param>
+/// <param name="At">When (the service's time).</param>
+/// <param name="InvoiceId">The invoice concerned, if any.</param>
+public sealed record RecurringProblem(string What, DateTimeOffset At, string? InvoiceId);
 
 public sealed record RecurringList(IReadOnlyList<RecurringResponse> Items);
 

@@ -1,5 +1,6 @@
 using BillingBooks.Billing.Accounts;
 using BillingBooks.Billing.Contracts;
+using BillingBooks.Billing.Recurring;
 using BillingBooks.Billing.Storage;
 using BillingBooks.Billing.Web;
 
@@ -111,7 +112,11 @@ public static class CustomerEndpoints
         return Results.Json(customer, Json.Options);
     }
 
-    private static async Task<IResult> DeleteAsync(Tenant tenant, string id, Database db, HttpContext http)
+    /// <summary>
+    /// Deletes the customer and ends its recurring schedules at once, saying why: each would otherwise stop at its next
+    /// date with the invoice's field errors (or, never reached, look alive on the recurring page).
+    /// </summary>
+    private static async Task<IResult> DeleteAsync(Tenant tenant, string id, Database db, TimeProvider clock, HttpContext http)
     {
         if (!WireId.TryParse(id, out var value))
         {
@@ -126,6 +131,9 @@ public static class CustomerEndpoints
         }
 
         await CustomerStore.DeleteAsync(write, current).ConfigureAwait(false);
+        var today = Profiles.Today(await Profiles.ReadAsync(write, tenant.Account).ConfigureAwait(false), clock);
+        await RecurringStore.EndForCustomerAsync(write, current.Id, string.Create(
+            System.Globalization.CultureInfo.InvariantCulture, $"the customer {current.Name} was deleted on {today:yyyy-MM-dd}")).ConfigureAwait(false);
         await write.CommitAsync().ConfigureAwait(false);
         return Results.NoContent();
     }

@@ -127,6 +127,10 @@ public static class RecurringEndpoints
         {
             return valid.Error.ToResult();
         }
+        else if (recipients.Count > 0 && WhyNotMailable(valid.Value.State) is { } unmailable)
+        {
+            errors.Add("recipients", unmailable);
+        }
 
         if (!errors.IsEmpty)
         {
@@ -157,6 +161,23 @@ public static class RecurringEndpoints
 
         await write.CommitAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
         return Results.Json(state.ToResponse(), Json.Options, statusCode: existing is null ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+    }
+
+    /// <summary>
+    /// Why each invoice the template makes could never be mailed (SPEC 1.4: sent only with at least one line and a total
+    /// above zero), else null. Only a schedule with recipients is held to it: one without makes drafts, which may be
+    /// completed by hand each time (a line at quantity 0 for the month's hours, say), as any draft may.
+    /// </summary>
+    private static string? WhyNotMailable(InvoiceState template)
+    {
+        if (template.Lines.Count == 0)
+        {
+            return "each invoice would be emailed, but the template has no line and an invoice is sent only with at least one line; give it a line, or leave the addresses empty to make drafts to complete by hand";
+        }
+
+        return template.Compute().Total.IsPositive
+            ? null
+            : "each invoice would be emailed, but the template's total is not above zero and an invoice is sent only with a total above zero; give a line a quantity and price, or leave the addresses empty to make drafts to complete by hand";
     }
 
     private static async Task<IResult> DeleteAsync(Tenant tenant, string id, Database db, HttpContext http)

@@ -18,7 +18,9 @@ namespace BillingBooks.Billing.Recurring;
 /// <remarks>
 /// A failure in one schedule - even a bug - is told to <paramref name="failed"/> and stops only that schedule's
 /// step: making its drafts is tried again on the next run (nothing was mailed yet), a draft whose mailing failed
-/// stays a draft to send by hand. The other schedules go on. (In the service, an exception out of the generator
+/// stays a draft to send by hand, and the schedule keeps what went wrong (<see cref="RecurringState.LastProblem"/>, shown
+/// in the API and the pages until a later run goes through): the owner would otherwise believe the customer was billed.
+/// The other schedules go on. (In the service, an exception out of the generator
 /// would stop the whole process.)
 /// </remarks>
 public sealed class RecurringInvoices(Database db, TimeProvider clock, RecurringMail? mail = null, Action<RecurringId, Exception>? failed = null)
@@ -40,49 +42,83 @@ public sealed class RecurringInvoices(Database db, TimeProvider clock, Recurring
         foreach (var (accountValue, idValue) in due)
         {
             var (account, id) = (new AccountId(accountValue), new RecurringId(idValue));
-            var drafts = new List<InvoiceId>();
+            var drafts = new List<(InvoiceId Id, string Number)>();
             IReadOnlyList<string> recipients = [];
             await IsolatedAsync(id, async () => (drafts, recipients) = await GenerateAsync(account, id, now, cancel).ConfigureAwait(false), cancel).ConfigureAwait(false);
             made += drafts.Count;
-            if (mail is null || recipients.Count == 0)
+            if (drafts.Count == 0)
             {
                 continue;
             }
 
-            foreach (var draft in drafts)
+            RecurringProblem? problem = null;
+            foreach (var (draft, number) in mail is not null && recipients.Count > 0 ? drafts : [])
             {
-                await IsolatedAsync(id, async () =>
+                var mailed = false;
+                string? failure = null;
+                var ran = await IsolatedAsync(id, async () => (mailed, failure) = await MailAsync(account, draft, number, recipients, mail!, cancel).ConfigureAwait(false), cancel).ConfigureAwait(false);
+                if (!ran)
                 {
-                    if (await MailAsync(account, draft, recipients, mail, cancel).ConfigureAwait(false) is { } failure)
-                    {
-                        mail.Failed($"Recurring invoice {id.Value} made invoice {draft.Value} as a draft, not mailed: {failure}");
-                    }
-                }, cancel).ConfigureAwait(false);
+                    failure = $"Invoice {number} was made as a draft but not emailed: the service failed while mailing it (its log says how). It stays a draft: send it by hand from its page.";
+                }
+                else if (failure is not null && !mailed)
+                {
+                    mail!.Failed($"Recurring invoice {id.Value} made invoice {draft.Value} as a draft, not mailed: {failure}");
+                    failure = $"Invoice {number} was made as a draft but not emailed: {failure.TrimEnd('.')}. It stays a draft: send it by hand from its page once that is fixed.";
+                }
+                else if (failure is not null)
+                {
+                    mail!.Failed(failure);
+                }
+
+                if (failure is not null)
+                {
+                    problem = new RecurringProblem(failure, now, draft.Value.ToString(CultureInfo.InvariantCulture));
+                }
             }
+
+            // The last problem of this run, or none when it went through: a problem stays shown until a later run succeeds.
+            await IsolatedAsync(id, () => KeepProblemAsync(account, id, problem, cancel), cancel).ConfigureAwait(false);
         }
 
         return made;
     }
 
-    /// <summary>Runs one step of a schedule so that its failure is told and ends only that step (see the remarks).</summary>
-    private async Task IsolatedAsync(RecurringId schedule, Func<Task> step, CancellationToken cancel)
+    /// <summary>Stores the outcome of the schedule's run on it (see <see cref="RecurringState.LastProblem"/>).</summary>
+    private async Task KeepProblemAsync(AccountId account, RecurringId id, RecurringProblem? problem, CancellationToken cancel)
+    {
+        await using var write = await db.BeginAccountWriteAsync(account, cancel).ConfigureAwait(false);
+        var state = write is null ? null : await RecurringStore.GetAsync(write, account, id).ConfigureAwait(false);
+        if (write is null || state is null || state.LastProblem == problem)
+        {
+            return;
+        }
+
+        await RecurringStore.SaveAsync(write, state with { LastProblem = problem }).ConfigureAwait(false);
+        await write.CommitAsync(cancel).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs one step of a schedule so that its failure is told and ends only that step (see the remarks); false when it failed.</summary>
+    private async Task<bool> IsolatedAsync(RecurringId schedule, Func<Task> step, CancellationToken cancel)
     {
         try
         {
             await step().ConfigureAwait(false);
+            return true;
         }
 #pragma warning disable CA1031 // One tenant's schedule must not stop every other's, nor the service: the failure is told, with its stack.
         catch (Exception e) when (failed is not null && !(e is OperationCanceledException && cancel.IsCancellationRequested))
 #pragma warning restore CA1031
         {
             failed(schedule, e);
+            return false;
         }
     }
 
     /// <summary>Makes the schedule's due drafts and advances it, in one transaction; returns the drafts and its auto-send list.</summary>
-    private async Task<(List<InvoiceId> Drafts, IReadOnlyList<string> Recipients)> GenerateAsync(AccountId account, RecurringId id, DateTimeOffset now, CancellationToken cancel)
+    private async Task<(List<(InvoiceId Id, string Number)> Drafts, IReadOnlyList<string> Recipients)> GenerateAsync(AccountId account, RecurringId id, DateTimeOffset now, CancellationToken cancel)
     {
-        var drafts = new List<InvoiceId>();
+        var drafts = new List<(InvoiceId, string)>();
         await using var write = await db.BeginAccountWriteAsync(account, cancel).ConfigureAwait(false);
         if (write is null)
         {
@@ -110,12 +146,12 @@ public sealed class RecurringInvoices(Database db, TimeProvider clock, Recurring
             if (created.Error is not null)
             {
                 // The template no longer makes a valid invoice (e.g. its customer was deleted): stop and say why.
-                state = state with { StoppedBecause = $"{date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: {created.Error.Message}" };
+                state = state with { StoppedBecause = $"{date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: {WhyNotMade(created.Error)}" };
                 break;
             }
 
             state = state with { Generated = state.Generated + 1, InvoiceIds = [.. state.InvoiceIds, created.Value!.Id] };
-            drafts.Add(new InvoiceId(long.Parse(created.Value.Id, CultureInfo.InvariantCulture)));
+            drafts.Add((new InvoiceId(long.Parse(created.Value.Id, CultureInfo.InvariantCulture)), created.Value.Number));
         }
 
         await RecurringStore.SaveAsync(write, state).ConfigureAwait(false);
@@ -123,17 +159,23 @@ public sealed class RecurringInvoices(Database db, TimeProvider clock, Recurring
         return (drafts, state.Recipients);
     }
 
+    /// <summary>What is wrong, field by field: the invoice error's own message only points at fields no page shows here.</summary>
+    private static string WhyNotMade(BillingError error) => error is InvalidInput invalid
+        ? "the invoice could not be made (" + string.Join("; ", invalid.Errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"))) + ")"
+        : error.Message;
+
     /// <summary>
     /// Emails a new draft to the schedule's addresses with its PDF and link, as the send dialog does, and marks it sent
-    /// once the mail server took it; otherwise it stays a draft to send by hand. Null when mailed, else why not. The
-    /// link is committed before the mail goes, so it works whatever happens after; the draft is marked sent after.
+    /// once the mail server took it; otherwise it stays a draft to send by hand. Whether it was mailed, and what went
+    /// wrong if anything did. The link is committed before the mail goes, so it works whatever happens after; the
+    /// draft is marked sent after.
     /// </summary>
-    private async Task<string?> MailAsync(AccountId account, InvoiceId draft, IReadOnlyList<string> to, RecurringMail mail, CancellationToken cancel)
+    private async Task<(bool Mailed, string? Problem)> MailAsync(AccountId account, InvoiceId draft, string number, IReadOnlyList<string> to, RecurringMail mail, CancellationToken cancel)
     {
         // Checked when saved; a schedule stored before that check may hold something no mail server takes.
         if (to.FirstOrDefault(a => !MimeKit.MailboxAddress.TryParse(a, out _)) is { } bad)
         {
-            return $"'{bad}' is not an email address; correct the schedule's auto-send list";
+            return (false, $"'{bad}' is not an email address; correct the schedule's auto-send list");
         }
 
         InvoiceState mailed;
@@ -145,13 +187,13 @@ public sealed class RecurringInvoices(Database db, TimeProvider clock, Recurring
             var stored = write is null ? null : await InvoiceStore.GetAsync(write, account, InvoiceKinds.Invoice, draft).ConfigureAwait(false);
             if (write is null || stored is null)
             {
-                return "the invoice is no longer there";
+                return (false, "the invoice is no longer there");
             }
 
             profile = await Profiles.ReadAsync(write, account).ConfigureAwait(false);
             if ((Profiles.MissingForSending(profile) ?? InvoiceRules.WhyNotSendable(stored.State, stored.State.Compute())) is { } why)
             {
-                return why;
+                return (false, why);
             }
 
             mailed = stored.State;
@@ -171,15 +213,15 @@ public sealed class RecurringInvoices(Database db, TimeProvider clock, Recurring
 
         if (await mail.Mailer.SendAsync(message, cancel).ConfigureAwait(false) is { } failure)
         {
-            return failure;
+            return (false, failure);
         }
 
         if (await InvoiceDeliveryEndpoints.MarkMailedSentAsync(db, account, InvoiceKinds.Invoice, draft, mailed).ConfigureAwait(false) is (InvoiceDeliveryEndpoints.MailedDraft.Edited, _))
         {
-            mail.Failed($"Invoice {draft.Value} was mailed, but edited while its mail was going out: it stays a draft; check it and send it again.");
+            return (true, $"Invoice {number} was emailed, but edited while its mail was going out: it stays a draft; check it and send it again.");
         }
 
-        return null;
+        return (true, null);
     }
 }
 

@@ -12,7 +12,8 @@ public sealed record RecurringState(
     IReadOnlyList<string> Recipients,
     int Generated,
     IReadOnlyList<string> InvoiceIds,
-    string? StoppedBecause)
+    string? StoppedBecause,
+    RecurringProblem? LastProblem = null)
 {
     public int DueDays => Template.Date is { } date && Template.DueDate is { } due ? due.DayNumber - date.DayNumber : 0;
 
@@ -31,5 +32,5 @@ public sealed record RecurringState(
     }
 
     public RecurringResponse ToResponse() => new(
-        Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Template, Frequency, StartDate, StopDate, Recipients, NextDate, Generated, InvoiceIds, StoppedBecause);
+        Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Template, Frequency, StartDate, StopDate, Recipients, NextDate, Generated, InvoiceIds, StoppedBecause, LastProblem);
 }

@@ -65,5 +65,21 @@ public static class RecurringStore
             });
     }
 
+    /// <summary>
+    /// Ends every running schedule of <paramref name="customer"/> with <paramref name="because"/> (its customer deleted):
+    /// stopped at once and saying why, rather than at its next date with the invoice's field errors.
+    /// </summary>
+    public static async Task EndForCustomerAsync(AccountWrite write, string customer, string because)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        foreach (var state in await ListAsync(write, write.Account).ConfigureAwait(false))
+        {
+            if (state.Template.CustomerId == customer && state.StoppedBecause is null)
+            {
+                await SaveAsync(write, state with { StoppedBecause = because }).ConfigureAwait(false);
+            }
+        }
+    }
+
     private static RecurringState Parse(string doc) => JsonSerializer.Deserialize<RecurringState>(doc, Json.Options)!;
 }

@@ -245,6 +245,82 @@ public abstract class RecurringInvoicesTests : IAsyncLifetime
         Assert.Equal(1L, await read.QuerySingleAsync<long>("SELECT COUNT(*) FROM invoice_links")); // the mailed link works
     }
 
+    [Fact]
+    public async Task A_failed_auto_send_is_kept_on_the_schedule_with_its_invoice_until_a_later_run_mails()
+    {
+        if (!Available)
+        {
+            return;
+        }
+
+        // The profile has no address yet: sending is refused, the invoice stays a draft.
+        var state = await AddAsync(Frequencies.Monthly, new DateOnly(2026, 1, 31), null, 15);
+        var folder = Path.Combine(_directory, "mail");
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 2, 1, 12, 0, 0, TimeSpan.Zero));
+        var mailer = new Mailer(new MailOptions(null, 25, null, null, folder, "billing@example.test"), NullLogger<Mailer>.Instance, clock);
+        var generator = new RecurringInvoices(Db, clock, new RecurringMail(mailer, () => "https://billing.example", _ => { }));
+
+        Assert.Equal(1, await generator.GenerateDueAsync());
+        var failed = await StateAsync(state.Id);
+        var problem = Assert.IsType<RecurringProblem>(failed.LastProblem);
+        Assert.Equal(clock.GetUtcNow(), problem.At);
+        Assert.Equal(Assert.Single(failed.InvoiceIds), problem.InvoiceId);
+        Assert.Contains("not emailed", problem.What, StringComparison.Ordinal);
+        Assert.Contains("address.line1", problem.What, StringComparison.Ordinal);
+        Assert.Equal(problem, failed.ToResponse().LastProblem);
+
+        await CompleteProfileAsync();
+        clock.SetUtcNow(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+        Assert.Equal(1, await generator.GenerateDueAsync());
+        Assert.Null((await StateAsync(state.Id)).LastProblem);
+        Assert.Equal(["2026-01-31/2026-02-15/draft", "2026-02-28/2026-03-15/sent"], await DraftDatesAsync());
+    }
+
+    [Fact]
+    public async Task A_bug_while_mailing_is_kept_on_the_schedule_too()
+    {
+        if (!Available)
+        {
+            return;
+        }
+
+        await CompleteProfileAsync();
+        var state = await AddAsync(Frequencies.Monthly, new DateOnly(2026, 1, 31), null, 15);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 2, 1, 12, 0, 0, TimeSpan.Zero));
+        var mailer = new Mailer(new MailOptions(null, 25, null, null, Path.Combine(_directory, "mail"), "billing@example.test"), NullLogger<Mailer>.Instance, clock);
+        string Broken() => throw new InvalidOperationException("a bug in making links");
+
+        Assert.Equal(1, await new RecurringInvoices(Db, clock, new RecurringMail(mailer, Broken, _ => { }), (_, _) => { }).GenerateDueAsync());
+        var problem = Assert.IsType<RecurringProblem>((await StateAsync(state.Id)).LastProblem);
+        Assert.Contains("not emailed", problem.What, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_template_that_no_longer_makes_an_invoice_stops_the_schedule_saying_what_is_wrong()
+    {
+        if (!Available)
+        {
+            return;
+        }
+
+        var state = await AddAsync(Frequencies.Monthly, new DateOnly(2026, 1, 31), null, 15);
+        await using (var write = (await Db.BeginAccountWriteAsync(_account))!)
+        {
+            // What the customer's delete does not reach: a template changed behind the API, an older schedule.
+            await RecurringStore.SaveAsync(write, state with { Template = state.Template with { CustomerId = "999999" } });
+            await write.CommitAsync();
+        }
+
+        Assert.Equal(0, await new RecurringInvoices(Db, new FakeTimeProvider(new DateTimeOffset(2026, 2, 1, 12, 0, 0, TimeSpan.Zero))).GenerateDueAsync());
+        Assert.Equal("2026-01-31: the invoice could not be made (customerId: there is no customer '999999' in these books)", (await StateAsync(state.Id)).StoppedBecause);
+    }
+
+    private async Task<RecurringState> StateAsync(long id)
+    {
+        await using var session = await Db.BeginSnapshotAsync();
+        return (await RecurringStore.GetAsync(session, _account, new RecurringId(id)))!;
+    }
+
     /// <summary>What sending needs: a company name and a full address.</summary>
     private async Task CompleteProfileAsync()
     {
