@@ -24,6 +24,7 @@ public sealed partial class CustomerFormTests(SqliteBilling fixture) : ApiTestBa
         (await browser.SignInAsync(owner.Email, "correct horse battery")).Dispose();
 
         var blank = await HtmlAsync(browser, "customers/new");
+        Assert.Contains("<form method=\"post\" id=\"customer-form\" action=\"/customers/new\"", blank, StringComparison.Ordinal);
         Assert.Equal(["|—|selected", "en|English|", "fr|French|"], LanguageOptions(blank));
 
         Assert.Equal(["|—|", "en|English|", "fr|French|selected"], LanguageOptions(await HtmlAsync(browser, $"customers/{customer.Id}")));
@@ -42,6 +43,51 @@ public sealed partial class CustomerFormTests(SqliteBilling fixture) : ApiTestBa
         var kept = Assert.Single(old.Skip(3));
         Assert.StartsWith("Français|Français (no longer accepted", kept, StringComparison.Ordinal);
         Assert.EndsWith("|selected", kept, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_delete_that_fails_shows_the_customer_with_the_error_and_its_form_still_saves_rather_than_deletes()
+    {
+        if (Billing is not { } billing)
+        {
+            return;
+        }
+
+        using var owner = await Api.ReadyAsync(billing);
+        var first = await owner.CustomerAsync("Gone first");
+        var customer = await owner.CustomerAsync("Stays Café");
+        var account = long.Parse(owner.AccountId, System.Globalization.CultureInfo.InvariantCulture);
+        await using var db = Database.Sqlite(((BillingDatabase.Sqlite)billing.Database).Path);
+        await using (var connection = await db.OpenAsync())
+        {
+            // A second deleted customer in these books collides: the API answers 409 (as when two requests race).
+            await Dapper.SqlMapper.ExecuteAsync(connection, $"CREATE UNIQUE INDEX refuse_second_delete_{account} ON customers (account_id) WHERE deleted = 1 AND account_id = {account}");
+        }
+
+        try
+        {
+            using (var deleted = await owner.SendAsync(HttpMethod.Delete, $"api/v1/customers/{first.Id}"))
+            {
+                Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+            }
+
+            using var browser = new PageClient(billing.BaseAddress);
+            (await browser.SignInAsync(owner.Email, "correct horse battery")).Dispose();
+            using var failed = await browser.SubmitAsync($"customers/{customer.Id}?handler=Delete", new Dictionary<string, string>());
+            var html = WebUtility.HtmlDecode(await failed.Content.ReadAsStringAsync());
+            Assert.True(failed.StatusCode == HttpStatusCode.OK, $"{(int)failed.StatusCode}: {html[..Math.Min(400, html.Length)]}");
+            Assert.Contains("send yours again", html, StringComparison.Ordinal);
+            Assert.Contains("<input type=\"text\" id=\"f-name\" name=\"name\" value=\"Stays Café\"", html, StringComparison.Ordinal);
+            Assert.Contains("zoe@example.com", html, StringComparison.Ordinal);
+            Assert.Matches($"<form method=\"post\" id=\"customer-form\"[^>]* action=\"/customers/{customer.Id}\"", html);
+        }
+        finally
+        {
+            await using var connection = await db.OpenAsync();
+            await Dapper.SqlMapper.ExecuteAsync(connection, $"DROP INDEX refuse_second_delete_{account}");
+        }
+
+        Assert.Equal("Stays Café", (await owner.OkAsync<CustomerResponse>(HttpMethod.Get, $"api/v1/customers/{customer.Id}")).Name);
     }
 
     [Fact]

@@ -74,7 +74,8 @@ public sealed class EditModel : BooksPage
         var deleted = await Api.DeleteAsync($"api/v1/customers/{Uri.EscapeDataString(Id ?? "")}");
         if (deleted.Problem is not null)
         {
-            return Show(deleted.Problem);
+            // Nothing of the form was posted with the delete: the customer is shown again as stored, with the error.
+            return await ShowAndReloadAsync(deleted.Problem, OnGetAsync);
         }
 
         Notice = "The customer is deleted.";
