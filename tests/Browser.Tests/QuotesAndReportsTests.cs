@@ -119,7 +119,9 @@ public class QuotesAndReportsTests
         await page.GotoAsync("/reports");
         Assert.Contains("565.00", await page.TextContentAsync("#report"), StringComparison.Ordinal);
         var csv = await context.APIRequest.GetAsync("/reports?handler=Csv&report=invoices");
-        var text = await csv.TextAsync();
+        var bytes = await csv.BodyAsync();
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]); // the byte order mark Excel needs to read UTF-8
+        var text = System.Text.Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
         Assert.StartsWith("Number,Customer,Date,Reference,Currency,Subtotal,HST tax,Discount,Total,Paid,Owing,Status", text, StringComparison.Ordinal);
         Assert.Contains("Initech", text, StringComparison.Ordinal);
         Assert.Contains("1130.00,565.00,565.00,partly paid", text, StringComparison.Ordinal);

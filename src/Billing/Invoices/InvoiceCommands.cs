@@ -291,7 +291,11 @@ internal static class InvoiceCommands
         var quote = current.Value!.State;
         if (quote.ConvertedToInvoiceId is not null)
         {
-            return new Refused($"This quote was converted already (invoice {quote.ConvertedToInvoiceId}).").ToResult();
+            // The user knows the invoice by its number; the id is internal.
+            var made = await InvoiceStore.GetAsync(write!, write!.Account, InvoiceKinds.Invoice, new InvoiceId(quote.ConvertedToInvoiceId.Value)).ConfigureAwait(false);
+            return new Refused(made is null
+                ? "This quote was converted already (into an invoice deleted since)."
+                : $"This quote was converted already (invoice {made.State.Number}).").ToResult();
         }
 
         var request = new InvoiceRequest(

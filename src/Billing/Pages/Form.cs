@@ -6,7 +6,7 @@ namespace BillingBooks.Billing.Pages;
 /// <summary>Form fields with their label, the value typed (kept after a failed save) and the field's error next to it.</summary>
 public static class Form
 {
-    public static IHtmlContent Text(BooksPage page, string name, string label, string type = "text", bool required = false, string? hint = null)
+    public static IHtmlContent Text(BooksPage page, string name, string label, string type = "text", bool required = false, string? hint = null, int? maxLength = null)
     {
         ArgumentNullException.ThrowIfNull(page);
         var html = new HtmlContentBuilder();
@@ -16,6 +16,11 @@ public static class Form
         if (required)
         {
             html.AppendHtml(" required");
+        }
+
+        if (maxLength is { } max)
+        {
+            html.AppendHtml(" maxlength=\"").Append(max.ToString(CultureInfo.InvariantCulture)).AppendHtml("\"");
         }
 
         if (page.ReadOnly)
@@ -40,7 +45,7 @@ public static class Form
     }
 
     /// <summary>A select; <paramref name="form"/> names the form it is posted with when it stands outside it.</summary>
-    public static IHtmlContent Select(BooksPage page, string name, string label, IEnumerable<(string Value, string Text)> options, string? form = null)
+    public static IHtmlContent Select(BooksPage page, string name, string label, IEnumerable<(string Value, string Text)> options, string? form = null, string? hint = null)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(options);
@@ -62,7 +67,7 @@ public static class Form
         }
 
         html.AppendHtml("</select>");
-        return Close(html, page, name, null);
+        return Close(html, page, name, hint);
     }
 
     public static IHtmlContent Check(BooksPage page, string name, string label)

@@ -48,7 +48,11 @@ public static class PaymentStore
             var invoice = await InvoiceStore.GetAsync(write, write.Account, InvoiceKinds.Invoice, new InvoiceId(invoiceId)).ConfigureAwait(false);
             if (invoice is null)
             {
-                errors.Add($"{at}.invoiceId", $"there is no invoice '{invoiceId}' in these books");
+                // Quotes share the invoices' ids: a quote's id is a likely mistake, and deserves more than "no such invoice".
+                var quote = await InvoiceStore.GetAsync(write, write.Account, InvoiceKinds.Quote, new InvoiceId(invoiceId)).ConfigureAwait(false);
+                errors.Add($"{at}.invoiceId", quote is null
+                    ? $"there is no invoice '{invoiceId}' in these books"
+                    : $"'{invoiceId}' is quote {quote.State.Number}, not an invoice; a quote takes no payments: convert it to an invoice first (POST /api/v1/quotes/{invoiceId}/convert), then apply the payment to that invoice");
                 continue;
             }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using BillingBooks.Billing.Contracts;
 using BillingBooks.Billing.Tests.Support;
 
@@ -40,6 +41,33 @@ public sealed class ReportCsvTests(SqliteBilling fixture) : ApiTestBase<SqliteBi
             {
                 Assert.True(text.Contains("\"'" + reference.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"", StringComparison.Ordinal), $"{report}: {reference.ReplaceLineEndings("\\r")} is not defused in\n{text}");
             }
+        }
+    }
+
+    [Fact]
+    public async Task Both_reports_download_as_utf8_behind_a_byte_order_mark_so_excel_shows_montreal_with_its_accent()
+    {
+        if (Billing is not { } billing)
+        {
+            return;
+        }
+
+        using var owner = await Api.ReadyAsync(billing);
+        var customer = await owner.CustomerAsync("Montréal Café");
+        var invoice = await owner.SentAsync(Api.Invoice(customer.Id));
+        await owner.PayAsync(customer.Id, "1.00", (invoice.Id, "1.00"));
+
+        using var browser = new PageClient(billing.BaseAddress);
+        (await browser.SignInAsync(owner.Email, "correct horse battery")).Dispose();
+        foreach (var report in new[] { "invoices", "payments" })
+        {
+            using var csv = await browser.GetAsync($"reports?handler=Csv&report={report}");
+            Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+            Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+            Assert.Equal("utf-8", csv.Content.Headers.ContentType?.CharSet);
+            var bytes = await csv.Content.ReadAsByteArrayAsync();
+            Assert.True(bytes.Length > 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF, $"{report}: no byte order mark");
+            Assert.Contains("Montréal Café", new UTF8Encoding(false, true).GetString(bytes, 3, bytes.Length - 3), StringComparison.Ordinal);
         }
     }
 }

@@ -27,6 +27,25 @@ public abstract class PaymentTests<T>(T fixture) : ApiTestBase<T>(fixture)
     }
 
     [Fact]
+    public async Task Paying_a_quote_is_refused_saying_quotes_take_no_payments_and_to_convert_it_first()
+    {
+        if (Billing is not { } billing)
+        {
+            return;
+        }
+
+        using var api = await Api.ReadyAsync(billing);
+        var customer = await api.CustomerAsync(taxes: []);
+        var quote = await api.OkAsync<InvoiceResponse>(HttpMethod.Post, "api/v1/quotes", Api.Invoice(customer.Id));
+        await api.OkAsync<InvoiceResponse>(HttpMethod.Post, $"api/v1/quotes/{quote.Id}/mark-sent");
+        var problem = await api.ProblemAsync(HttpStatusCode.UnprocessableEntity, HttpMethod.Post, "api/v1/payments", new PaymentRequest(
+            customer.Id, null, "10.00", null, PaymentMethods.Cash, null, null, null, [new PaymentApplicationDocument(quote.Id, "10.00")]));
+        var message = Assert.Single(Assert.Single(problem.Errors!, e => e.Key == "applications[0].invoiceId").Value);
+        Assert.Equal($"'{quote.Id}' is quote {quote.Number}, not an invoice; a quote takes no payments: convert it to an invoice first (POST /api/v1/quotes/{quote.Id}/convert), then apply the payment to that invoice", message);
+        Assert.Empty((await api.OkAsync<PaymentList>(HttpMethod.Get, "api/v1/payments")).Items);
+    }
+
+    [Fact]
     public async Task One_payment_applies_to_several_invoices_of_the_customer()
     {
         if (Billing is not { } billing)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BillingBooks.Billing.Contracts;
+using BillingBooks.Billing.Customers;
 using Microsoft.AspNetCore.Mvc;
 
 namespace BillingBooks.Billing.Pages.Customers;
@@ -15,6 +16,19 @@ public sealed class EditModel : BooksPage
 
     /// <summary>Contacts and taxes are rows of the form, named by their number ("Contact 2: ...").</summary>
     protected override ErrorPlaces Places => new ErrorPlaces().Rows("contacts", "Contact").Rows("taxes", "Tax");
+
+    /// <summary>
+    /// A language stored before the API took only <see cref="CustomerLanguages.All"/>: shown (selected, marked) rather than
+    /// silently replaced by the blank choice, so the user sees it and picks one; saving it unchanged gets the API's message.
+    /// </summary>
+    public bool LanguageIsOld => Value("language") is { Length: > 0 } language && !CustomerLanguages.All.Any(l => l.Code == language);
+
+    public IEnumerable<(string Value, string Text)> LanguageOptions =>
+    [
+        ("", "—"),
+        .. CustomerLanguages.All.Select(l => (l.Code, l.Name)),
+        .. LanguageIsOld ? [(Value("language"), $"{Value("language")} (no longer accepted: choose {CustomerLanguages.Listed})")] : Array.Empty<(string, string)>(),
+    ];
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -60,7 +74,8 @@ public sealed class EditModel : BooksPage
         var deleted = await Api.DeleteAsync($"api/v1/customers/{Uri.EscapeDataString(Id ?? "")}");
         if (deleted.Problem is not null)
         {
-            return Show(deleted.Problem);
+            // Nothing of the form was posted with the delete: the customer is shown again as stored, with the error.
+            return await ShowAndReloadAsync(deleted.Problem, OnGetAsync);
         }
 
         Notice = "The customer is deleted.";
@@ -74,7 +89,8 @@ public sealed class EditModel : BooksPage
         Values["fax"] = c.Fax;
         Values["website"] = c.Website;
         Values["currency"] = c.Currency;
-        Values["language"] = c.Language;
+        // "FR" from before the rule is French: the select shows it so (the API stores it as fr).
+        Values["language"] = CustomerLanguages.TryNormalize(c.Language, out var code) ? code : c.Language;
         AddressForm.Fill(Values, c.Address);
         for (var i = 0; i < c.Contacts.Count && i < ContactRows; i++)
         {

@@ -11,6 +11,8 @@ public sealed class IndexModel : BooksPage
     [FromRoute]
     public string Section { get; set; } = "invoices";
 
+    public bool IsQuotes => Section == "quotes";
+
     public string Heading => Section == "quotes" ? "Quotes" : "Invoices";
 
     public string Tab { get; private set; } = "all";

@@ -24,6 +24,9 @@ public sealed class ShowModel : BooksPage
 
     public CustomerResponse? Customer { get; private set; }
 
+    /// <summary>For a converted quote: the number of the invoice it became (null when that invoice is deleted).</summary>
+    public string? ConvertedInvoiceNumber { get; private set; }
+
     private string Path => string.Create(CultureInfo.InvariantCulture, $"api/v1/{Section}/{Id}");
 
     public bool OpenPanel(string name) => _panel == name;
@@ -193,6 +196,10 @@ public sealed class ShowModel : BooksPage
         Invoice = invoice.Value!;
         var customer = await Api.GetAsync<CustomerResponse>("api/v1/customers/" + Invoice.CustomerId);
         Customer = customer.Value;
+        if (Invoice.ConvertedToInvoiceId is { } convertedId)
+        {
+            ConvertedInvoiceNumber = (await Api.GetAsync<InvoiceResponse>("api/v1/invoices/" + Uri.EscapeDataString(convertedId))).Value?.Number;
+        }
         // Defaults for the dialogs, unless the user typed something (a failed post keeps it).
         if (!Values.ContainsKey("subject"))
         {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using BillingBooks.Billing.Contracts;
 using Microsoft.AspNetCore.Mvc;
 
@@ -26,27 +25,7 @@ public sealed class IndexModel : BooksPage
             return failed;
         }
 
-        var csv = new StringBuilder();
-        foreach (var row in Table.Rows.Prepend(Table.Header))
-        {
-            csv.AppendLine(string.Join(",", row.Select(Quote)));
-        }
-
-        return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", IsPayments ? "payment-report.csv" : "invoice-report.csv");
-    }
-
-    /// <summary>
-    /// RFC 4180 quoting; a cell starting with = + - @ TAB or CR (OWASP's list) is prefixed with ' so a spreadsheet
-    /// never runs it as a formula. A plain negative number (an amount) is left as it is.
-    /// </summary>
-    private static string Quote(string field)
-    {
-        var plainNegative = field.StartsWith('-')
-            && decimal.TryParse(field, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _);
-        var safe = field.Length > 0 && field[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !plainNegative
-            ? "'" + field
-            : field;
-        return safe.IndexOfAny([',', '"', '\n', '\r']) >= 0 || safe != field ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : safe;
+        return File(Billing.Reports.ReportCsv.Encode(Table.Rows.Prepend(Table.Header)), Billing.Reports.ReportCsv.ContentType, IsPayments ? "payment-report.csv" : "invoice-report.csv");
     }
 
     private async Task<IActionResult?> LoadAsync(string? report)
