@@ -50,6 +50,11 @@ public static class BillingApp
             return null;
         }
 
+        if (StorageOptions.OpenAndMigrate(builder.Configuration["sqlite"], builder.Configuration["postgres"], errors) is not { } db)
+        {
+            return null;
+        }
+
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
@@ -60,8 +65,6 @@ public static class BillingApp
         builder.Logging.AddFilter(StartupLog, LogLevel.Information);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Limits.MaxBodyBytes);
 
-        var db = StorageOptions.Open(builder.Configuration["sqlite"], builder.Configuration["postgres"]);
-        db.Migrate();
         builder.Services.AddSingleton(db);
         builder.Services.AddSingleton<TimeProvider>(testClock ?? TimeProvider.System);
         builder.Services.AddSingleton<TokenCache>();

@@ -33,10 +33,15 @@ public static class SeedCommand
             return 1;
         }
 
-        var db = StorageOptions.Open(options.SqlitePath, options.Postgres);
+        var errors = new List<Web.CommandLineError>();
+        if (StorageOptions.OpenAndMigrate(options.SqlitePath, options.Postgres, errors) is not { } db)
+        {
+            await Console.Error.WriteLineAsync($"billing seed: {errors[0].Message}").ConfigureAwait(false);
+            return Web.CommandLineError.ExitCode;
+        }
+
         await using (db.ConfigureAwait(false))
         {
-            db.Migrate();
             var hasher = new PasswordHasher<AccountRow>(Options.Create(new PasswordHasherOptions { IterationCount = options.PasswordHashIterations }));
             var clock = Stopwatch.StartNew();
             var result = await new Seeder(db, options, hasher, TimeProvider.System).RunAsync().ConfigureAwait(false);

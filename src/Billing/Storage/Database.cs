@@ -143,6 +143,12 @@ public sealed class Database : IAsyncDisposable
             .LogToNowhere()
             .Build()
             .PerformUpgrade();
+        if (!result.Successful && result.ErrorScript is null)
+        {
+            // No script ran: the database could not be reached (or its journal read); the caller tells which.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(result.Error);
+        }
+
         if (!result.Successful)
         {
             throw new InvalidOperationException($"The database schema could not be upgraded ({result.ErrorScript?.Name}): {result.Error.Message}", result.Error);
