@@ -29,12 +29,28 @@ public static class BillingApp
     public static WebApplication? Build(string[] args, ICollection<CommandLineError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
+        CommandLine.Check(args, errors);
+        if (errors.Count > 0)
+        {
+            return null; // the values of options nobody reads are not worth checking
+        }
+
         var builder = WebApplication.CreateBuilder(args);
         var forwarded = TrustedProxies.Read(args, errors);
         StorageOptions.Check(builder.Configuration["postgres"], errors);
         MailOptions.Read(builder.Configuration, errors); // only checked here: the pages read the settings for themselves
         var testClock = TestClock.Read(builder.Configuration, errors);
+        if (errors.Count == 0)
+        {
+            CommandLine.CheckDatabases(args, errors);
+        }
+
         if (errors.Count > 0)
+        {
+            return null;
+        }
+
+        if (StorageOptions.OpenAndMigrate(builder.Configuration["sqlite"], builder.Configuration["postgres"], errors) is not { } db)
         {
             return null;
         }
@@ -46,10 +62,9 @@ public static class BillingApp
 
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+        builder.Logging.AddFilter(StartupLog, LogLevel.Information);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Limits.MaxBodyBytes);
 
-        var db = StorageOptions.Open(builder.Configuration["sqlite"], builder.Configuration["postgres"]);
-        db.Migrate();
         builder.Services.AddSingleton(db);
         builder.Services.AddSingleton<TimeProvider>(testClock ?? TimeProvider.System);
         builder.Services.AddSingleton<TokenCache>();
@@ -126,8 +141,12 @@ public static class BillingApp
             app.Logger.LogWarning("--{Setting}: the clock holds still at {Now:O} until PUT /test/clock moves it; for tests only", TestClock.Setting, testClock.GetUtcNow());
         }
 
+        // Information though the rest logs warnings only: which database a service runs on is never a guess.
+        app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(StartupLog).LogInformation("Database: {Database}", db.Description);
         return app;
     }
+
+    private const string StartupLog = "BillingBooks.Billing.Startup";
 
     /// <summary>An exception is a bug, except a unique key lost to a concurrent request, which is a conflict to retry.</summary>
     private static Task HandleUnexpectedAsync(HttpContext http)

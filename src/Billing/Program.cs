@@ -7,6 +7,12 @@ if (args.Length > 0 && args[0] == "seed")
     return await SeedCommand.RunAsync(args[1..]).ConfigureAwait(false);
 }
 
+if (CommandLine.AsksForHelp(args))
+{
+    Console.WriteLine(CommandLine.Usage);
+    return 0;
+}
+
 var errors = new List<CommandLineError>();
 if (BillingApp.Build(args, errors) is not { } app)
 {

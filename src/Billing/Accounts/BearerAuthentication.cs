@@ -62,7 +62,7 @@ public sealed class BearerAuthenticationHandler(
             var expires = DateTimeOffset.FromUnixTimeSeconds(row.ExpiresAt);
             cache.Remember(hash, row.TokenId, new AccountId(row.AccountId), row.Email, expires, revocations);
             // Valid for this request (it began before any revocation that raced it), cached or not.
-            entry = new TokenCache.Entry(row.TokenId, new AccountId(row.AccountId), row.Email, expires, clock.GetUtcNow());
+            entry = new TokenCache.Entry(row.TokenId, new AccountId(row.AccountId), row.Email, expires, clock.GetTimestamp());
         }
 
         var identity = new ClaimsIdentity(

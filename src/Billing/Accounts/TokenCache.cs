@@ -9,7 +9,8 @@ namespace BillingBooks.Billing.Accounts;
 /// an entry is trusted for <see cref="Freshness"/> at most and never past the token's expiry. A request that
 /// read its token before a revocation must not put it back afterwards: it remembers the token only if no
 /// revocation happened since its query began (<see cref="Revocations"/>). Another process's revocations are
-/// seen within <see cref="Freshness"/>.
+/// seen within <see cref="Freshness"/>. Freshness is process time (timestamps: a --test-clock that holds still must not
+/// keep an entry fresh); expiry is business time (the clock's reading).
 /// </summary>
 public sealed class TokenCache(TimeProvider clock)
 {
@@ -22,7 +23,7 @@ public sealed class TokenCache(TimeProvider clock)
     /// <summary>Read before querying a token, and given back to <see cref="Remember"/>.</summary>
     public long Revocations => Interlocked.Read(ref _revocations);
 
-    public sealed record Entry(long TokenId, AccountId Account, string Email, DateTimeOffset Expires, DateTimeOffset CachedAt);
+    public sealed record Entry(long TokenId, AccountId Account, string Email, DateTimeOffset Expires, long CachedAt);
 
     public Entry? Find(string tokenHash)
     {
@@ -31,8 +32,7 @@ public sealed class TokenCache(TimeProvider clock)
             return null;
         }
 
-        var now = clock.GetUtcNow();
-        if (now >= entry.Expires || now - entry.CachedAt > Freshness)
+        if (clock.GetUtcNow() >= entry.Expires || clock.GetElapsedTime(entry.CachedAt) > Freshness)
         {
             _entries.TryRemove(tokenHash, out _);
             return null;
@@ -49,7 +49,7 @@ public sealed class TokenCache(TimeProvider clock)
             _entries.Clear();
         }
 
-        var entry = new Entry(tokenId, account, email, expires, clock.GetUtcNow());
+        var entry = new Entry(tokenId, account, email, expires, clock.GetTimestamp());
         _entries[tokenHash] = entry;
         // Checked after storing: a revocation counted before this check is undone here, one counted after it
         // removes the stored entry itself (Forget counts first, then removes).

@@ -277,7 +277,9 @@ public static class InvoiceDeliveryEndpoints
         }
 
         message.Subject = string.IsNullOrWhiteSpace(letter.Subject) ? $"New {noun} from {company}" : letter.Subject.Trim();
-        var text = (string.IsNullOrWhiteSpace(letter.Message) ? $"Please find {noun} {invoice.Number} attached." : letter.Message.Trim()) +
+        // "Attached" only when it is: a customer told to find a PDF that is not there writes back asking for it.
+        var note = letter.AttachPdf ? $"Please find {noun} {invoice.Number} attached." : $"Here is {noun} {invoice.Number} from {company}.";
+        var text = (string.IsNullOrWhiteSpace(letter.Message) ? note : letter.Message.Trim()) +
                    $"\n\nView your {noun} online: {link}\n\n{noun[..1].ToUpperInvariant()}{noun[1..]} {invoice.Number}, total {Pages.Amounts.Format(invoice.Total, invoice.Currency)}" +
                    (kind == InvoiceKinds.Quote ? "" : $", owing {Pages.Amounts.Format(invoice.Owing, invoice.Currency)}, due {invoice.DueDate:yyyy-MM-dd}") + $".\n\n{company}\n";
         var builder = new BodyBuilder { TextBody = text };

@@ -20,6 +20,12 @@ public static class SeedCommand
     public static async Task<int> RunAsync(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
+        if (args.Any(a => a is "--help" or "-h" or "-?"))
+        {
+            Console.WriteLine(Usage);
+            return 0;
+        }
+
         var options = SeedOptions.Parse(args, out var error);
         if (options is null)
         {
@@ -27,10 +33,15 @@ public static class SeedCommand
             return 1;
         }
 
-        var db = StorageOptions.Open(options.SqlitePath, options.Postgres);
+        var errors = new List<Web.CommandLineError>();
+        if (StorageOptions.OpenAndMigrate(options.SqlitePath, options.Postgres, errors) is not { } db)
+        {
+            await Console.Error.WriteLineAsync($"billing seed: {errors[0].Message}").ConfigureAwait(false);
+            return Web.CommandLineError.ExitCode;
+        }
+
         await using (db.ConfigureAwait(false))
         {
-            db.Migrate();
             var hasher = new PasswordHasher<AccountRow>(Options.Create(new PasswordHasherOptions { IterationCount = options.PasswordHashIterations }));
             var clock = Stopwatch.StartNew();
             var result = await new Seeder(db, options, hasher, TimeProvider.System).RunAsync().ConfigureAwait(false);
@@ -43,7 +54,7 @@ public static class SeedCommand
             var r = result.Counts!;
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"seeded account {r.AccountId} ({options.Email}): {r.Customers} customers, {r.Invoices} invoices, {r.Payments} payments, {r.FeedRows} feed rows in {clock.Elapsed.TotalSeconds:F1} s"));
+                $"seeded account {r.AccountId} ({options.Email}): {r.Customers} customers, {r.Invoices} invoices, {r.Payments} payments, {r.FeedRows} feed rows in {clock.Elapsed.TotalSeconds:F1} s, on {db.Description}"));
             return 0;
         }
     }
@@ -61,6 +72,8 @@ public sealed record SeedOptions(
     string? Postgres,
     int PasswordHashIterations)
 {
+    private static readonly string[] Known = ["email", "password", "customers", "invoices", "payments", "random-seed", "history-days", "sqlite", "postgres"];
+
     public static SeedOptions? Parse(string[] args, out string error)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -82,6 +95,19 @@ public sealed record SeedOptions(
                 error = $"'{arg}' is not understood";
                 return null;
             }
+        }
+
+        // A mistyped option silently left at its default (or --postgre: seeding a local SQLite file) is refused.
+        if (values.Keys.FirstOrDefault(k => !Known.Contains(k) && !Web.CommandLine.IsSetting(k)) is { } unknown)
+        {
+            error = Web.CommandLine.Unknown("--" + unknown, Known);
+            return null;
+        }
+
+        if (Web.CommandLine.ConflictingDatabases(values.Keys.ToHashSet()) is { } conflict)
+        {
+            error = conflict;
+            return null;
         }
 
         string? Get(string key) => values.GetValueOrDefault(key);

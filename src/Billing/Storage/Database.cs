@@ -42,6 +42,18 @@ public sealed class Database : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>Which database this is, for people: "SQLite PATH" or "PostgreSQL HOST:PORT/DATABASE" (never the password).</summary>
+    public string Description => Dialect == Dialect.Sqlite
+        ? $"SQLite {new SqliteConnectionStringBuilder(ConnectionString).DataSource}"
+        : $"PostgreSQL {PostgresAddress(ConnectionString)}";
+
+    /// <summary>HOST:PORT/DATABASE of a PostgreSQL connection string (the database defaults to the user's name, as in PostgreSQL).</summary>
+    public static string PostgresAddress(string connectionString)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        return $"{settings.Host}:{settings.Port}/{settings.Database ?? settings.Username ?? Environment.GetEnvironmentVariable("PGDATABASE") ?? Environment.GetEnvironmentVariable("PGUSER")}";
+    }
+
     public static Database Sqlite(string path)
     {
         var full = Path.GetFullPath(path);
@@ -131,6 +143,12 @@ public sealed class Database : IAsyncDisposable
             .LogToNowhere()
             .Build()
             .PerformUpgrade();
+        if (!result.Successful && result.ErrorScript is null)
+        {
+            // No script ran: the database could not be reached (or its journal read); the caller tells which.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(result.Error);
+        }
+
         if (!result.Successful)
         {
             throw new InvalidOperationException($"The database schema could not be upgraded ({result.ErrorScript?.Name}): {result.Error.Message}", result.Error);

@@ -60,4 +60,45 @@ public class TokenCacheTests
             Assert.Null(cache.Find(hash));
         }
     }
+
+    [Fact]
+    public void Freshness_is_process_time_so_a_business_clock_that_holds_still_does_not_keep_a_token_cached()
+    {
+        var clock = new SplitClock(Now);
+        var cache = new TokenCache(clock);
+        cache.Remember("hash", 1, Account, "a@example.com", Now.AddHours(1), cache.Revocations);
+        Assert.NotNull(cache.Find("hash"));
+
+        clock.Elapse(TokenCache.Freshness + TimeSpan.FromSeconds(1)); // --test-clock holds still meanwhile
+
+        Assert.Null(cache.Find("hash"));
+    }
+
+    [Fact]
+    public void Expiry_is_business_time_so_moving_the_business_clock_past_it_ends_a_cached_token()
+    {
+        var clock = new SplitClock(Now);
+        var cache = new TokenCache(clock);
+        cache.Remember("hash", 1, Account, "a@example.com", Now.AddHours(1), cache.Revocations);
+
+        clock.UtcNow = Now.AddHours(1); // PUT /test/clock; no process time passed
+
+        Assert.Null(cache.Find("hash"));
+    }
+
+    /// <summary>Like --test-clock: business time (UtcNow) and process time (timestamps) move apart.</summary>
+    private sealed class SplitClock(DateTimeOffset now) : TimeProvider
+    {
+        private long _timestamp;
+
+        public DateTimeOffset UtcNow { get; set; } = now;
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override DateTimeOffset GetUtcNow() => UtcNow;
+
+        public override long GetTimestamp() => _timestamp;
+
+        public void Elapse(TimeSpan time) => _timestamp += time.Ticks;
+    }
 }

@@ -35,4 +35,129 @@ public sealed class CommandLineTests
             folder.Delete(recursive: true);
         }
     }
+
+    [Theory]
+    [InlineData("--postgre", "Host=db.example.com;Database=billing", "--postgre")]
+    [InlineData("--bogus-option", "x", "--bogus-option")]
+    [InlineData("--Billing:TokenLifetme", "00:10:00", "--Billing:TokenLifetme")]
+    public async Task An_unknown_option_is_refused_by_name_with_the_known_ones_and_nothing_is_created(string option, string value, string named)
+    {
+        var folder = Directory.CreateTempSubdirectory("billing-args-");
+        try
+        {
+            var file = Path.Combine(folder.FullName, "billing.db");
+            var (code, output) = await BillingProcess.RunToExitAsync(
+                ["--urls", "http://127.0.0.1:0", "--sqlite", file, option, value], TimeSpan.FromSeconds(60));
+
+            var line = Assert.Single(output.TrimEnd().Split('\n'));
+            Assert.StartsWith($"billing: unknown option {named}; ", line, StringComparison.Ordinal);
+            Assert.Contains("--sqlite", line, StringComparison.Ordinal);
+            Assert.Contains("--postgres", line, StringComparison.Ordinal);
+            Assert.Equal(1, code);
+            Assert.False(File.Exists(file), "the database was created");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    public async Task Help_prints_the_usage_and_exits_0_creating_nothing(string help)
+    {
+        var folder = Directory.CreateTempSubdirectory("billing-args-");
+        try
+        {
+            var file = Path.Combine(folder.FullName, "billing.db");
+            var (code, output) = await BillingProcess.RunToExitAsync(["--sqlite", file, help], TimeSpan.FromSeconds(60));
+
+            Assert.StartsWith("usage: billing", output, StringComparison.Ordinal);
+            Assert.Contains("--postgres", output, StringComparison.Ordinal);
+            Assert.Contains("billing seed", output, StringComparison.Ordinal);
+            Assert.Equal(0, code);
+            Assert.False(File.Exists(file), "the database was created");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Sqlite_and_postgres_together_are_refused()
+    {
+        var folder = Directory.CreateTempSubdirectory("billing-args-");
+        try
+        {
+            var file = Path.Combine(folder.FullName, "billing.db");
+            var (code, output) = await BillingProcess.RunToExitAsync(
+                ["--urls", "http://127.0.0.1:0", "--sqlite", file, "--postgres", "Host=127.0.0.1;Port=1;Database=billing"], TimeSpan.FromSeconds(60));
+
+            Assert.Equal(
+                "billing: --sqlite and --postgres were both given; pass one: --sqlite PATH for a SQLite file, or --postgres \"CONNECTION STRING\" for PostgreSQL.",
+                output.TrimEnd());
+            Assert.Equal(1, code);
+            Assert.False(File.Exists(file), "the database was created");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task The_start_names_the_sqlite_file_in_use()
+    {
+        await using var billing = await BillingProcess.StartAsync();
+
+        var path = ((BillingDatabase.Sqlite)billing.Database).Path;
+        Assert.Contains($"Database: SQLite {Path.GetFullPath(path)}", billing.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_start_names_the_postgres_server_and_database_without_the_password()
+    {
+        await using var postgres = await TestPostgres.CreateDatabaseAsync();
+        if (postgres is null)
+        {
+            return;
+        }
+
+        await using var billing = await BillingProcess.StartAsync(postgres.AsBillingDatabase());
+
+        var settings = new Npgsql.NpgsqlConnectionStringBuilder(postgres.ConnectionString);
+        Assert.Contains($"Database: PostgreSQL {settings.Host}:{settings.Port}/{postgres.Name}", billing.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain($"Password={settings.Password}", billing.Output, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Seed_refuses_an_unknown_option_and_sqlite_with_postgres_and_helps()
+    {
+        var folder = Directory.CreateTempSubdirectory("billing-args-");
+        try
+        {
+            var file = Path.Combine(folder.FullName, "billing.db");
+            string[] account = ["--email", "seed@example.com", "--password", "seed password 1"];
+
+            var (unknown, unknownOutput) = await BillingProcess.RunToExitAsync(["seed", .. account, "--sqlite", file, "--invoice", "5"], TimeSpan.FromSeconds(60));
+            Assert.StartsWith("billing seed: unknown option --invoice; ", unknownOutput, StringComparison.Ordinal);
+            Assert.Equal(1, unknown);
+
+            var (both, bothOutput) = await BillingProcess.RunToExitAsync(
+                ["seed", .. account, "--sqlite", file, "--postgres", "Host=127.0.0.1;Port=1;Database=billing"], TimeSpan.FromSeconds(60));
+            Assert.StartsWith("billing seed: --sqlite and --postgres were both given; pass one", bothOutput, StringComparison.Ordinal);
+            Assert.Equal(1, both);
+            Assert.False(File.Exists(file), "the database was created");
+
+            var (help, helpOutput) = await BillingProcess.RunToExitAsync(["seed", "--help"], TimeSpan.FromSeconds(60));
+            Assert.StartsWith("usage: billing seed", helpOutput, StringComparison.Ordinal);
+            Assert.Equal(0, help);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }
