@@ -1,4 +1,5 @@
 using System.Globalization;
+using BillingBooks.Billing.Accounts;
 using BillingBooks.Billing.Contracts;
 using BillingBooks.Billing.Invoices;
 using Microsoft.AspNetCore.Mvc;
@@ -201,9 +202,9 @@ public sealed class ShowModel : BooksPage
             ConvertedInvoiceNumber = (await Api.GetAsync<InvoiceResponse>("api/v1/invoices/" + Uri.EscapeDataString(convertedId))).Value?.Number;
         }
         // Defaults for the dialogs, unless the user typed something (a failed post keeps it).
+        var profile = await Api.GetAsync<ProfileDocument>("api/v1/profile");
         if (!Values.ContainsKey("subject"))
         {
-            var profile = await Api.GetAsync<ProfileDocument>("api/v1/profile");
             var company = profile.Value?.CompanyName ?? profile.Value?.ContactName ?? Session?.Email;
             Values["subject"] = $"New {Noun.ToLowerInvariant()} from {company}";
             Values["attachPdf"] = "true";
@@ -211,7 +212,11 @@ public sealed class ShowModel : BooksPage
 
         if (!Values.ContainsKey("amount"))
         {
-            Values["date"] = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            // Today where the business is (the profile's time zone), on the service's clock: the UTC day is tomorrow
+            // in Canada every evening.
+            var clock = HttpContext.RequestServices.GetRequiredService<TimeProvider>();
+            var today = profile.Value is { } p ? Profiles.Today(p, clock) : DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            Values["date"] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             Values["amount"] = Invoice.Owing;
             Values["method"] = "cheque";
         }
