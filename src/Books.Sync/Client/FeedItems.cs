@@ -1,7 +1,7 @@
 using System.Globalization;
 using BillingBooks.Billing.Contracts;
 using BillingBooks.Books.Sync.Mapping;
-using BillingBooks.Money;
+using static BillingBooks.Books.Sync.Client.FieldProblems;
 
 namespace BillingBooks.Books.Sync.Client;
 
@@ -71,7 +71,7 @@ internal static class FeedItems
             var at = $"taxes[{i}]";
             if (tax.Name is null) return Without(at + ".name");
             if (tax.Rate is null) return Without(at + ".rate");
-            if (FeedValues.RateProblem(tax.Rate) is { } rate) return Unreadable(at + ".rate", tax.Rate, rate);
+            if (FeedValues.RateProblem(tax.Rate) is { } rate) return FieldProblems.Unreadable(at + ".rate", tax.Rate, rate);
             if (AmountProblem(tax.Amount, currency, at + ".amount") is { } amount) return amount;
         }
         return AmountProblem(invoice.Total, currency, "total");
@@ -90,42 +90,5 @@ internal static class FeedItems
             if (AmountProblem(application.Amount, currency, $"applications[{i}].amount") is { } amount) return amount;
         }
         return null;
-    }
-
-    private static string? CurrencyProblem(string? code, string field, out Currency currency)
-    {
-        currency = Currency.CAD; // not read unless the code is known
-        if (code is null) return Without(field);
-        if (FeedValues.CurrencyOf(code) is not { } known) return Unreadable(field, code, "not an ISO 4217 currency code");
-        currency = known;
-        return null;
-    }
-
-    private static string? AmountProblem(string? text, Currency currency, string field) =>
-        text is null ? Without(field) : FeedValues.AmountProblem(text, currency) is { } problem ? Unreadable(field, text, problem) : null;
-
-    /// <summary>A list that is null, or holds a null.</summary>
-    private static string? Nulls<T>(IReadOnlyList<T?>? list, string field)
-        where T : class
-    {
-        if (list is null) return Without(field);
-        for (var i = 0; i < list.Count; i++)
-        {
-            if (list[i] is null) return Without($"{field}[{i}]");
-        }
-        return null;
-    }
-
-    internal static string Without(string field) => $"came without its {field}";
-
-    internal static string Unreadable(string field, string text, string? why = null) =>
-        $"has an unreadable {field} '{Clip(text)}'" + (why is null ? "" : ": " + why);
-
-    /// <summary>Text from the feed as a message shows it: on one line, and not at any length.</summary>
-    internal static string Clip(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var shown = new string(text.Take(60).Select(c => char.IsControl(c) ? '?' : c).ToArray());
-        return text.Length > 60 ? shown + "..." : shown;
     }
 }

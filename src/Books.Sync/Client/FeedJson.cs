@@ -63,7 +63,7 @@ internal static class FeedJson
 
         var (who, field) = Who(root, steps);
         if (field.Length == 0) return $"{who} is not a feed item";
-        return node is null || !present ? $"{who} {FeedItems.Without(field)}" : $"{who} has an unreadable {field} {Shown(node)}";
+        return node is null || !present ? $"{who} {FieldProblems.Without(field)}" : $"{who} has an unreadable {field} {Shown(node)}";
     }
 
     /// <summary>"$.items[3].invoice.lines[0]" as "items", 3, "invoice", "lines", 0; null for a path written otherwise.</summary>
@@ -143,12 +143,12 @@ internal static class FeedJson
     private static string? Text(JsonNode? node) => node is JsonValue value
         ? value.GetValueKind() switch
         {
-            JsonValueKind.String => FeedItems.Clip(value.GetValue<string>()),
+            JsonValueKind.String => FieldProblems.Clip(value.GetValue<string>()),
             JsonValueKind.Number => value.ToJsonString(),
             _ => null,
         }
         : null;
 
     private static string Shown(JsonNode node) =>
-        node is JsonValue value && value.TryGetValue<string>(out var text) ? $"'{FeedItems.Clip(text)}'" : FeedItems.Clip(node.ToJsonString());
+        node is JsonValue value && value.TryGetValue<string>(out var text) ? $"'{FieldProblems.Clip(text)}'" : FieldProblems.Clip(node.ToJsonString());
 }

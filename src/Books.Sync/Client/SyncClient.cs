@@ -95,7 +95,7 @@ public sealed class SyncClient : IDisposable
     {
         var query = $"api/v1/datasets/{Uri.EscapeDataString(datasetId)}/changes?limit={limit.ToString(CultureInfo.InvariantCulture)}";
         if (!string.IsNullOrEmpty(after)) query += "&after=" + Uri.EscapeDataString(after);
-        return GetAsync(query, cancellation, new Reading<ChangePage>(FeedJson.Options, FeedJson.Describe, FeedItems.Unreadable));
+        return GetAsync(query, cancellation, new Reading<ChangePage>(FeedJson.Options, FeedItems.Unreadable, FeedJson.Describe));
     }
 
     /// <summary>
@@ -108,13 +108,13 @@ public sealed class SyncClient : IDisposable
         var path = $"api/v1/datasets/{Uri.EscapeDataString(datasetId)}/summary";
         if (changedAfter is not null)
             path += $"?changedAfter={Uri.EscapeDataString(changedAfter)}&customers={Uri.EscapeDataString(string.Join(',', customers))}";
-        return GetAsync<DatasetSummary>(path, cancellation);
+        return GetAsync(path, cancellation, new Reading<DatasetSummary>(Json, SummaryFigures.Unreadable));
     }
 
-    /// <summary>How an answer is read when not simply as <see cref="Json"/>.</summary>
-    /// <param name="Describe">What a body that <paramref name="Options"/> could not read got wrong.</param>
+    /// <summary>How an answer is read and checked when not simply as <see cref="Json"/>.</summary>
     /// <param name="Unreadable">What the answer lacks or holds that the sync cannot read, or null: such an answer is read again, like a truncated one.</param>
-    private sealed record Reading<T>(JsonSerializerOptions Options, Func<byte[], JsonException, string> Describe, Func<T, string?> Unreadable);
+    /// <param name="Describe">What a body that <paramref name="Options"/> could not read got wrong (else the reader's own words).</param>
+    private sealed record Reading<T>(JsonSerializerOptions Options, Func<T, string?> Unreadable, Func<byte[], JsonException, string>? Describe = null);
 
     private async Task<Attempt<T>> GetAsync<T>(string path, CancellationToken cancellation, Reading<T>? reading = null)
     {
@@ -206,7 +206,7 @@ public sealed class SyncClient : IDisposable
         }
         catch (JsonException e)
         {
-            return new SyncError.UnreadableFeed(reading is not null && bytes is not null ? reading.Describe(bytes, e) : "not JSON: " + e.Message);
+            return new SyncError.UnreadableFeed(reading?.Describe is { } describe && bytes is not null ? describe(bytes, e) : "not JSON: " + e.Message);
         }
         catch (HttpRequestException e)
         {
