@@ -176,7 +176,7 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
         {
             if (live is not null)
             {
-                var reversal = books.Reverse(live.Entry!.Value, $"{source.Record} deleted in Billing (version {source.Version})");
+                var reversal = books.Reverse(live.Entry!.Value, $"{EntryMemos.Receipt(payment, setup)} deleted in Billing");
                 if (!reversal.IsOk) return new SyncIssue(source.Record, source.Version, Label(payment), reversal.Error.Message, null);
                 store.Reversed(live.Source, reversal.Value);
                 tally.PaymentReversed();
@@ -202,7 +202,7 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
         if (mapped.Issue is { } issue) return issue;
         if (live is not null)
         {
-            var reversal = books.Reverse(live.Entry!.Value, $"{source.Record} changed in Billing (version {source.Version})");
+            var reversal = books.Reverse(live.Entry!.Value, $"{EntryMemos.Receipt(store.Payload(live.Source).Payment ?? payment, setup)} changed in Billing");
             if (!reversal.IsOk) return new SyncIssue(source.Record, source.Version, Label(payment), reversal.Error.Message, null);
             store.Reversed(live.Source, reversal.Value);
         }

@@ -126,7 +126,14 @@ public static class PostingRules
 
         var allocations = payment.Applications.Select(a => new BillingAllocation(a.InvoiceId, FeedValues.Amount(a.Amount, currency))).ToList();
         return new BillingReceipt(source, payment.CustomerId, payment.Date, FeedValues.Amount(payment.Amount, currency), payment.Method,
-            account, card, rate, allocations, payment.Reference ?? payment.ChequeNumber);
+            account, card, rate, allocations, ReceiptReference(payment));
+    }
+
+    /// <summary>The receipt's reference: a cheque's number first (what the customer wrote on it), else Billing's reference.</summary>
+    public static string? ReceiptReference(PaymentDocument payment)
+    {
+        ArgumentNullException.ThrowIfNull(payment);
+        return payment.Method == PaymentMethods.Cheque ? payment.ChequeNumber ?? payment.Reference : payment.Reference ?? payment.ChequeNumber;
     }
 
     public static string PaymentLabel(PaymentDocument payment)
