@@ -145,7 +145,7 @@ public sealed class BooksPostings(BooksWrite scope)
             currency,
             sale.ExchangeRate,
             sale.Taxes.Select(t => new Taxes.TaxAmount(t.Name, t.Amount)).ToList(),
-            $"Invoice {sale.Number} from Billing ({sale.Source})");
+            EntryMemos.Sale(sale));
         return scope.Sales.Post(draft).Map(i => i.Entry);
     }
 
@@ -170,7 +170,7 @@ public sealed class BooksPostings(BooksWrite scope)
             receipt.CardName,
             receipt.DepositAccount is { } account ? new AccountNumber(account) : null,
             null,
-            $"Payment from Billing ({receipt.Source})");
+            EntryMemos.Receipt(receipt));
         return scope.Receipts.Post(draft).Map(r => r.Entry);
     }
 

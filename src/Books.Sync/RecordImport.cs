@@ -57,6 +57,15 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
             return;
         }
 
+        // The client refuses a page with an item it cannot read (FeedItems); an older Books kept such items in conflict
+        // unchecked. One stays there, for what it is, until Billing sends its next version.
+        if (FeedItems.Unreadable(change) is { } unreadable)
+        {
+            store.Quarantine(dataset, new SyncIssue(source.Record, source.Version, $"Billing {source.Record}", unreadable + "; it waits for its next version from Billing", null),
+                change, item.Json, time.GetUtcNow());
+            return;
+        }
+
         var issue = Undoable(() => Import(item, source, latest));
         if (pass.MustUndo) return;
         if (issue is null)
@@ -76,15 +85,18 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
         foreach (var (customer, currency) in store.CustomersInAnotherCurrency(dataset)) books.AdoptCurrency(customer, currency);
     }
 
-    /// <summary>The records an item's import looks up: itself, its customer, the invoices a payment pays.</summary>
+    /// <summary>The records an item's import looks up: itself, its customer, the invoices a payment pays (as far as the item says: it may be unreadable).</summary>
     private static IEnumerable<RecordKey> Related(Change change)
     {
         yield return new RecordKey(change.Kind, change.Id);
-        if (change.Invoice is { } invoice) yield return new RecordKey(ChangeKinds.Customer, invoice.CustomerId);
+        if (change.Invoice?.CustomerId is { } invoiceCustomer) yield return new RecordKey(ChangeKinds.Customer, invoiceCustomer);
         if (change.Payment is { } payment)
         {
-            yield return new RecordKey(ChangeKinds.Customer, payment.CustomerId);
-            foreach (var application in payment.Applications) yield return new RecordKey(ChangeKinds.Invoice, application.InvoiceId);
+            if (payment.CustomerId is { } customer) yield return new RecordKey(ChangeKinds.Customer, customer);
+            foreach (var application in payment.Applications ?? [])
+            {
+                if (application?.InvoiceId is { } invoice) yield return new RecordKey(ChangeKinds.Invoice, invoice);
+            }
         }
     }
 
@@ -164,7 +176,7 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
         {
             if (live is not null)
             {
-                var reversal = books.Reverse(live.Entry!.Value, $"{source.Record} deleted in Billing (version {source.Version})");
+                var reversal = books.Reverse(live.Entry!.Value, $"{EntryMemos.Receipt(payment, setup)} deleted in Billing");
                 if (!reversal.IsOk) return new SyncIssue(source.Record, source.Version, Label(payment), reversal.Error.Message, null);
                 store.Reversed(live.Source, reversal.Value);
                 tally.PaymentReversed();
@@ -190,7 +202,7 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
         if (mapped.Issue is { } issue) return issue;
         if (live is not null)
         {
-            var reversal = books.Reverse(live.Entry!.Value, $"{source.Record} changed in Billing (version {source.Version})");
+            var reversal = books.Reverse(live.Entry!.Value, $"{EntryMemos.Receipt(store.Payload(live.Source).Payment ?? payment, setup)} changed in Billing");
             if (!reversal.IsOk) return new SyncIssue(source.Record, source.Version, Label(payment), reversal.Error.Message, null);
             store.Reversed(live.Source, reversal.Value);
         }
@@ -302,11 +314,8 @@ internal sealed class RecordImport(SyncStore store, BooksPostings books, BooksSe
         else store.Imported(source, entry, deleted, item.Json, time.GetUtcNow());
     }
 
-    /// <summary>A total of zero in the invoice's currency; one that is not an amount in it is left to the posting rules to refuse.</summary>
-    private static bool ChargesNothing(InvoiceDocument invoice) =>
-        Currency.TryGet(invoice.Currency, out var currency)
-        && Money.Money.TryParse(invoice.Total, currency, CultureInfo.InvariantCulture, out var total, out _)
-        && total.IsZero;
+    /// <summary>A total of zero in the invoice's currency.</summary>
+    private static bool ChargesNothing(InvoiceDocument invoice) => FeedValues.Amount(invoice.Total, FeedValues.KnownCurrency(invoice.Currency)).IsZero;
 
     /// <summary>Two versions of an invoice alike but for what payments change in Billing (its status, paid and owing).</summary>
     private static bool OnlyPaymentsDiffer(InvoiceDocument posted, InvoiceDocument next) =>

@@ -8,7 +8,7 @@ namespace BillingBooks.Books.Sync;
 /// </summary>
 public readonly record struct SourceRef(string Dataset, string Kind, string Id, int Version)
 {
-    /// <summary>The text written on the Books entry ("billing:DATASET/invoice/ID@3"), for the audit trail.</summary>
+    /// <summary>"billing:DATASET/invoice/ID@3", as messages name it. The entries it posts do not carry it: sync_source does.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"billing:{Dataset}/{Kind}/{Id}@{Version}");
 
     public RecordKey Record => new(Kind, Id);

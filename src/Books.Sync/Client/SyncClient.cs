@@ -13,8 +13,8 @@ namespace BillingBooks.Books.Sync.Client;
 /// Books' side of Billing's sync API (SPEC 1.8): bearer token from email + password, dataset resolution, the
 /// change feed page by page and the summary. Transient failures (connection reset, 5xx, 408, 429, timeouts)
 /// are retried with backoff by the standard resilience handler; a body that cannot be read (truncated, not
-/// JSON, a feed item without its record) is fetched again here; a 401 mid-run renews the token once with the
-/// password held in memory.
+/// JSON, a feed item without its record or with a field the sync cannot read) is fetched again here; a 401
+/// mid-run renews the token once with the password held in memory.
 /// </summary>
 public sealed class SyncClient : IDisposable
 {
@@ -95,7 +95,7 @@ public sealed class SyncClient : IDisposable
     {
         var query = $"api/v1/datasets/{Uri.EscapeDataString(datasetId)}/changes?limit={limit.ToString(CultureInfo.InvariantCulture)}";
         if (!string.IsNullOrEmpty(after)) query += "&after=" + Uri.EscapeDataString(after);
-        return GetAsync<ChangePage>(query, cancellation, FeedItems.Incomplete);
+        return GetAsync(query, cancellation, new Reading<ChangePage>(FeedJson.Options, FeedItems.Unreadable, FeedJson.Describe));
     }
 
     /// <summary>
@@ -108,11 +108,15 @@ public sealed class SyncClient : IDisposable
         var path = $"api/v1/datasets/{Uri.EscapeDataString(datasetId)}/summary";
         if (changedAfter is not null)
             path += $"?changedAfter={Uri.EscapeDataString(changedAfter)}&customers={Uri.EscapeDataString(string.Join(',', customers))}";
-        return GetAsync<DatasetSummary>(path, cancellation);
+        return GetAsync(path, cancellation, new Reading<DatasetSummary>(Json, SummaryFigures.Unreadable));
     }
 
-    /// <param name="incomplete">What the answer lacks that it must carry, or null: an answer that lacks it is read again, like a truncated one.</param>
-    private async Task<Attempt<T>> GetAsync<T>(string path, CancellationToken cancellation, Func<T, string?>? incomplete = null)
+    /// <summary>How an answer is read and checked when not simply as <see cref="Json"/>.</summary>
+    /// <param name="Unreadable">What the answer lacks or holds that the sync cannot read, or null: such an answer is read again, like a truncated one.</param>
+    /// <param name="Describe">What a body that <paramref name="Options"/> could not read got wrong (else the reader's own words).</param>
+    private sealed record Reading<T>(JsonSerializerOptions Options, Func<T, string?> Unreadable, Func<byte[], JsonException, string>? Describe = null);
+
+    private async Task<Attempt<T>> GetAsync<T>(string path, CancellationToken cancellation, Reading<T>? reading = null)
     {
         string lastProblem = "no answer";
         for (var attempt = 0; attempt <= _options.MaxBodyRetries; attempt++)
@@ -124,9 +128,9 @@ public sealed class SyncClient : IDisposable
             // Headers came back; a body that stalls must not hang the run either.
             using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             stall.CancelAfter(_options.AttemptTimeout);
-            var read = await ReadAsync<T>(response, stall.Token).ConfigureAwait(false);
+            var read = await ReadAsync(response, stall.Token, reading).ConfigureAwait(false);
             cancellation.ThrowIfCancellationRequested(); // interrupted, not a body that stalled
-            if (read.Succeeded && incomplete?.Invoke(read.Value) is { } lacking)
+            if (read.Succeeded && reading?.Unreadable(read.Value) is { } lacking)
             {
                 lastProblem = lacking;
                 continue;
@@ -180,9 +184,10 @@ public sealed class SyncClient : IDisposable
         }
     }
 
-    private async Task<Attempt<T>> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellation)
+    private async Task<Attempt<T>> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellation, Reading<T>? reading = null)
     {
         var status = (int)response.StatusCode;
+        byte[]? bytes = null;
         try
         {
             if (response.StatusCode == HttpStatusCode.Unauthorized) return new SyncError.WrongPassword(_credentials.Email);
@@ -195,13 +200,13 @@ public sealed class SyncClient : IDisposable
                 var problem = await response.Content.ReadAsStringAsync(cancellation).ConfigureAwait(false);
                 return new SyncError.BillingRefused(status, string.IsNullOrWhiteSpace(problem) ? $"{response.ReasonPhrase} at {response.RequestMessage?.RequestUri}" : Detail(problem));
             }
-            var bytes = await response.Content.ReadAsByteArrayAsync(cancellation).ConfigureAwait(false);
-            var value = JsonSerializer.Deserialize<T>(bytes, Json);
+            bytes = await response.Content.ReadAsByteArrayAsync(cancellation).ConfigureAwait(false);
+            var value = JsonSerializer.Deserialize<T>(bytes, reading?.Options ?? Json);
             return value is null ? new SyncError.UnreadableFeed("empty body") : value;
         }
         catch (JsonException e)
         {
-            return new SyncError.UnreadableFeed("not JSON: " + e.Message);
+            return new SyncError.UnreadableFeed(reading?.Describe is { } describe && bytes is not null ? describe(bytes, e) : "not JSON: " + e.Message);
         }
         catch (HttpRequestException e)
         {

@@ -6,7 +6,8 @@ namespace BillingBooks.Books.Sync.Mapping;
 
 /// <summary>
 /// SPEC 3.3/3.4: how one Billing record becomes Books postings, or which conflict (with its fix) keeps it out.
-/// Pure: reads only the record, the company's setup and what the sync already imported.
+/// Pure: reads only the record, the company's setup and what the sync already imported. The record is one the client
+/// checked (<see cref="Client.FeedItems"/>): every field read here is there and readable.
 /// </summary>
 public static class PostingRules
 {
@@ -36,7 +37,7 @@ public static class PostingRules
         foreach (var line in invoice.Lines.OrderBy(l => l.Position))
         {
             var wanted = line.Taxes
-                .Select(name => taxes.TryGetValue(name, out var t) ? new TaxRate(t.Name, ParseDecimal(t.Rate)) : new TaxRate(name, 0m))
+                .Select(name => taxes.TryGetValue(name, out var t) ? new TaxRate(t.Name, FeedValues.Rate(t.Rate)) : new TaxRate(name, 0m))
                 .OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase)
                 .ToList();
             var code = MatchTaxCode(setup.TaxCodes, wanted);
@@ -61,14 +62,14 @@ public static class PostingRules
                     FixCommands.TaxCode(setup, wanted, compound.Select(c => c.On).ToHashSet(StringComparer.OrdinalIgnoreCase)));
             }
             var description = string.Join(" ", new[] { line.Unit, line.Description }.Where(s => !string.IsNullOrWhiteSpace(s)));
-            lines.Add(new BillingSaleLine(description, Money.Money.Parse(line.DiscountedAmount, currency), code, revenue));
+            lines.Add(new BillingSaleLine(description, FeedValues.Amount(line.DiscountedAmount, currency), code, revenue));
         }
 
         var taxAmounts = invoice.Taxes
-            .Select(t => new BillingTax(t.Name, ParseDecimal(t.Rate), Money.Money.Parse(t.Amount, currency)))
+            .Select(t => new BillingTax(t.Name, FeedValues.Rate(t.Rate), FeedValues.Amount(t.Amount, currency)))
             .Where(t => !t.Amount.IsZero)
             .ToList();
-        var total = Money.Money.Parse(invoice.Total, currency);
+        var total = FeedValues.Amount(invoice.Total, currency);
         var posted = Money.Money.Sum(lines.Select(l => l.Amount), currency) + Money.Money.Sum(taxAmounts.Select(t => t.Amount), currency);
         if (posted != total)
         {
@@ -123,9 +124,16 @@ public static class PostingRules
                 break;
         }
 
-        var allocations = payment.Applications.Select(a => new BillingAllocation(a.InvoiceId, Money.Money.Parse(a.Amount, currency))).ToList();
-        return new BillingReceipt(source, payment.CustomerId, payment.Date, Money.Money.Parse(payment.Amount, currency), payment.Method,
-            account, card, rate, allocations, payment.Reference ?? payment.ChequeNumber);
+        var allocations = payment.Applications.Select(a => new BillingAllocation(a.InvoiceId, FeedValues.Amount(a.Amount, currency))).ToList();
+        return new BillingReceipt(source, payment.CustomerId, payment.Date, FeedValues.Amount(payment.Amount, currency), payment.Method,
+            account, card, rate, allocations, ReceiptReference(payment));
+    }
+
+    /// <summary>The receipt's reference: a cheque's number first (what the customer wrote on it), else Billing's reference.</summary>
+    public static string? ReceiptReference(PaymentDocument payment)
+    {
+        ArgumentNullException.ThrowIfNull(payment);
+        return payment.Method == PaymentMethods.Cheque ? payment.ChequeNumber ?? payment.Reference : payment.Reference ?? payment.ChequeNumber;
     }
 
     public static string PaymentLabel(PaymentDocument payment)
@@ -190,6 +198,4 @@ public static class PostingRules
         rate = found!.Value;
         return currency;
     }
-
-    private static decimal ParseDecimal(string text) => decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
 }

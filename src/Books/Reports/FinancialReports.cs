@@ -140,6 +140,8 @@ public sealed class FinancialReports
     /// A customer's statement: the balance before the period, every invoice, receipt and reversal in it (from the
     /// Accounts Receivable postings, so it always agrees with the ledger), and the closing balance, in home currency
     /// and in the customer's own currency; DocumentAmount is the amount in the document's currency when it is foreign.
+    /// A receipt is named by how it was paid (<see cref="PaymentDescription"/>), not by its memo: the statement goes to
+    /// the customer, who knows the cheque number, not the bookkeeper's note.
     /// </summary>
     public Result<CustomerStatement> CustomerStatement(CustomerId customer, DateOnly from, DateOnly to)
     {
@@ -163,13 +165,15 @@ public sealed class FinancialReports
 
         var opening = running;
         var openingOwn = own.Balance;
+        var receipts = _scope.Receipts.ForCustomer(customer).ToDictionary(r => r.Entry.Value);
         var lines = new List<StatementLine>();
         foreach (var p in postings.Where(p => string.CompareOrdinal(p.Date, start) >= 0))
         {
             running = checked(running + p.Amount);
             own.Add(p.Amount, p.Currency, p.Foreign);
             var document = p.Currency is { } code && p.Foreign is { } units ? Money.Money.FromMinorUnits(units, Currency.Get(code)) : (Money.Money?)null;
-            lines.Add(new StatementLine(SqlFormats.Date(p.Date), new EntryId(p.Entry), Ledger.ParseKind(p.Kind), p.Memo, Of(p.Amount), document, Of(running), own.Balance));
+            var reference = receipts.TryGetValue(p.Entry, out var receipt) ? PaymentDescription.Of(receipt) : p.Memo;
+            lines.Add(new StatementLine(SqlFormats.Date(p.Date), new EntryId(p.Entry), Ledger.ParseKind(p.Kind), reference, Of(p.Amount), document, Of(running), own.Balance));
         }
 
         return new CustomerStatement(found, from, to, Of(opening), lines, Of(running), openingOwn, own.Balance);

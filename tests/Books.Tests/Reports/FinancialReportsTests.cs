@@ -144,6 +144,30 @@ public class FinancialReportsTests
     }
 
     [Fact]
+    public void Customer_statement_names_each_receipt_by_how_it_was_paid_not_by_its_memo()
+    {
+        // A statement goes to the customer: "cheque 4521" says which payment it is; a memo is the bookkeeper's note.
+        using var company = new TestCompany();
+        company.Ok(w => w.CreditCards.Add(new CreditCard("Visa", 2m, new(5030), new(1065))));
+        var acme = company.AddCustomer("Acme", taxCode: "");
+        var invoice = company.Ok(w => w.Sales.Post(new(acme.Id, "1", Day(2, 1), [new("x", Cad(100m))])));
+        ReceiptDraft Paid(int day, PaymentMethod method) => new(acme.Id, Day(2, day), Cad(10m), method, [new(invoice.Entry, Cad(10m))]);
+        var cheque = company.Ok(w => w.Receipts.Post(Paid(2, PaymentMethod.Cheque) with { Reference = "4521" }));
+        company.Ok(w => w.Receipts.Post(Paid(3, PaymentMethod.CreditCard) with { CreditCard = "Visa" }));
+        company.Ok(w => w.Receipts.Post(Paid(4, PaymentMethod.CreditCard) with { CreditCard = "Visa", Reference = "AUTH 77" }));
+        company.Ok(w => w.Receipts.Post(Paid(5, PaymentMethod.Cash) with { Memo = "Counter sale, Bob" }));
+        company.Ok(w => w.Receipts.Post(Paid(6, PaymentMethod.Other) with { Reference = "TX-9" }));
+        company.Ok(w => w.Receipts.Post(Paid(7, PaymentMethod.Cheque)));
+        company.Ok(w => w.Entries.Reverse(cheque.Entry, Day(2, 8), "NSF cheque"));
+
+        var statement = company.Read(r => r.Reports.CustomerStatement(acme.Id, Day(2, 1), Day(2, 28))).Value;
+        Assert.Equal(
+            ["Invoice 1 to Acme", "Payment, cheque 4521", "Payment, Visa", "Payment, Visa, ref AUTH 77", "Payment, cash", "Payment, other, ref TX-9", "Payment, cheque",
+                $"Reversal of entry {cheque.Entry}: NSF cheque"],
+            statement.Lines.Select(l => l.Reference));
+    }
+
+    [Fact]
     public void Sales_and_receipts_journals_list_the_period()
     {
         using var company = new TestCompany();
