@@ -28,5 +28,5 @@ public abstract partial record SyncError(string Message) : BooksError(Message)
         : SyncError($"Billing answered {Status}: {Detail}. Nothing was changed in Books.");
 
     public sealed record UnreadableFeed(string Detail)
-        : SyncError($"Billing's answer could not be read after several attempts ({Detail}). The records imported so far are kept; sync again to continue.");
+        : SyncError($"Billing's answer could not be read after several attempts ({Detail}). The records imported so far are kept and nothing of the unreadable page was imported; sync again to continue. If the same record is named again, Billing itself sends it damaged: report it to whoever runs your Billing service (a change to the record in Billing also sends a new version).");
 }
