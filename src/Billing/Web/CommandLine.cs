@@ -17,6 +17,7 @@ public static class CommandLine
         ("urls", "URL[;URL]", $"where to listen (default {BillingApp.DefaultUrl})"),
         ("sqlite", "PATH", $"the SQLite database file (default {Storage.StorageOptions.DefaultSqlitePath})"),
         ("postgres", "\"CONNECTION STRING\"", "run on PostgreSQL instead, e.g. \"Host=db;Username=billing;Database=billing\" (password: PGPASSWORD)"),
+        (KeysFolder.Option, "DIR", "keep the sign-in keys here (default: keys next to the SQLite file; PostgreSQL: ~/.aspnet, share one DIR between instances)"),
         ("smtp", "HOST:PORT", "send mail through this server (default: write .eml files to --mail-dir)"),
         ("smtp-user", "NAME", "the mail server's user name"),
         ("smtp-password", "PASSWORD", "its password"),
