@@ -20,7 +20,7 @@ public static class CommandLine
         (KeysFolder.Option, "DIR", "keep the sign-in keys here (default: keys next to the SQLite file; PostgreSQL: ~/.aspnet, share one DIR between instances)"),
         ("smtp", "HOST:PORT", "send mail through this server (default: write .eml files to --mail-dir)"),
         ("smtp-user", "NAME", "the mail server's user name"),
-        ("smtp-password", "PASSWORD", "its password"),
+        ("smtp-password", "PASSWORD", $"its password (better: the environment variable {Email.MailOptions.PasswordVariable}, used without this)"),
         ("mail-dir", "DIR", "where mail goes without --smtp (default: billing-mail in the temporary folder)"),
         ("mail-from", "ADDRESS", "the sender of the mail"),
         ("public-url", "URL", "the address the links in mail start with (behind a proxy)"),
