@@ -55,6 +55,13 @@ public static class BillingApp
             return null;
         }
 
+        var keys = KeysFolder.Prepare(builder.Configuration, db.Dialect, errors);
+        if (errors.Count > 0)
+        {
+            db.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            return null;
+        }
+
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
@@ -66,6 +73,7 @@ public static class BillingApp
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Limits.MaxBodyBytes);
 
         builder.Services.AddSingleton(db);
+        builder.Services.AddKeys(keys);
         builder.Services.AddSingleton<TimeProvider>(testClock ?? TimeProvider.System);
         builder.Services.AddSingleton<TokenCache>();
         builder.Services.Configure<AccountOptions>(builder.Configuration.GetSection("Billing"));

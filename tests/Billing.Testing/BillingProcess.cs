@@ -75,10 +75,12 @@ public sealed partial class BillingProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts Billing on <paramref name="database"/>, or on a new temporary SQLite file when null; with
-    /// <paramref name="clock"/>, on a test clock that holds still there until the test moves it (<see cref="Clock"/>).
+    /// <paramref name="clock"/>, on a test clock that holds still there until the test moves it (<see cref="Clock"/>);
+    /// <paramref name="environment"/> adds to (or replaces) the variables it inherits, e.g. HOME or BILLING_SMTP_PASSWORD.
     /// </summary>
     public static async Task<BillingProcess> StartAsync(
-        BillingDatabase? database = null, IEnumerable<string>? extraArguments = null, bool testSettings = true, DateTimeOffset? clock = null)
+        BillingDatabase? database = null, IEnumerable<string>? extraArguments = null, bool testSettings = true, DateTimeOffset? clock = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         string? temp = null;
         if (database is null)
@@ -111,7 +113,7 @@ public sealed partial class BillingProcess : IAsyncDisposable
             arguments.AddRange(["--mail-dir", mail]);
         }
 
-        var (process, output) = Launch(arguments, Path.GetDirectoryName(FindDll())!);
+        var (process, output) = Launch(arguments, Path.GetDirectoryName(FindDll())!, environment);
         var billing = new BillingProcess(process, output, database, temp, mail, clock);
         try
         {
@@ -220,7 +222,8 @@ public sealed partial class BillingProcess : IAsyncDisposable
         }
     }
 
-    private static (Process Process, StringBuilder Output) Launch(IEnumerable<string> arguments, string workingDirectory)
+    private static (Process Process, StringBuilder Output) Launch(
+        IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -232,6 +235,11 @@ public sealed partial class BillingProcess : IAsyncDisposable
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         var output = new StringBuilder();

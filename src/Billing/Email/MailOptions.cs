@@ -3,9 +3,18 @@ using BillingBooks.Billing.Web;
 
 namespace BillingBooks.Billing.Email;
 
-/// <summary><c>--smtp host:port</c> with optional <c>--smtp-user</c>/<c>--smtp-password</c>; without it mail goes to <c>--mail-dir</c> as .eml files.</summary>
+/// <summary>
+/// <c>--smtp host:port</c> with optional <c>--smtp-user</c>/<c>--smtp-password</c> (or <see cref="PasswordVariable"/>);
+/// without it mail goes to <c>--mail-dir</c> as .eml files.
+/// </summary>
 public sealed record MailOptions(string? Host, int Port, string? User, string? Password, string MailDirectory, string From)
 {
+    /// <summary>
+    /// The environment variable with the password when --smtp-password is not given: the command line is visible to
+    /// every user of the machine (<c>ps</c>). Read through the configuration, which ASP.NET Core fills from the environment.
+    /// </summary>
+    public const string PasswordVariable = "BILLING_SMTP_PASSWORD";
+
     /// <summary>The settings as checked at start (<see cref="Read(IConfiguration, ICollection{CommandLineError})"/>): a bad one never gets this far.</summary>
     public static MailOptions Read(IConfiguration configuration)
     {
@@ -41,7 +50,7 @@ public sealed record MailOptions(string? Host, int Port, string? User, string? P
             directory = Path.Combine(Path.GetTempPath(), "billing-mail");
         }
 
-        return new MailOptions(host, port, configuration["smtp-user"], configuration["smtp-password"], Path.GetFullPath(directory),
+        return new MailOptions(host, port, configuration["smtp-user"], configuration["smtp-password"] ?? configuration[PasswordVariable], Path.GetFullPath(directory),
             configuration["mail-from"] ?? "billing@billingbooks.example");
     }
 }

@@ -76,6 +76,8 @@ public sealed class CommandLineTests
             Assert.StartsWith("usage: billing", output, StringComparison.Ordinal);
             Assert.Contains("--postgres", output, StringComparison.Ordinal);
             Assert.Contains("billing seed", output, StringComparison.Ordinal);
+            Assert.Contains("--keys-dir", output, StringComparison.Ordinal);
+            Assert.Contains("BILLING_SMTP_PASSWORD", output, StringComparison.Ordinal);
             Assert.Equal(0, code);
             Assert.False(File.Exists(file), "the database was created");
         }
