@@ -50,7 +50,7 @@ public sealed class Mailer(MailOptions options, ILogger<Mailer> log, TimeProvide
                     // MailKit would throw NotSupportedException (a 500); it is the server's setting, like a wrong password.
                     log.LogWarning("Mail to {Recipients} was not sent: the mail server {Host}:{Port} offers no sign-in (AUTH)", string.Join(", ", message.To), options.Host, options.Port);
                     return $"The mail server {options.Host}:{options.Port} does not accept a user name and password (it offers no sign-in, AUTH); " +
-                        "check --smtp-user and --smtp-password (leave them out for a server that takes mail without signing in) or the server's settings.";
+                        $"check --smtp-user and --smtp-password or {MailOptions.PasswordVariable} (leave them out for a server that takes mail without signing in) or the server's settings.";
                 }
 
                 await smtp.AuthenticateAsync(options.User, options.Password ?? "", cancel).ConfigureAwait(false);

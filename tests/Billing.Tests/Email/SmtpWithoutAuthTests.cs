@@ -28,6 +28,7 @@ public sealed class SmtpWithoutAuthTests
 
         Assert.Contains(Expected, problem.Detail, StringComparison.Ordinal);
         Assert.Contains("--smtp-user", problem.Detail, StringComparison.Ordinal);
+        Assert.Contains("BILLING_SMTP_PASSWORD", problem.Detail, StringComparison.Ordinal);
         Assert.Equal(InvoiceStatuses.Draft, (await api.OkAsync<InvoiceResponse>(HttpMethod.Get, $"api/v1/invoices/{draft.Id}")).Status);
         Assert.Empty(smtp.Accepted);
     }
