@@ -209,13 +209,11 @@ public class Session : IAsyncDisposable
     /// retries, see CommitAsync and RunDeferredAsync), so when its connection dies nothing of it can have taken effect,
     /// and no earlier statement of the session exists whose result the caller already holds.
     /// </remarks>
-    internal async Task<T> RoundTripAsync<T>(Func<Task<T>> roundTrip)
-    {
-        if (_reconnect is not { } database)
-        {
-            return await roundTrip().ConfigureAwait(false);
-        }
+    internal Task<T> RoundTripAsync<T>(Func<Task<T>> roundTrip) =>
+        _reconnect is { } database ? FirstRoundTripAsync(roundTrip, database) : roundTrip();
 
+    private async Task<T> FirstRoundTripAsync<T>(Func<Task<T>> roundTrip, Database database)
+    {
         _reconnect = null;
         try
         {
