@@ -160,10 +160,9 @@ public sealed class Database : IAsyncDisposable
     {
         var connection = await OpenAsync(cancel).ConfigureAwait(false);
 #pragma warning disable CA1849 // Microsoft.Data.Sqlite is synchronous; its async methods block just the same.
-        DbTransaction transaction = connection is SqliteConnection sqlite
-            ? sqlite.BeginTransaction(deferred: true)
-            : await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancel).ConfigureAwait(false);
-        return new Session(connection, transaction);
+        return connection is SqliteConnection sqlite
+            ? new Session(sqlite, sqlite.BeginTransaction(deferred: true))
+            : await PooledSessionAsync((NpgsqlConnection)connection, IsolationLevel.RepeatableRead, cancel).ConfigureAwait(false);
     }
 
     /// <summary>A write not tied to one account (signup, tokens). SQLite: BEGIN IMMEDIATE, writers queue.</summary>
@@ -171,11 +170,44 @@ public sealed class Database : IAsyncDisposable
     {
         if (_postgres is not null)
         {
-            var pg = await OpenAsync(cancel).ConfigureAwait(false);
-            return new Session(pg, await pg.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancel).ConfigureAwait(false));
+            var pg = await _postgres.OpenConnectionAsync(cancel).ConfigureAwait(false);
+            return await PooledSessionAsync(pg, IsolationLevel.ReadCommitted, cancel).ConfigureAwait(false);
         }
 
         return await _sqliteWriter!.BeginAsync(cancel).ConfigureAwait(false);
+    }
+
+    private async Task<Session> PooledSessionAsync(NpgsqlConnection connection, IsolationLevel isolation, CancellationToken cancel)
+    {
+        try
+        {
+            // No round trip yet: Npgsql sends the BEGIN with the session's first statement.
+            return Session.Pooled(connection, await connection.BeginTransactionAsync(isolation, cancel).ConfigureAwait(false), isolation, this);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// PostgreSQL: a fresh connection and transaction for a session whose pooled connection was dead. The pool is
+    /// cleared first: a restart or failover kills every pooled connection at once, and each would fail a request.
+    /// </summary>
+    internal async Task<(DbConnection Connection, DbTransaction Transaction)> ReconnectAsync(IsolationLevel isolation)
+    {
+        _postgres!.Clear();
+        var connection = await _postgres.OpenConnectionAsync().ConfigureAwait(false);
+        try
+        {
+            return (connection, await connection.BeginTransactionAsync(isolation).ConfigureAwait(false));
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <summary>
@@ -220,7 +252,7 @@ public sealed class Database : IAsyncDisposable
         {
             // The profile comes along: nearly every write needs it, and this saves a round trip.
             var locked = _postgres is not null && reads.Length > 0 && reads.All(r => ParameterBinder.For(r.Parameters) is not null)
-                ? await LockAndReadAheadAsync(session, account, reads, cancel).ConfigureAwait(false)
+                ? await session.RoundTripAsync(() => LockAndReadAheadAsync(session, account, reads, cancel)).ConfigureAwait(false)
                 : await session.QuerySingleOrDefaultAsync<LockedAccount>(LockAccount, new { account = account.Value }).ConfigureAwait(false);
             if (locked is null)
             {

@@ -1,4 +1,6 @@
+using System.Data;
 using System.Data.Common;
+using System.Net.Sockets;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -16,6 +18,10 @@ public class Session : IAsyncDisposable
     private Queue<(ReadAhead Read, List<object?> Rows)>? _readAhead;
     private List<(string Sql, object? Parameters)>? _deferred;
 
+    // PostgreSQL: where to get a fresh connection should the pooled one turn out dead, until the first round trip.
+    private Database? _reconnect;
+    private IsolationLevel _isolation;
+
     public Session(DbConnection connection, DbTransaction transaction)
         : this(connection, transaction, null, null)
     {
@@ -29,9 +35,17 @@ public class Session : IAsyncDisposable
         _statements = statements;
     }
 
-    public DbConnection Connection { get; }
+    /// <summary>
+    /// A PostgreSQL session on a pooled connection that may have died since it was last used (the server restarted or
+    /// failed over): its first round trip is tried again once on a fresh connection, see <see cref="RoundTripAsync"/>.
+    /// </summary>
+    internal static Session Pooled(NpgsqlConnection connection, NpgsqlTransaction transaction, IsolationLevel isolation, Database reconnect) =>
+        new(connection, transaction) { _reconnect = reconnect, _isolation = isolation };
 
-    public DbTransaction Transaction { get; }
+    /// <summary>The session's connection; on PostgreSQL it is replaced when the pooled one was dead (see <see cref="RoundTripAsync"/>).</summary>
+    public DbConnection Connection { get; private set; }
+
+    public DbTransaction Transaction { get; private set; }
 
     public Dialect Dialect => Connection is NpgsqlConnection ? Dialect.Postgres : Dialect.Sqlite;
 
@@ -46,7 +60,7 @@ public class Session : IAsyncDisposable
             ? Task.FromResult<IEnumerable<T>>(rows.Select(PreparedStatements.Convert<T>).ToList())
             : Prepared(sql, parameters) is { } command
                 ? Task.FromResult<IEnumerable<T>>(PreparedStatements.Query<T>(command))
-                : Connection.QueryAsync<T>(sql, parameters, Transaction);
+                : RoundTripAsync(() => Connection.QueryAsync<T>(sql, parameters, Transaction));
 
     public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters = null) =>
         _deferred is not null ? AfterDeferredAsync(() => QuerySingleOrDefaultAsync<T>(sql, parameters)) :
@@ -54,7 +68,7 @@ public class Session : IAsyncDisposable
             ? Task.FromResult(Single<T>(rows, orDefault: true))
             : Prepared(sql, parameters) is { } command
                 ? Task.FromResult(PreparedStatements.Single<T>(command, orDefault: true))
-                : Connection.QuerySingleOrDefaultAsync<T>(sql, parameters, Transaction);
+                : RoundTripAsync(() => Connection.QuerySingleOrDefaultAsync<T>(sql, parameters, Transaction));
 
     public Task<T> QuerySingleAsync<T>(string sql, object? parameters = null) =>
         _deferred is not null ? AfterDeferredAsync(() => QuerySingleAsync<T>(sql, parameters)) :
@@ -62,7 +76,7 @@ public class Session : IAsyncDisposable
             ? Task.FromResult(Single<T>(rows, orDefault: false)!)
             : Prepared(sql, parameters) is { } command
                 ? Task.FromResult(PreparedStatements.Single<T>(command, orDefault: false)!)
-                : Connection.QuerySingleAsync<T>(sql, parameters, Transaction);
+                : RoundTripAsync(() => Connection.QuerySingleAsync<T>(sql, parameters, Transaction));
 
     public Task<int> ExecuteAsync(string sql, object? parameters = null)
     {
@@ -74,7 +88,7 @@ public class Session : IAsyncDisposable
         _readAhead = null;
         return Prepared(sql, parameters) is { } command
             ? Task.FromResult(command.ExecuteNonQuery())
-            : Connection.ExecuteAsync(sql, parameters, Transaction);
+            : RoundTripAsync(() => Connection.ExecuteAsync(sql, parameters, Transaction));
     }
 #pragma warning restore CA1849
 
@@ -110,6 +124,9 @@ public class Session : IAsyncDisposable
     {
         var statements = _deferred!;
         _deferred = null;
+
+        // Deferred statements and a COMMIT are never sent twice (see RoundTripAsync).
+        _reconnect = null;
         if (commit)
         {
             statements.Add(("COMMIT", null));
@@ -169,10 +186,53 @@ public class Session : IAsyncDisposable
     /// Commits; SQLite's writes return once their group's COMMIT is done. <paramref name="cancel"/> applies only to a
     /// plain PostgreSQL COMMIT: a group's commit and a COMMIT sent with deferred statements are not abandoned halfway.
     /// </summary>
-    public virtual Task CommitAsync(CancellationToken cancel = default) =>
-        _turn is not null ? _turn.CommitAsync()
-        : _deferred is not null ? RunDeferredAsync(commit: true)
-        : Transaction.CommitAsync(cancel);
+    public virtual Task CommitAsync(CancellationToken cancel = default)
+    {
+        // A COMMIT whose answer is lost may have taken effect: it is never sent twice (see RoundTripAsync).
+        _reconnect = null;
+        return _turn is not null ? _turn.CommitAsync()
+            : _deferred is not null ? RunDeferredAsync(commit: true)
+            : Transaction.CommitAsync(cancel);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="roundTrip"/> (which must read <see cref="Connection"/> and <see cref="Transaction"/> when
+    /// called). On the session's first round trip to PostgreSQL, when the pooled connection turns out dead (the server
+    /// restarted or failed over since it was last used: 57P01 and the like, or a broken socket), the pool is cleared
+    /// and the round trip is sent again, once, on a fresh connection and transaction.
+    /// </summary>
+    /// <remarks>
+    /// Why here: Npgsql sends the BEGIN with the first statement, so a pooled connection first speaks to the server on
+    /// the session's first round trip, and only the session knows which round trip is its first and what it carries.
+    /// Checking connections as they leave the pool would cost every request one more round trip. Why it is safe: that
+    /// round trip runs inside the transaction it begins and carries no COMMIT (a COMMIT or deferred statements end the
+    /// retries, see CommitAsync and RunDeferredAsync), so when its connection dies nothing of it can have taken effect,
+    /// and no earlier statement of the session exists whose result the caller already holds.
+    /// </remarks>
+    internal Task<T> RoundTripAsync<T>(Func<Task<T>> roundTrip) =>
+        _reconnect is { } database ? FirstRoundTripAsync(roundTrip, database) : roundTrip();
+
+    private async Task<T> FirstRoundTripAsync<T>(Func<Task<T>> roundTrip, Database database)
+    {
+        _reconnect = null;
+        try
+        {
+            return await roundTrip().ConfigureAwait(false);
+        }
+        catch (NpgsqlException e) when (DiedBeforeAnswering(e))
+        {
+            var (dead, deadTransaction) = (Connection, Transaction);
+            (Connection, Transaction) = await database.ReconnectAsync(_isolation).ConfigureAwait(false);
+            await deadTransaction.DisposeAsync().ConfigureAwait(false);
+            await dead.DisposeAsync().ConfigureAwait(false);
+            return await roundTrip().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The server ended the connection (shut down, crashed, or an administrator ended it) or the socket broke; not a timeout or a refused statement.</summary>
+    private static bool DiedBeforeAnswering(NpgsqlException e) =>
+        e is PostgresException { SqlState: PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow }
+        || (e is not PostgresException && e.InnerException is IOException or SocketException);
 
     public async ValueTask DisposeAsync()
     {
