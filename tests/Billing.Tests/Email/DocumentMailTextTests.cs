@@ -16,7 +16,7 @@ public sealed class DocumentMailTextTests
     [InlineData("invoices", "invoice", true, "Please find invoice {0} attached.")]
     public async Task The_default_note_says_attached_only_when_the_pdf_is(string path, string noun, bool attachPdf, string note)
     {
-        using var smtp = HeldMailServer.AcceptingAfterHold();
+        using var smtp = LoopbackMailServer.AcceptingAfterHold();
         smtp.Release();
         await using var billing = await BillingProcess.StartAsync(extraArguments: ["--smtp", smtp.Address]);
         using var api = await Api.ReadyAsync(billing);

@@ -25,7 +25,7 @@ public abstract class SlowMailServerTests
     [Fact]
     public async Task While_an_invoice_waits_for_the_mail_server_other_writes_go_on_and_when_delivery_fails_it_stays_a_draft()
     {
-        using var smtp = HeldMailServer.FailingAfterHold();
+        using var smtp = LoopbackMailServer.FailingAfterHold();
         await using var own = await OwnBilling.StartAsync(OnPostgres, ["--smtp", smtp.Address]);
         if (own is null)
         {
@@ -46,7 +46,7 @@ public abstract class SlowMailServerTests
     [Fact]
     public async Task While_an_invoice_mail_is_being_taken_other_writes_go_on_and_once_taken_the_invoice_is_sent()
     {
-        using var smtp = HeldMailServer.AcceptingAfterHold();
+        using var smtp = LoopbackMailServer.AcceptingAfterHold();
         await using var own = await OwnBilling.StartAsync(OnPostgres, ["--smtp", smtp.Address]);
         if (own is null)
         {
@@ -68,7 +68,7 @@ public abstract class SlowMailServerTests
     [Fact]
     public async Task A_draft_edited_while_its_mail_goes_out_stays_a_draft_and_the_sender_is_told_the_mail_had_the_earlier_version()
     {
-        using var smtp = HeldMailServer.AcceptingAfterHold();
+        using var smtp = LoopbackMailServer.AcceptingAfterHold();
         await using var own = await OwnBilling.StartAsync(OnPostgres, ["--smtp", smtp.Address]);
         if (own is null)
         {
@@ -112,7 +112,7 @@ public abstract class SlowMailServerTests
     [Fact]
     public async Task While_an_invitation_waits_for_the_mail_server_other_writes_go_on_and_when_delivery_fails_no_invitation_is_left()
     {
-        using var smtp = HeldMailServer.FailingAfterHold();
+        using var smtp = LoopbackMailServer.FailingAfterHold();
         await using var own = await OwnBilling.StartAsync(OnPostgres, ["--smtp", smtp.Address]);
         if (own is null)
         {
@@ -135,7 +135,7 @@ public abstract class SlowMailServerTests
     [Fact]
     public async Task An_invitation_whose_sender_went_away_while_the_mail_server_failed_is_not_left_pending()
     {
-        using var smtp = HeldMailServer.FailingAfterHold();
+        using var smtp = LoopbackMailServer.FailingAfterHold();
         await using var own = await OwnBilling.StartAsync(OnPostgres, ["--smtp", smtp.Address]);
         if (own is null)
         {
@@ -172,7 +172,7 @@ public abstract class SlowMailServerTests
     }
 
     /// <summary>Sends the draft, checks other writes go on while the mail server holds it, then lets the server answer.</summary>
-    private static async Task<HttpResponseMessage> SendWhileOthersWriteAsync(BillingProcess billing, HeldMailServer smtp, Api api, string draftId)
+    private static async Task<HttpResponseMessage> SendWhileOthersWriteAsync(BillingProcess billing, LoopbackMailServer smtp, Api api, string draftId)
     {
         var sending = api.SendAsync(HttpMethod.Post, $"api/v1/invoices/{draftId}/send", ToZoe);
         await smtp.Held.WaitAsync(Hung);

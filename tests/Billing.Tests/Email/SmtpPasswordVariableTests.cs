@@ -19,7 +19,7 @@ public sealed class SmtpPasswordVariableTests
     public async Task The_mail_server_is_signed_in_to_with_the_password_from_the_command_line_or_else_BILLING_SMTP_PASSWORD(
         string[] arguments, string password)
     {
-        using var smtp = new SigningInMailServer("ann", password);
+        using var smtp = LoopbackMailServer.RequiringSignIn("ann", password);
         await using var billing = await BillingProcess.StartAsync(
             extraArguments: ["--smtp", smtp.Address, .. arguments],
             environment: new Dictionary<string, string> { ["BILLING_SMTP_PASSWORD"] = "from the environment" });

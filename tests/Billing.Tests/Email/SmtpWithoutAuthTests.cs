@@ -18,7 +18,7 @@ public sealed class SmtpWithoutAuthTests
     [Fact]
     public async Task Sending_an_invoice_is_refused_with_what_to_check_and_it_stays_a_draft()
     {
-        using var smtp = HeldMailServer.AcceptingAfterHold();
+        using var smtp = LoopbackMailServer.AcceptingAfterHold();
         await using var billing = await BillingProcess.StartAsync(extraArguments: ["--smtp", smtp.Address, "--smtp-user", "ann", "--smtp-password", "secret"]);
         using var api = await Api.ReadyAsync(billing);
         var draft = await api.DraftAsync(Api.Invoice((await api.CustomerAsync()).Id));
@@ -36,7 +36,7 @@ public sealed class SmtpWithoutAuthTests
     [Fact]
     public async Task Inviting_a_bookkeeper_is_refused_with_what_to_check_and_the_invitation_is_taken_back()
     {
-        using var smtp = HeldMailServer.AcceptingAfterHold();
+        using var smtp = LoopbackMailServer.AcceptingAfterHold();
         await using var billing = await BillingProcess.StartAsync(extraArguments: ["--smtp", smtp.Address, "--smtp-user", "ann", "--smtp-password", "secret"]);
         using var api = await Api.SignUpAsync(billing);
 

@@ -2,42 +2,52 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace BillingBooks.Billing.Tests.Email;
+namespace BillingBooks.Billing.Tests.Support;
 
 /// <summary>
-/// A mail server on loopback (for <c>--smtp</c>) that requires sign-in: it offers AUTH PLAIN, records each user name and
-/// password it is given, and takes mail only after the expected ones (535 otherwise, like a real server).
+/// A mail server on loopback (for <c>--smtp</c>). Either it holds the service still at one point of the conversation
+/// until released: right after connecting, then hanging up (a slow server, then a failed delivery), or with the whole
+/// message received but not yet accepted, then accepting it (a slow server, then a delivery). Or it requires sign-in:
+/// it offers AUTH PLAIN, records each user name and password it is given, and takes mail only after the expected ones
+/// (535 otherwise, like a real server).
 /// </summary>
-public sealed class SigningInMailServer : IDisposable
+public sealed class LoopbackMailServer : IDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly List<(string User, string Password)> _signIns = [];
+    private readonly TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<string> _accepted = [];
-    private readonly string _user;
-    private readonly string _password;
+    private readonly List<(string User, string Password)> _signIns = [];
+    private readonly bool _accepts;
+    private readonly (string User, string Password)? _signIn;
     private readonly Task _serving;
 
-    public SigningInMailServer(string user, string password)
+    private LoopbackMailServer(bool accepts, (string User, string Password)? signIn = null)
     {
-        _user = user;
-        _password = password;
+        _accepts = accepts;
+        _signIn = signIn;
+        if (signIn is not null)
+        {
+            Release(); // it holds nothing
+        }
+
         _listener.Start();
         _serving = ServeAsync();
     }
 
+    /// <summary>Holds right after the connection; released, hangs up without a word.</summary>
+    public static LoopbackMailServer FailingAfterHold() => new(accepts: false);
+
+    /// <summary>Holds once it has the whole message; released, accepts it.</summary>
+    public static LoopbackMailServer AcceptingAfterHold() => new(accepts: true);
+
+    /// <summary>Takes mail at once, but only after signing in with this user name and password.</summary>
+    public static LoopbackMailServer RequiringSignIn(string user, string password) => new(accepts: true, (user, password));
+
     public string Address => $"127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
 
-    /// <summary>Each user name and password given to AUTH, in order.</summary>
-    public IReadOnlyList<(string User, string Password)> SignIns
-    {
-        get
-        {
-            lock (_signIns)
-            {
-                return [.. _signIns];
-            }
-        }
-    }
+    /// <summary>Completes when the service is held (waiting for the server).</summary>
+    public Task Held => _held.Task;
 
     /// <summary>The messages accepted, as received.</summary>
     public IReadOnlyList<string> Accepted
@@ -51,6 +61,20 @@ public sealed class SigningInMailServer : IDisposable
         }
     }
 
+    /// <summary>Each user name and password given to AUTH, in order.</summary>
+    public IReadOnlyList<(string User, string Password)> SignIns
+    {
+        get
+        {
+            lock (_signIns)
+            {
+                return [.. _signIns];
+            }
+        }
+    }
+
+    public void Release() => _released.TrySetResult();
+
     private async Task ServeAsync()
     {
         try
@@ -58,7 +82,15 @@ public sealed class SigningInMailServer : IDisposable
             while (true)
             {
                 using var client = await _listener.AcceptTcpClientAsync().ConfigureAwait(false);
-                await ConverseAsync(client.GetStream()).ConfigureAwait(false);
+                if (_accepts)
+                {
+                    await ConverseAsync(client.GetStream()).ConfigureAwait(false);
+                }
+                else
+                {
+                    _held.TrySetResult();
+                    await _released.Task.ConfigureAwait(false);
+                }
             }
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException or IOException)
@@ -67,23 +99,26 @@ public sealed class SigningInMailServer : IDisposable
         }
     }
 
-    /// <summary>Just enough SMTP for MailKit: greeting, EHLO with AUTH PLAIN, AUTH, MAIL (only once signed in), RCPT, DATA, QUIT.</summary>
+    /// <summary>Just enough SMTP for MailKit: greeting, EHLO (with AUTH PLAIN when it requires sign-in), AUTH, MAIL, RCPT, DATA, QUIT.</summary>
     private async Task ConverseAsync(NetworkStream stream)
     {
         using var reader = new StreamReader(stream, Encoding.UTF8);
         await using var writer = new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\r\n", AutoFlush = true };
-        await writer.WriteLineAsync("220 signin.test ESMTP").ConfigureAwait(false);
-        var signedIn = false;
+        await writer.WriteLineAsync("220 loopback.test ESMTP").ConfigureAwait(false);
+        var signedIn = _signIn is null;
         while (await reader.ReadLineAsync().ConfigureAwait(false) is { } line)
         {
             var words = line.Split(' ');
             switch (words[0].ToUpperInvariant())
             {
+                case "EHLO" or "HELO" when _signIn is null:
+                    await writer.WriteLineAsync("250 loopback.test").ConfigureAwait(false);
+                    break;
                 case "EHLO":
-                    await writer.WriteLineAsync("250-signin.test").ConfigureAwait(false);
+                    await writer.WriteLineAsync("250-loopback.test").ConfigureAwait(false);
                     await writer.WriteLineAsync("250 AUTH PLAIN").ConfigureAwait(false);
                     break;
-                case "AUTH" when words.Length >= 2 && words[1].Equals("PLAIN", StringComparison.OrdinalIgnoreCase):
+                case "AUTH" when _signIn is { } expected && words.Length >= 2 && words[1].Equals("PLAIN", StringComparison.OrdinalIgnoreCase):
                     var response = words.Length > 2 ? words[2] : null;
                     if (response is null)
                     {
@@ -93,13 +128,13 @@ public sealed class SigningInMailServer : IDisposable
 
                     // PLAIN: authorization identity, user name and password, each after a NUL.
                     var parts = Encoding.UTF8.GetString(Convert.FromBase64String(response)).Split('\0');
-                    var (user, password) = parts.Length == 3 ? (parts[1], parts[2]) : ("", "");
+                    var given = parts.Length == 3 ? (parts[1], parts[2]) : ("", "");
                     lock (_signIns)
                     {
-                        _signIns.Add((user, password));
+                        _signIns.Add(given);
                     }
 
-                    signedIn = user == _user && password == _password;
+                    signedIn = given == expected;
                     await writer.WriteLineAsync(signedIn ? "235 signed in" : "535 wrong user name or password").ConfigureAwait(false);
                     break;
                 case "MAIL":
@@ -116,6 +151,8 @@ public sealed class SigningInMailServer : IDisposable
                         message.AppendLine(data);
                     }
 
+                    _held.TrySetResult();
+                    await _released.Task.ConfigureAwait(false);
                     lock (_accepted)
                     {
                         _accepted.Add(message.ToString());
@@ -135,6 +172,7 @@ public sealed class SigningInMailServer : IDisposable
 
     public void Dispose()
     {
+        Release();
         _listener.Stop();
         _listener.Dispose();
         _serving.Wait(TimeSpan.FromSeconds(5));
