@@ -202,10 +202,10 @@ public sealed class ShowModel : BooksPage
             ConvertedInvoiceNumber = (await Api.GetAsync<InvoiceResponse>("api/v1/invoices/" + Uri.EscapeDataString(convertedId))).Value?.Number;
         }
         // Defaults for the dialogs, unless the user typed something (a failed post keeps it).
-        var profile = await Api.GetAsync<ProfileDocument>("api/v1/profile");
+        var profile = Values.ContainsKey("subject") && Values.ContainsKey("amount") ? null : await Api.GetAsync<ProfileDocument>("api/v1/profile");
         if (!Values.ContainsKey("subject"))
         {
-            var company = profile.Value?.CompanyName ?? profile.Value?.ContactName ?? Session?.Email;
+            var company = profile?.Value?.CompanyName ?? profile?.Value?.ContactName ?? Session?.Email;
             Values["subject"] = $"New {Noun.ToLowerInvariant()} from {company}";
             Values["attachPdf"] = "true";
         }
@@ -215,7 +215,7 @@ public sealed class ShowModel : BooksPage
             // Today where the business is (the profile's time zone), on the service's clock: the UTC day is tomorrow
             // in Canada every evening.
             var clock = HttpContext.RequestServices.GetRequiredService<TimeProvider>();
-            var today = profile.Value is { } p ? Profiles.Today(p, clock) : DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var today = profile?.Value is { } p ? Profiles.Today(p, clock) : DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             Values["date"] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             Values["amount"] = Invoice.Owing;
             Values["method"] = "cheque";
