@@ -16,6 +16,9 @@ public static class Amounts
         return Money.Money.Parse(amount, c).Format(CultureInfo.InvariantCulture) + " " + c.Code;
     }
 
+    /// <summary>Whether an API amount in <paramref name="currency"/> is zero (read as Money, not as a bare decimal).</summary>
+    public static bool IsZero(string amount, string currency) => Money.Money.Parse(amount, Currency.Get(currency)).IsZero;
+
     /// <summary>Totals of amounts per currency, e.g. outstanding per currency on the dashboard.</summary>
     public static IReadOnlyList<(string Currency, string Amount)> SumByCurrency(IEnumerable<(string Currency, string Amount)> items) =>
         items.GroupBy(i => i.Currency, StringComparer.Ordinal)
